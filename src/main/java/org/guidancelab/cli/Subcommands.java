@@ -1,0 +1,13 @@
+package org.guidancelab.cli;
+
+import java.util.List;
+
+/** The list of subcommands, kept in one place so each feature adds a single line. */
+final class Subcommands {
+    private Subcommands() {
+    }
+
+    static List<Object> all() {
+        return List.of();
+    }
+}
