@@ -43,7 +43,7 @@ public final class Backends {
                 if (detected == null) {
                     try {
                         Properties env = Nd4j.getExecutioner().getEnvironmentInformation();
-                        detected = BackendInfo.fromEnvironment(env, cpuModel());
+                        detected = BackendInfo.fromEnvironment(withPhysicalMemory(env), cpuModel());
                     } catch (Throwable t) { // native start-up failures arrive as Errors, not Exceptions
                         throw new BackendUnavailableException(explain(t, cudaBuild()), t);
                     }
@@ -52,6 +52,21 @@ public final class Backends {
             }
         }
         return info;
+    }
+
+    /**
+     * ND4J reports the JVM's off-heap limit as host memory; the status bar should show the machine's RAM, so the
+     * CPU figures are replaced by the operating system's (CUDA device memory is left as ND4J reports it).
+     */
+    static Properties withPhysicalMemory(Properties env) {
+        Properties p = new Properties();
+        p.putAll(env);
+        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os) {
+            p.put(BackendInfo.HOST_TOTAL, os.getTotalMemorySize());
+            p.put(BackendInfo.HOST_FREE, os.getFreeMemorySize());
+        }
+        return p;
     }
 
     /** Plain words for a backend start-up failure, naming how to run on CPU when the CUDA build failed. */
