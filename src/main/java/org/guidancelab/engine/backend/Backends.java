@@ -73,6 +73,10 @@ public final class Backends {
     public static String explain(Throwable failure, boolean cudaBuild) {
         String root = rootMessage(failure);
         if (cudaBuild) {
+            // ND4J logs the native error and throws a generic "no backend" exception: name the usual cause.
+            if (!driverLibraryFound()) {
+                root = "the NVIDIA driver library libcuda.so.1 is not installed; ND4J said " + root;
+            }
             return "The GPU build of Guidance Lab found no usable NVIDIA GPU or driver (" + root + "). "
                     + "It needs an NVIDIA GPU with compute capability 3.5 or newer and a driver for CUDA 11.6 "
                     + "(version 510 or newer); check `nvidia-smi`. To run on the CPU instead, build and run "
@@ -81,6 +85,17 @@ public final class Backends {
         }
         return "The CPU backend of ND4J could not start (" + root + "). Guidance Lab's CPU build supports "
                 + "64-bit Linux on x86-64; make sure the jar was built on this platform (`./mvnw package`).";
+    }
+
+    /** Whether the NVIDIA driver's libcuda.so.1 is in a standard library folder or on LD_LIBRARY_PATH. */
+    static boolean driverLibraryFound() {
+        java.util.List<String> dirs = new java.util.ArrayList<>(java.util.List.of("/usr/lib/x86_64-linux-gnu",
+                "/usr/lib64", "/usr/lib", "/usr/local/nvidia/lib64", "/usr/lib/wsl/lib"));
+        String ld = System.getenv("LD_LIBRARY_PATH");
+        if (ld != null) {
+            dirs.addAll(java.util.List.of(ld.split(":")));
+        }
+        return dirs.stream().filter(d -> !d.isBlank()).anyMatch(d -> Files.exists(Path.of(d, "libcuda.so.1")));
     }
 
     private static String rootMessage(Throwable t) {

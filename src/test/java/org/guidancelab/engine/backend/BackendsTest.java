@@ -60,6 +60,14 @@ class BackendsTest {
     }
 
     @Test
+    void missingDriverLibraryIsNamed() {
+        // No NVIDIA driver on the build machines: the message must say so in words.
+        org.junit.jupiter.api.Assumptions.assumeFalse(Backends.driverLibraryFound());
+        String msg = Backends.explain(new RuntimeException("Please ensure that you have an nd4j backend"), true);
+        assertTrue(msg.contains("libcuda.so.1 is not installed"), msg);
+    }
+
+    @Test
     void cpuFailureIsExplainedWithoutGpuAdvice() {
         String msg = Backends.explain(new UnsatisfiedLinkError("no jnind4jcpu in java.library.path"), false);
         assertTrue(msg.contains("CPU backend"), msg);
