@@ -54,7 +54,7 @@ final class LayerRules {
         } else if (layer instanceof Layers.GlobalAvgPool) {
             return VisionRules.globalAvgPool(in, c);
         } else if (layer instanceof Layers.Flatten) {
-            return VisionRules.flatten(in);
+            return VisionRules.flatten(in, c);
         } else if (layer instanceof Layers.Reshape l) {
             return VisionRules.reshape(l, in, c);
         } else if (layer instanceof Layers.BatchNorm l) {

@@ -110,4 +110,17 @@ class ExperimentJsonTest {
         assertEquals(13, p.lineOf("$.arms[1].name"));
         assertEquals(1, p.lineOf("$.pairing.pairs"));
     }
+
+    @Test
+    void everyTruncationOfAPresetIsAReadableError() throws Exception {
+        String demo = java.nio.file.Files.readString(java.nio.file.Path.of("presets/teaching-demo.json")).trim();
+        for (int c = 0; c < demo.length() - 1; c += 5) {
+            int cut = c;
+            String part = demo.substring(0, cut);
+            SpecFormatException e = assertThrows(SpecFormatException.class, () -> ExperimentJson.parse(part, "cut.json"),
+                    "cut at " + cut);
+            assertTrue(e.line() >= 1 || cut == 0, () -> "cut at " + cut + ": " + e.getMessage());
+            assertTrue(e.getMessage().startsWith("cut.json"), e.getMessage());
+        }
+    }
 }
