@@ -94,6 +94,11 @@ class ExperimentJsonTest {
     }
 
     @Test
+    void networkAndExperimentFilesShareTheSchemaVersion() {
+        assertEquals(ExperimentSpec.SCHEMA_VERSION, org.guidancelab.arch.SpecJson.SCHEMA_VERSION);
+    }
+
+    @Test
     void newerSchemaIsRefused() {
         SpecFormatException e = assertThrows(SpecFormatException.class,
                 () -> ExperimentJson.parse(file(DENSE, "{}").replace("\"schemaVersion\": 1", "\"schemaVersion\": 7"), "exp.json"));

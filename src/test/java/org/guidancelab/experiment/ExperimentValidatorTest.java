@@ -57,6 +57,7 @@ class ExperimentValidatorTest {
         assertEquals(List.of(30), DatasetShapes.of("copy", Map.of("length", 30)).inputShape());
         assertEquals(List.of(3, 32, 32), DatasetShapes.of("shapes", Map.of("colour", true)).inputShape());
         assertEquals(5, DatasetShapes.of("blobs", Map.of("classes", 5)).classes());
+        assertEquals(4, DatasetShapes.of("blobs", Map.of("classes", 4.0)).classes());
         assertEquals(List.of(7), DatasetShapes.of("csv", Map.of("features", 7, "classes", 3)).inputShape());
     }
 
@@ -64,6 +65,8 @@ class ExperimentValidatorTest {
     void datasetProblems() {
         assertTrue(only(OK.withDataset(new DatasetSpec("spiral", Map.of())), "$.dataset.name").contains("known datasets: shapes"));
         only(OK.withDataset(new DatasetSpec("csv", Map.of("classes", 2))), "$.dataset.params.features");
+        assertTrue(only(OK.withDataset(new DatasetSpec("blobs", Map.of("classes", 2.5))), "$.dataset.params.classes")
+                .contains("whole number"));
         only(OK.withDataset(new DatasetSpec("parity", Map.of("minLength", 9, "maxLength", 4))), "$.dataset.params.minLength");
     }
 
