@@ -299,4 +299,28 @@ class ShapeInferenceTest {
         assertEquals("?", a.layers().get(4).shapeText());
         assertEquals(6, a.layers().size());
     }
+
+    @Test
+    void projectionStrideIsReadOffTheShapesLikeTheEngine() {
+        // the smallest s with (in - 1) / s + 1 == out, checked against a brute-force search
+        for (int in = 1; in <= 40; in++) {
+            for (int out = 1; out <= 40; out++) {
+                int expected = -1;
+                for (int s = 1; s <= in; s++) {
+                    if ((in - 1) / s + 1 == out) {
+                        expected = s;
+                        break;
+                    }
+                }
+                assertEquals(expected, LayerRules.strideMapping(in, out), in + " -> " + out);
+            }
+        }
+        // a kernel-2 stride-2 block on 7x7 gives 3x3, which a 1x1 projection reaches with stride 3
+        Residual odd = new Residual("r", List.of(new Conv2D("c", 4, 2, 2, 0, RELU, false)), Skip.PROJECTION, null, true);
+        NetworkAnalysis a = analyze(Input.real("in", 2, 7, 7), odd, new GlobalAvgPool("g", true), out10());
+        assertTrue(a.valid(), a.diagnostics()::toString);
+        Residual unpadded = new Residual("r", List.of(new Conv2D("c", 4, 3, 1, 0, RELU, false)), Skip.PROJECTION, null, true);
+        Diagnostic d = onlyError(analyze(Input.real("in", 2, 28, 28), unpadded, new GlobalAvgPool("g", true), out10()));
+        assertTrue(d.message().contains("cannot project its input [2, 28, 28] onto its block's output [4, 26, 26]"), d.message());
+    }
 }
