@@ -84,10 +84,29 @@ class NetworkJsonTest {
     void writingLeavesDefaultsOut() {
         String json = NetworkJson.write(new NetworkSpec("n", List.of(Input.real("in", 4), Dense.of("fc1", 8, ActivationFn.RELU),
                 new Output("out", 2, false))));
-        assertTrue(json.contains("\"type\" : \"Dense\"") || json.contains("\"type\": \"Dense\""), json);
+        assertEquals(String.join("\n", "{",
+                "  \"schemaVersion\": 1,",
+                "  \"name\": \"n\",",
+                "  \"layers\": [",
+                "    {\"type\": \"Input\", \"name\": \"in\", \"shape\": [4]},",
+                "    {\"type\": \"Dense\", \"name\": \"fc1\", \"units\": 8, \"activation\": \"relu\"},",
+                "    {\"type\": \"Output\", \"name\": \"out\", \"classes\": 2}",
+                "  ]",
+                "}", ""), json, "one line per layer");
         assertFalse(json.contains("bias"), json);
         assertFalse(json.contains("tap"), json);
         assertTrue(json.contains("\"activation\": \"relu\""), json);
+    }
+
+    @Test
+    void residualBlocksNestAndTextIsEscaped() throws Exception {
+        NetworkSpec net = new NetworkSpec("quote \" and \\ and é", List.of(Input.real("in", 2, 4, 4),
+                new Residual("res", List.of(Conv2D.same("c", 2, 3, ActivationFn.RELU), BatchNorm.of("bn")), Skip.IDENTITY, null, true),
+                new GlobalAvgPool("gap", true), new Output("out", 2, false)));
+        String json = NetworkJson.write(net);
+        assertTrue(json.contains("    {\"type\": \"Residual\", \"name\": \"res\", \"block\": [\n"
+                + "      {\"type\": \"Conv2D\", \"name\": \"c\", \"filters\": 2, \"kernel\": 3, \"padding\": 1, \"activation\": \"relu\", \"tap\": true},\n"), json);
+        assertEquals(net, NetworkJson.parse(json, "escaped"));
     }
 
     @Test
