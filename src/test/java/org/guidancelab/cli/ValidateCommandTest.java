@@ -95,6 +95,33 @@ class ValidateCommandTest {
     }
 
     @Test
+    void mismatchedShapesInANetworkFileNameTheLine(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("reshape.json");
+        Files.writeString(f, String.join("\n", "{\"schemaVersion\": 1, \"name\": \"n\", \"layers\": [",
+                "  {\"type\": \"Input\", \"name\": \"in\", \"shape\": [784]},",
+                "  {\"type\": \"Reshape\", \"name\": \"img\",",
+                "   \"shape\": [1, 28, 27]},",
+                "  {\"type\": \"Conv2D\", \"name\": \"c\", \"filters\": 4, \"kernel\": 3},",
+                "  {\"type\": \"GlobalAvgPool\", \"name\": \"gap\"},",
+                "  {\"type\": \"Output\", \"name\": \"out\", \"classes\": 10}]}"));
+        assertEquals(1, run("validate", f.toString()));
+        String o = out.toString();
+        assertTrue(o.contains(f + ":4: Reshape 'img' cannot turn [784] (784 values) into [1, 28, 27] (756 values)"), o);
+        assertTrue(o.contains("  1  img    Reshape        ?"), o);
+    }
+
+    @Test
+    void manualPairsAreListedAsGiven(@TempDir Path dir) throws Exception {
+        String demo = Files.readString(Path.of("presets/teaching-demo.json"));
+        String manual = demo.replace("\"pairing\": {\"mode\": \"rule\"}",
+                "\"pairing\": {\"mode\": \"manual\", \"pairs\": [{\"guide\": \"c3\", \"target\": \"fc2\"}]}");
+        Path f = dir.resolve("manual.json");
+        Files.writeString(f, manual);
+        assertEquals(0, run("validate", f.toString()), out.toString());
+        assertTrue(out.toString().contains("tap pairs (manual): 1\n  guide c3 -> target fc2\n"), out.toString());
+    }
+
+    @Test
     void unreadableFilesExitWithTwo(@TempDir Path dir) {
         Path missing = dir.resolve("nope.json");
         assertEquals(2, run("validate", "presets/teaching-demo.json", missing.toString()));
