@@ -130,7 +130,7 @@ class ShapeInferenceTest {
     void nonPositiveSizesAreErrorsNamingTheField() {
         Diagnostic d = onlyError(analyze(Input.real("in", 4), Dense.of("fc", 0, RELU), out10()));
         assertEquals("units", d.field());
-        assertEquals("Dense 'fc' needs a positive units, got 0", d.message());
+        assertEquals("Dense 'fc' has units = 0: it must be at least 1", d.message());
         Diagnostic s = onlyError(analyze(Input.real("in", 1, 8, 8), new Conv2D("c", 4, 3, 0, 1, RELU, true), new Flatten("f", false), out10()));
         assertEquals("stride", s.field());
         Diagnostic p = onlyError(analyze(Input.real("in", 1, 8, 8), new Conv2D("c", 4, 3, 1, -1, RELU, true), new Flatten("f", false), out10()));
