@@ -146,6 +146,13 @@ class ShapeInferenceTest {
         assertTrue(bn.message().startsWith("BatchNorm 'bn' needs a vector [D] or an image [C,H,W] but gets a sequence [4, 8]"), bn.message());
         Diagnostic dr = onlyError(analyze(Input.real("in", 4), Dense.of("d", 3, RELU), new Dropout("drop", 1.0, false), out10()));
         assertEquals("rate", dr.field());
+        assertEquals("Dropout 'drop' has rate = 1.0: it must be from 0 up to (not including) 1", dr.message());
+        Diagnostic mom = onlyError(analyze(Input.real("in", 4), new BatchNorm("bn", 1.5, 1e-5, false), Dense.of("d", 3, RELU), out10()));
+        assertEquals("momentum", mom.field());
+        Diagnostic eps = onlyError(analyze(Input.real("in", 4), new LayerNorm("ln", 0, false), Dense.of("d", 3, RELU), out10()));
+        assertEquals("epsilon", eps.field());
+        Diagnostic tdrop = onlyError(analyze(Input.real("in", 4, 8), new TransformerBlock("t", 8, 2, 16, false, -0.1, true), new Output("o", 2, true)));
+        assertEquals("dropout", tdrop.field());
     }
 
     @Test
