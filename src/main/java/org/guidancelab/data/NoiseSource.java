@@ -51,17 +51,21 @@ public final class NoiseSource {
             }
             return;
         }
-        // Box-Muller in StrictMath, two values per pair of uniforms: identical on every machine.
-        for (int i = 0; i < count; i += 2) {
+        // Marsaglia's polar method with StrictMath.log and the exact Math.sqrt: identical on every machine.
+        int i = 0;
+        while (i < count) {
             state += 0x9e3779b97f4a7c15L;
-            double u1 = ((SeededRandom.mix(state) >>> 11) + 1) * 0x1.0p-53;
+            double u = 2 * ((SeededRandom.mix(state) >>> 11) * 0x1.0p-53) - 1;
             state += 0x9e3779b97f4a7c15L;
-            double u2 = (SeededRandom.mix(state) >>> 11) * 0x1.0p-53;
-            double r = StrictMath.sqrt(-2.0 * StrictMath.log(u1));
-            double theta = 2.0 * StrictMath.PI * u2;
-            out[i] = (float) (r * StrictMath.cos(theta));
-            if (i + 1 < count) {
-                out[i + 1] = (float) (r * StrictMath.sin(theta));
+            double v = 2 * ((SeededRandom.mix(state) >>> 11) * 0x1.0p-53) - 1;
+            double s = u * u + v * v;
+            if (s >= 1 || s == 0) {
+                continue;
+            }
+            double m = Math.sqrt(-2.0 * StrictMath.log(s) / s);
+            out[i++] = (float) (u * m);
+            if (i < count) {
+                out[i++] = (float) (v * m);
             }
         }
     }

@@ -65,22 +65,28 @@ public final class SeededRandom {
         return nextLong() < 0;
     }
 
-    /** Standard normal by the Box-Muller transform in {@link StrictMath}. */
+    /**
+     * Standard normal by Marsaglia's polar method: only {@link StrictMath#log} and the exactly rounded
+     * {@link Math#sqrt}, no sine or cosine, so it is both reproducible everywhere and cheap (pixel noise calls it
+     * once per pixel).
+     */
     public double nextGaussian() {
         if (hasSpare) {
             hasSpare = false;
             return spareGaussian;
         }
-        double u1;
+        double u;
+        double v;
+        double s;
         do {
-            u1 = nextDouble();
-        } while (u1 == 0.0);
-        double u2 = nextDouble();
-        double r = StrictMath.sqrt(-2.0 * StrictMath.log(u1));
-        double theta = 2.0 * StrictMath.PI * u2;
-        spareGaussian = r * StrictMath.sin(theta);
+            u = 2 * nextDouble() - 1;
+            v = 2 * nextDouble() - 1;
+            s = u * u + v * v;
+        } while (s >= 1 || s == 0);
+        double m = Math.sqrt(-2.0 * StrictMath.log(s) / s);
+        spareGaussian = v * m;
         hasSpare = true;
-        return r * StrictMath.cos(theta);
+        return u * m;
     }
 
     /** Fisher-Yates shuffle in place. */
