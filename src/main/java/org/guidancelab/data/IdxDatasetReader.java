@@ -69,7 +69,7 @@ public final class IdxDatasetReader {
                 carved.train(), carved.validation(), testSplit);
     }
 
-    private record Labelled(Split split, int rows, int cols) {
+    record Labelled(Split split, int rows, int cols) {
     }
 
     static Labelled readPair(Path imagesFile, Path labelsFile) throws DataFormatException {
