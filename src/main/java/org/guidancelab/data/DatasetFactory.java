@@ -36,7 +36,8 @@ import java.util.Map;
  *       validation 5000, train (cap), test (cap), seed.</li>
  *   <li>{@code csv}: ({@link CsvDataset}) path (the file), label (column name, or 0-based index, negative from
  *       the end; default -1, the last column), header true, delimiter ",", validationFraction 0.2,
- *       testFraction 0, seed.</li>
+ *       testFraction 0, seed, features and classes (optional; when given they must match the file, since the
+ *       experiment validator checks networks against them without reading it).</li>
  * </ul>
  * Image data is scaled to [0, 1] and standardised per channel with training statistics; CSV features are
  * standardised per column; 2-D sets keep their raw coordinates; token tasks hold token ids.
@@ -117,6 +118,8 @@ public final class DatasetFactory {
         csv.add(new DatasetParameter("validationFraction", 0.2, "fraction of rows held out for validation"));
         csv.add(new DatasetParameter("testFraction", 0.0, "fraction of rows held out for test"));
         csv.add(new DatasetParameter("seed", 0L, "seed of the row shuffle before splitting"));
+        csv.add(new DatasetParameter("features", null, "expected number of feature columns; checked against the file"));
+        csv.add(new DatasetParameter("classes", null, "expected number of distinct labels; checked against the file"));
         ENTRIES.put("csv", new Entry("numeric features and a label column from a CSV file", csv, DatasetFactory::csv));
     }
 
@@ -293,9 +296,22 @@ public final class DatasetFactory {
         if (delim.length() != 1) {
             throw p.bad("delimiter", delim, "a single character");
         }
-        return CsvDataset.load(file, label, p.boolParam("header", true), delim.charAt(0),
+        int features = p.intParam("features", -1, 1, Integer.MAX_VALUE);
+        int classes = p.intParam("classes", -1, 1, Integer.MAX_VALUE);
+        TaskData d = CsvDataset.load(file, label, p.boolParam("header", true), delim.charAt(0),
                 p.doubleParam("validationFraction", 0.2, 0, 0.95), p.doubleParam("testFraction", 0.0, 0, 0.95),
                 p.longParam("seed", 0L));
+        // The experiment validator checks networks against these declared values without reading the file,
+        // so a file that disagrees with them must not be trained on.
+        if (features > 0 && d.inputSize() != features) {
+            throw DataFormatException.inFile(file, "columns", "holds " + d.inputSize()
+                    + " feature columns but the dataset parameter 'features' says " + features);
+        }
+        if (classes > 0 && d.classes() != classes) {
+            throw DataFormatException.inFile(file, "labels", "holds " + d.classes()
+                    + " distinct labels but the dataset parameter 'classes' says " + classes);
+        }
+        return d;
     }
 
     private static Path path(String s) {

@@ -114,6 +114,20 @@ class CsvReaderTest {
     }
 
     @Test
+    void declaredFeaturesAndClassesMustMatchTheFile() throws Exception {
+        Path p = csv("d.csv", "a,b,y\n1,2,x\n3,4,z\n5,6,x\n7,8,z\n9,0,x\n");
+        TaskData ok = DatasetFactory.create("csv", Map.of("path", p.toString(), "features", 2, "classes", 2));
+        assertEquals(2, ok.classes());
+        DataFormatException e = assertThrows(DataFormatException.class,
+                () -> DatasetFactory.create("csv", Map.of("path", p.toString(), "features", 3)));
+        assertTrue(e.getMessage().contains("holds 2 feature columns but the dataset parameter 'features' says 3"),
+                e.getMessage());
+        e = assertThrows(DataFormatException.class,
+                () -> DatasetFactory.create("csv", Map.of("path", p.toString(), "classes", 4)));
+        assertTrue(e.getMessage().contains("holds 2 distinct labels"), e.getMessage());
+    }
+
+    @Test
     void quotedCellsMayHoldTheDelimiter() throws Exception {
         Path p = csv("q.csv", "a,name\n1,\"Smith, J.\"\n2,\"O\"\"Neil\"\n");
         CsvReader.Table t = CsvReader.read(p, CsvReader.LabelColumn.byName("name"), true, ',');

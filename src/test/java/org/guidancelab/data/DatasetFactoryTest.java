@@ -70,6 +70,19 @@ class DatasetFactoryTest {
     }
 
     @Test
+    void theParameterMapsOfThePresetsAreAccepted() throws Exception {
+        // The dataset blocks of presets/*.json (copy-paste, parity, the shapes settings), at smaller sizes.
+        TaskData copy = DatasetFactory.create("copy", Map.of("minLength", 2, "maxLength", 10, "train", 40,
+                "validation", 5, "test", 5, "seed", 1));
+        assertArrayEquals(new int[] {21}, copy.inputShape());
+        TaskData parity = DatasetFactory.create("parity", Map.of("minLength", 2, "maxLength", 16, "train", 40,
+                "validation", 5, "test", 5, "seed", 1));
+        assertArrayEquals(new int[] {16}, parity.inputShape());
+        TaskData shapes = DatasetFactory.create("shapes", Map.of("train", 50, "validation", 50, "test", 50, "seed", 1));
+        assertArrayEquals(new int[] {1, 28, 28}, shapes.inputShape());
+    }
+
+    @Test
     void parametersAreDocumentedForEveryName() throws Exception {
         for (String name : DatasetFactory.names()) {
             assertTrue(!DatasetFactory.description(name).isBlank());
