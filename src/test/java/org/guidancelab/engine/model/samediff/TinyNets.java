@@ -104,9 +104,9 @@ final class TinyNets {
         c.add(new Case("AvgPool2D", net("avgpool", Input.real("x", 1, 5, 5), conv("c1", 2, 3, 1, 0, ActivationFn.TANH),
                 new Layers.AvgPool2D("pool", 2, 1, true), new Layers.Flatten("flat", false),
                 new Layers.Output("out", 3, false)), logits(N, 3), taps("c1", 18, "pool", 8)));
-        c.add(new Case("GlobalAvgPool", net("gap", Input.real("x", 2, 4, 4), conv("c1", 3, 3, 1, 1, ActivationFn.SIGMOID),
+        c.add(new Case("GlobalAvgPool", net("gap", Input.real("x", 2, 4, 4), conv("c1", 6, 3, 1, 1, ActivationFn.TANH),
                 new Layers.GlobalAvgPool("gap", true), new Layers.Output("out", 3, false)),
-                logits(N, 3), taps("c1", 48, "gap", 3)));
+                logits(N, 3), taps("c1", 96, "gap", 6)));
         c.add(new Case("Reshape", net("reshape", Input.real("x", 12), new Layers.Reshape("r", List.of(3, 2, 2), true),
                 conv("c1", 2, 2, 1, 0, ActivationFn.TANH), new Layers.Flatten("flat", true),
                 new Layers.Output("out", 3, false)), logits(N, 3), taps("r", 12, "c1", 2, "flat", 2)));
