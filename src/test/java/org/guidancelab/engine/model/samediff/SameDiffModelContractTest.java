@@ -46,6 +46,23 @@ class SameDiffModelContractTest {
     }
 
     @Test
+    void returnedArraysStayValidAfterLaterCalls() {
+        try (SameDiffModel m = new SameDiffModel(MLP, 1, DataType.DOUBLE)) {
+            var first = m.forward(x(2, 4), true);
+            INDArray logits = first.logits().dup();
+            INDArray tap = first.taps().get("h").dup();
+            m.backward(Nd4j.ones(DataType.DOUBLE, 2, 3), Map.of());
+            INDArray grads = m.gradients().dup();
+            m.forward(x(2, 4).addi(5), false);
+            m.forward(x(2, 4).muli(-3), true);
+            m.backward(Nd4j.ones(DataType.DOUBLE, 2, 3).muli(-2), Map.of());
+            assertEquals(logits, first.logits(), "SameDiff must not recycle arrays it handed out");
+            assertEquals(tap, first.taps().get("h"));
+            assertNotEquals(grads, m.gradients());
+        }
+    }
+
+    @Test
     void absentUpstreamGradientsCountAsZeros() {
         try (SameDiffModel m = new SameDiffModel(MLP, 1, DataType.DOUBLE)) {
             INDArray input = x(3, 4);
