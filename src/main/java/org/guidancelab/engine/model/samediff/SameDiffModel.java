@@ -78,6 +78,19 @@ public final class SameDiffModel implements Model {
         return batchNorm.state();
     }
 
+    /**
+     * The position of the dropout generator: the number of training passes drawn so far. Checkpoints store it so
+     * that a resumed run draws the masks an uninterrupted one would have.
+     */
+    public long randomState() {
+        return masks.trainingPasses();
+    }
+
+    /** Restores {@link #randomState()} from a checkpoint. */
+    public void setRandomState(long state) {
+        masks.setTrainingPasses(state);
+    }
+
     /** The data type of parameters, activations and gradients. */
     public DataType dataType() {
         return dtype;
@@ -91,8 +104,11 @@ public final class SameDiffModel implements Model {
         Map<String, INDArray> feed = new HashMap<>();
         feed.put(BuiltGraph.INPUT, x);
         feed.put(BuildContext.TRAINING, Nd4j.scalar(dtype, training ? 1.0 : 0.0));
-        for (DropoutSite site : graph.dropoutSites()) {
-            feed.put(site.placeholder(), masks.mask(site, n, training, dtype));
+        if (!graph.dropoutSites().isEmpty()) {
+            masks.beginPass(training);
+            for (DropoutSite site : graph.dropoutSites()) {
+                feed.put(site.placeholder(), masks.mask(site, n, dtype));
+            }
         }
         batchNorm.feed(feed);
 

@@ -78,6 +78,40 @@ class SameDiffModesTest {
     }
 
     @Test
+    void restoringTheRandomStateReplaysTheSameDropoutMasks() {
+        NetworkSpec spec = net(Layers.Input.real("x", 4), Layers.Dense.of("d", 50, ActivationFn.TANH),
+                new Layers.Dropout("drop", 0.5, true), new Layers.Output("out", 2, false));
+        try (SameDiffModel a = new SameDiffModel(spec, 3, DataType.DOUBLE);
+             SameDiffModel b = new SameDiffModel(spec, 3, DataType.DOUBLE)) {
+            INDArray x = randn(2, 3, 4);
+            for (int i = 0; i < 3; i++) {
+                a.forward(x, true);
+            }
+            a.forward(x, false);
+            assertEquals(3, a.randomState(), "eval passes draw nothing");
+            INDArray fourth = a.forward(x, true).taps().get("drop");
+            b.setRandomState(3);
+            assertEquals(fourth, b.forward(x, true).taps().get("drop"));
+            assertNotEquals(fourth, b.forward(x, true).taps().get("drop"));
+        }
+    }
+
+    @Test
+    void geluIsThePyTorchTanhApproximation() {
+        NetworkSpec spec = net(Layers.Input.real("x", 7), new Layers.Activation("g", ActivationFn.GELU, true),
+                new Layers.Output("out", 2, false));
+        try (SameDiffModel m = new SameDiffModel(spec, 3, DataType.DOUBLE)) {
+            double[] x = {-3, -1, -0.5, 0, 0.5, 1, 3};
+            INDArray y = m.forward(Nd4j.create(x, new long[] {1, 7}, DataType.DOUBLE), false).taps().get("g");
+            for (int i = 0; i < x.length; i++) {
+                double v = x[i];
+                double expected = 0.5 * v * (1 + Math.tanh(Math.sqrt(2 / Math.PI) * (v + 0.044715 * v * v * v)));
+                assertEquals(expected, y.getDouble(0, i), 1e-12, "gelu(" + v + ")");
+            }
+        }
+    }
+
+    @Test
     void batchNormUsesBatchStatisticsInTrainingAndRunningStatisticsInEval() {
         double eps = 1e-5;
         NetworkSpec spec = net(Layers.Input.real("x", 3), new Layers.BatchNorm("bn", 0.1, eps, true),
