@@ -2,6 +2,7 @@ package org.guidancelab.engine.model;
 
 import org.guidancelab.arch.NetworkSpec;
 import org.guidancelab.engine.model.fast.FastModel;
+import org.guidancelab.engine.model.samediff.SameDiffModel;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /**
@@ -20,11 +21,8 @@ public final class ModelFactory {
         return sameDiff(spec, seed);
     }
 
-    /**
-     * The general path for every layer type. Point this at {@code new SameDiffModel(spec, seed, DataType.FLOAT)} when
-     * the samediff branch is merged (until then, only fast-path networks can be built).
-     */
+    /** The general path for every layer type. */
     static Model sameDiff(NetworkSpec spec, long seed) {
-        throw new UnsupportedOperationException("network '" + spec.name() + "' needs the SameDiff model, which is not in this build yet");
+        return new SameDiffModel(spec, seed, DataType.FLOAT);
     }
 }
