@@ -8,6 +8,9 @@ final class Subcommands {
     }
 
     static List<Object> all() {
-        return List.of();
+        return List.of(
+                new ValidateCommand(),
+                new PresetsCommand(),
+                new DataCommand());
     }
 }
