@@ -84,11 +84,10 @@ final class BuildContext {
             case SIGMOID:
                 return sd.nn().sigmoid(x);
             case GELU:
-                // The tanh approximation 0.5 x (1 + tanh(sqrt(2/pi) (x + 0.044715 x^3))), PyTorch's
-                // approximate="tanh" and the fast path's choice, so both implementations agree. Built from
-                // primitives because ND4J's gelu op is a different (sigmoid) approximation.
-                SDVariable inner = x.add(x.mul(x).mul(x).mul(0.044715)).mul(Math.sqrt(2.0 / Math.PI));
-                return x.mul(0.5).mul(sd.math().tanh(inner).add(1.0));
+                // Exact GELU, x Phi(x) = 0.5 x (1 + erf(x / sqrt 2)): PyTorch's default and the fast path's
+                // choice, so both implementations agree. Built from primitives because ND4J's gelu op is the
+                // sigmoid approximation.
+                return x.mul(0.5).mul(sd.math().erf(x.mul(1.0 / Math.sqrt(2.0))).add(1.0));
             default:
                 throw new IllegalStateException("unknown activation " + fn);
         }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.guidancelab.arch.NetworkSpec;
 import org.guidancelab.engine.model.Model;
+import org.guidancelab.engine.model.StochasticModel;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -23,7 +24,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * parameters) through a surrogate loss {@code sum(logits * dLogits) + sum_k sum(tap_k * dTap_k)}, whose
  * parameter gradients are exactly J^T times the upstream gradients.
  */
-public final class SameDiffModel implements Model {
+public final class SameDiffModel implements Model, StochasticModel {
     private final NetworkSpec spec;
     private final DataType dtype;
     private final BuiltGraph graph;
@@ -82,11 +83,13 @@ public final class SameDiffModel implements Model {
      * The position of the dropout generator: the number of training passes drawn so far. Checkpoints store it so
      * that a resumed run draws the masks an uninterrupted one would have.
      */
+    @Override
     public long randomState() {
         return masks.trainingPasses();
     }
 
     /** Restores {@link #randomState()} from a checkpoint. */
+    @Override
     public void setRandomState(long state) {
         masks.setTrainingPasses(state);
     }
@@ -104,11 +107,9 @@ public final class SameDiffModel implements Model {
         Map<String, INDArray> feed = new HashMap<>();
         feed.put(BuiltGraph.INPUT, x);
         feed.put(BuildContext.TRAINING, Nd4j.scalar(dtype, training ? 1.0 : 0.0));
-        if (!graph.dropoutSites().isEmpty()) {
-            masks.beginPass(training);
-            for (DropoutSite site : graph.dropoutSites()) {
-                feed.put(site.placeholder(), masks.mask(site, n, dtype));
-            }
+        masks.beginPass(training);
+        for (DropoutSite site : graph.dropoutSites()) {
+            feed.put(site.placeholder(), masks.mask(site, n, dtype));
         }
         batchNorm.feed(feed);
 
