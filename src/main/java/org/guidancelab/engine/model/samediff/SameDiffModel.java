@@ -23,6 +23,13 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * {@link #backward} replays the last forward pass (same input, dropout masks, BatchNorm statistics and
  * parameters) through a surrogate loss {@code sum(logits * dLogits) + sum_k sum(tap_k * dTap_k)}, whose
  * parameter gradients are exactly J^T times the upstream gradients.
+ *
+ * <p>Logits come from the last layer: an Output head gives [n, classes] or, per token, [n*T, classes]; a network
+ * without one (a bare guide, say) gives its last layer's output flattened per example. Training passes update
+ * the BatchNorm running statistics in {@link #state()} and draw dropout masks from a generator whose position is
+ * {@link #randomState()}. Measured against a hand-built SameDiff MLP, forward and backward cost the same as raw
+ * {@code output} and {@code calculateGradients} calls: the wrapper adds nothing noticeable. Not thread-safe: one
+ * model per training thread.
  */
 public final class SameDiffModel implements Model, StochasticModel {
     private final NetworkSpec spec;
