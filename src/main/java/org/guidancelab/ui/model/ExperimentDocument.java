@@ -104,7 +104,7 @@ public final class ExperimentDocument {
         NetworkAnalysis t = ShapeInference.analyze(s.target());
         guideAnalysis.set(g);
         targetAnalysis.set(t);
-        problems.setAll(Validation.problems(s, g, t));
+        problems.setAll(Validation.problems(s));
         spec.set(s);
         dirty.set(!s.equals(saved));
         canRun.set(problems.isEmpty());
