@@ -10,19 +10,19 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
-import org.guidancelab.ui.model.PresetEntry;
+import org.guidancelab.ui.model.GalleryItem;
 
 /** The preset gallery: a card per experiment preset (title, description, the two networks in miniature). */
-final class PresetGallery extends Dialog<PresetEntry> {
-    private PresetEntry chosen;
+final class PresetGallery extends Dialog<GalleryItem> {
+    private GalleryItem chosen;
 
-    PresetGallery(Window owner, List<PresetEntry> presets) {
+    PresetGallery(Window owner, List<GalleryItem> presets) {
         initOwner(owner);
         setTitle("Start from a preset");
         setHeaderText("Each preset is one of the paper's settings at lab scale. Double-click to open.");
         FlowPane cards = new FlowPane(12, 12);
         cards.setPrefWrapLength(760);
-        for (PresetEntry p : presets) {
+        for (GalleryItem p : presets) {
             cards.getChildren().add(card(p));
         }
         ScrollPane scroll = new ScrollPane(cards);
@@ -34,7 +34,7 @@ final class PresetGallery extends Dialog<PresetEntry> {
         getDialogPane().lookupButton(ButtonType.OK).disableProperty().set(presets.isEmpty());
     }
 
-    private VBox card(PresetEntry p) {
+    private VBox card(GalleryItem p) {
         Label title = new Label(p.title());
         title.getStyleClass().add(Styles.CARD_TITLE);
         Label desc = new Label(p.description());
@@ -49,7 +49,7 @@ final class PresetGallery extends Dialog<PresetEntry> {
                 t, new NetworkThumbnail(p.experiment().target(), 220, 14), desc);
         box.getStyleClass().add(Styles.CARD);
         box.setPrefWidth(240);
-        Tooltip.install(box, new Tooltip(p.file() == null ? p.title() : p.file().toString()));
+        Tooltip.install(box, new Tooltip(p.label()));
         box.setOnMouseClicked(e -> {
             chosen = p;
             box.getParent().getChildrenUnmodifiable().forEach(n -> n.getStyleClass().remove(Styles.BLOCK_SELECTED));
@@ -62,7 +62,7 @@ final class PresetGallery extends Dialog<PresetEntry> {
         return box;
     }
 
-    static Optional<PresetEntry> choose(Window owner, List<PresetEntry> presets) {
+    static Optional<GalleryItem> choose(Window owner, List<GalleryItem> presets) {
         return new PresetGallery(owner, presets).showAndWait();
     }
 }

@@ -1,12 +1,11 @@
 package org.guidancelab.ui.model;
 
-import java.nio.file.Path;
 import java.util.Objects;
 import org.guidancelab.experiment.ExperimentSpec;
 
-/** An experiment preset of the gallery: where it lives and what it holds. */
-public record PresetEntry(String title, String description, Path file, ExperimentSpec experiment) {
-    public PresetEntry {
+/** An experiment preset of the gallery, parsed: its title, description, label (file) and experiment. */
+public record GalleryItem(String title, String description, String label, ExperimentSpec experiment) {
+    public GalleryItem {
         Objects.requireNonNull(experiment, "experiment");
         title = title == null || title.isEmpty() ? experiment.title() : title;
         description = description == null ? experiment.description() : description;
