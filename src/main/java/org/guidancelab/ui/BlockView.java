@@ -49,11 +49,12 @@ final class BlockView extends VBox {
         name.getStyleClass().add(Styles.BLOCK_NAME);
         Label detail = new Label(BlockSummary.of(layer));
         detail.getStyleClass().add(Styles.BLOCK_DETAIL);
-        String shape = info == null ? "?" : info.shapeText();
-        String params = info == null ? "" : "  " + BlockSummary.count(info.params()) + " p";
-        Label shapeLabel = new Label(shape + params);
+        Label shapeLabel = new Label(info == null ? "?" : info.shapeText());
         shapeLabel.setId(getId() + "-shape");
         shapeLabel.getStyleClass().add(Styles.BLOCK_SHAPE);
+        Label paramsLabel = new Label(info == null ? "" : BlockSummary.count(info.params()) + " params");
+        paramsLabel.setId(getId() + "-params");
+        paramsLabel.getStyleClass().add(Styles.BLOCK_SHAPE);
         HBox tapRow = new HBox(tap);
         tapRow.setAlignment(Pos.CENTER);
         tap.getStyleClass().add(Styles.TAP);
@@ -62,9 +63,9 @@ final class BlockView extends VBox {
             tap.getStyleClass().add(Styles.TAP_ON);
         }
         if (ref.lane() == Lane.GUIDE) {
-            getChildren().addAll(strip, typeLabel, name, detail, shapeLabel, tapRow);
+            getChildren().addAll(strip, typeLabel, name, detail, shapeLabel, paramsLabel, tapRow);
         } else {
-            getChildren().addAll(tapRow, strip, typeLabel, name, detail, shapeLabel);
+            getChildren().addAll(tapRow, strip, typeLabel, name, detail, shapeLabel, paramsLabel);
         }
         if (selected) {
             getStyleClass().add(Styles.BLOCK_SELECTED);

@@ -118,6 +118,8 @@ final class CanvasView extends ScrollPane {
                 lines.getChildren().addAll(handle(p, Lane.GUIDE, a), handle(p, Lane.TARGET, b));
             }
         }
+        // Lines are made during layout, after this pulse's CSS pass: style them now or they stay unstyled.
+        lines.applyCss();
     }
 
     /** A draggable end of the selected line. */

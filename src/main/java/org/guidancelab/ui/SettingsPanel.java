@@ -9,6 +9,7 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.PropertySheet;
 import org.guidancelab.experiment.ArmKind;
+import org.guidancelab.experiment.DatasetShapes;
 import org.guidancelab.experiment.ExperimentSpec;
 import org.guidancelab.experiment.OptimizerKind;
 import org.guidancelab.experiment.TrainingSpec;
@@ -21,7 +22,9 @@ import org.guidancelab.ui.model.SettingsEdits;
 /** The experiment settings: data, shared hyper-parameters and which arms run side by side. */
 final class SettingsPanel extends VBox {
     private final BuilderContext ctx;
-    private final PropertySheet sheet = new PropertySheet();
+    private final PropertySheet data = sheet();
+    private final PropertySheet training = sheet();
+    private final PropertySheet arms = sheet();
     private final Label error = new Label();
 
     SettingsPanel(BuilderContext ctx) {
@@ -33,13 +36,25 @@ final class SettingsPanel extends VBox {
         error.setId("settings-error");
         error.setWrapText(true);
         error.getStyleClass().add(Styles.ERROR_TEXT);
-        sheet.setModeSwitcherVisible(false);
-        sheet.setSearchBoxVisible(false);
-        sheet.setMode(PropertySheet.Mode.CATEGORY);
-        sheet.setPropertyEditorFactory(SheetEditors::create);
-        getChildren().addAll(title, sheet, error);
+        getChildren().addAll(title, section("Data"), data, section("Training"), training, section("Arms"), arms, error);
         ctx.document().specProperty().addListener((o, a, b) -> rebuild());
         rebuild();
+    }
+
+    /** Three sheets in declaration order (a categorised sheet would sort them and fold all but one). */
+    private static PropertySheet sheet() {
+        PropertySheet s = new PropertySheet();
+        s.setModeSwitcherVisible(false);
+        s.setSearchBoxVisible(false);
+        s.setMode(PropertySheet.Mode.NAME);
+        s.setPropertyEditorFactory(SheetEditors::create);
+        return s;
+    }
+
+    private static Label section(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add(Styles.HINT_TEXT);
+        return l;
     }
 
     private ExperimentSpec spec() {
@@ -48,7 +63,8 @@ final class SettingsPanel extends VBox {
 
     private void rebuild() {
         List<PropertySheet.Item> items = new ArrayList<>();
-        items.add(text("dataset", "Data", () -> spec().dataset().name(), v -> SettingsEdits.datasetName(spec(), v)));
+        items.add(new SheetItem("set-dataset", "dataset", "Data", FieldHelp.of("dataset"), SheetItem.Editor.CHOICE,
+                datasetChoices(), () -> spec().dataset().name(), v -> run(SettingsEdits.datasetName(spec(), v)), error::setText));
         items.add(text("datasetParams", "Data", () -> SettingsEdits.formatParams(spec().dataset()),
                 v -> SettingsEdits.datasetParams(spec(), v)));
         items.add(training("alpha", TrainingSpec::alpha));
@@ -73,7 +89,17 @@ final class SettingsPanel extends VBox {
                 v -> run(Edits.setArms(spec(), Arms.withNoiseGuide(spec().arms(), (Boolean) v), "Set noise guide")), error::setText));
         items.add(text("guideTrainSteps", "Arms", () -> Arms.guideTrainSteps(spec().arms()),
                 v -> Edits.setArms(spec(), Arms.withGuideTrainSteps(spec().arms(), (int) whole("guideTrainSteps", v)), "Set guide training")));
-        sheet.getItems().setAll(items);
+        data.getItems().setAll(items.subList(0, 2));
+        training.getItems().setAll(items.subList(2, 9));
+        arms.getItems().setAll(items.subList(9, items.size()));
+    }
+
+    private List<String> datasetChoices() {
+        List<String> names = new ArrayList<>(DatasetShapes.NAMES);
+        if (!names.contains(spec().dataset().name())) {
+            names.add(0, spec().dataset().name());
+        }
+        return names;
     }
 
     private static long whole(String field, Object v) {

@@ -23,11 +23,16 @@ public final class LayerNames {
         if (base.isEmpty()) {
             base = "layer";
         }
-        return freshFrom(base, net);
+        // "logits" taken: its copy is "logits2" (the original counts as the first)
+        return freshFrom(base, net, base.equals(wanted) ? 2 : 1);
     }
 
     private static String freshFrom(String base, NetworkSpec net) {
-        for (int i = 1; ; i++) {
+        return freshFrom(base, net, 1);
+    }
+
+    private static String freshFrom(String base, NetworkSpec net, int first) {
+        for (int i = first; ; i++) {
             String candidate = base + i;
             if (net.indexOf(candidate) < 0) {
                 return candidate;
