@@ -117,7 +117,7 @@ final class BlockView extends VBox {
         // A new pair or a moved line end may land anywhere on a tapped block of the right lane.
         setOnDragOver(e -> DnD.read(e.getDragboard()).ifPresent(p -> {
             if (isPairDrag(p) && ctx.planner().acceptsOnTap(ctx.document().getSpec(), p, ref.lane(), layer.name())) {
-                e.acceptTransferModes(TransferMode.LINK, TransferMode.MOVE);
+                e.acceptTransferModes(TransferMode.ANY);
                 tap.getStyleClass().add(Styles.TAP_DROP);
                 e.consume();
             }
@@ -143,7 +143,7 @@ final class BlockView extends VBox {
         });
         tap.setOnDragDetected(e -> {
             if (layer.tap()) {
-                DnD.put(tap.startDragAndDrop(TransferMode.LINK), DragPayload.tap(ref.lane(), layer.name()), layer.name());
+                DnD.put(tap.startDragAndDrop(TransferMode.ANY), DragPayload.tap(ref.lane(), layer.name()), layer.name());
             }
             e.consume();
         });

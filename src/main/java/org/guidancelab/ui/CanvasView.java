@@ -24,6 +24,7 @@ import org.guidancelab.ui.model.Lane;
 final class CanvasView extends ScrollPane {
     private static final double PAD = 16;
     private static final double LANE_GAP = 90;
+    private static final double END_GAP = 9;
 
     private final BuilderContext ctx;
     private final LaneView guide;
@@ -92,11 +93,15 @@ final class CanvasView extends ScrollPane {
         List<TapPair> pairs = ctx.document().getSpec().resolvedPairs();
         TapPair selected = ctx.document().selectedPairProperty().get();
         for (TapPair p : pairs) {
-            Point2D a = tapCentre(guide, p.guideTap());
-            Point2D b = tapCentre(target, p.targetTap());
-            if (a == null || b == null) {
+            Point2D ga = tapCentre(guide, p.guideTap());
+            Point2D tb = tapCentre(target, p.targetTap());
+            if (ga == null || tb == null) {
                 continue;
             }
+            // Stop short of the tap markers so they stay clickable and draggable under the line's ends.
+            Point2D dir = tb.subtract(ga).normalize().multiply(END_GAP);
+            Point2D a = ga.add(dir);
+            Point2D b = tb.subtract(dir);
             Line line = new Line(a.getX(), a.getY(), b.getX(), b.getY());
             line.setUserData(p);
             line.setId("pair-" + p.guideTap() + "-" + p.targetTap());
@@ -129,7 +134,7 @@ final class CanvasView extends ScrollPane {
         c.setId("pair-handle-" + end.name().toLowerCase());
         Tooltip.install(c, new Tooltip("Drag onto another " + end.label().toLowerCase() + " tap to move this end."));
         c.setOnDragDetected(e -> {
-            DnD.put(c.startDragAndDrop(TransferMode.LINK), DragPayload.pairEnd(end, p.guideTap(), p.targetTap()), p.toString());
+            DnD.put(c.startDragAndDrop(TransferMode.ANY), DragPayload.pairEnd(end, p.guideTap(), p.targetTap()), p.toString());
             e.consume();
         });
         return c;

@@ -8,7 +8,6 @@ import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import org.guidancelab.ui.model.ExperimentDocument;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -16,7 +15,7 @@ import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
 
 /** File, edit, pair and theme buttons, and the Run button with the reason it is disabled. */
-final class MainToolBar extends ToolBar {
+final class MainToolBar extends HBox {
     final Button run;
     final Label runReason = new Label();
 
@@ -52,14 +51,22 @@ final class MainToolBar extends ToolBar {
         run.disableProperty().bind(doc.canRunProperty().not());
         runReason.setId("run-reason");
         runReason.getStyleClass().add(Styles.ERROR_TEXT);
-        runReason.setMaxWidth(420);
+        runReason.setMaxWidth(360);
+        runReason.setMinWidth(0);
         runReason.textProperty().bind(doc.runBlockedReasonProperty());
         runReason.tooltipProperty().bind(Bindings.createObjectBinding(
                 () -> new Tooltip(doc.getRunBlockedReason()), doc.runBlockedReasonProperty()));
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        getItems().addAll(newB, open, save, saveAs, gallery, new Separator(), undo, redo, new Separator(),
-                dup, copy, paste, delete, new Separator(), resetPairs, spacer, runReason, run, theme);
+        runReason.setTextOverrun(javafx.scene.control.OverrunStyle.ELLIPSIS);
+        ToolBar tools = new ToolBar(newB, open, save, saveAs, gallery, new Separator(), undo, redo, new Separator(),
+                dup, copy, paste, delete, new Separator(), resetPairs);
+        HBox.setHgrow(tools, Priority.ALWAYS);
+        // Run and its reason sit outside the tool bar, which would hide them in its overflow menu on narrow windows.
+        HBox runBox = new HBox(8, runReason, run, theme);
+        runBox.setAlignment(javafx.geometry.Pos.CENTER_RIGHT);
+        runBox.setPadding(new javafx.geometry.Insets(0, 8, 0, 8));
+        runBox.getStyleClass().add("tool-bar");
+        setFillHeight(true);
+        getChildren().addAll(tools, runBox);
     }
 
     private static Button button(String id, String text, Ikon icon, String tip, Runnable action) {

@@ -29,6 +29,7 @@ public final class MainWindow extends BorderPane {
     private final Library library;
     private final CanvasView canvas;
     private final MainToolBar toolBar;
+    private final javafx.event.EventHandler<KeyEvent> keyHandler = this::keys;
     private Theme theme = Theme.LIGHT;
 
     MainWindow(Library library, Dialogs dialogs) {
@@ -45,7 +46,15 @@ public final class MainWindow extends BorderPane {
         ((SplitPane) getCenter()).setDividerPositions(0.16, 0.74);
         VBox bottom = new VBox(new ProblemsView(doc), new StatusBar(ctx));
         setBottom(bottom);
-        addEventHandler(KeyEvent.KEY_PRESSED, this::keys);
+        // On the scene, not this pane: with nothing focused (after a drag) key events go to the scene only.
+        sceneProperty().addListener((o, old, scene) -> {
+            if (old != null) {
+                old.removeEventHandler(KeyEvent.KEY_PRESSED, keyHandler);
+            }
+            if (scene != null) {
+                scene.addEventHandler(KeyEvent.KEY_PRESSED, keyHandler);
+            }
+        });
         setOnDragOver(e -> {
             if (e.getDragboard().hasFiles() && !e.getDragboard().hasContent(DnD.FORMAT)) {
                 e.acceptTransferModes(TransferMode.COPY);
@@ -86,12 +95,16 @@ public final class MainWindow extends BorderPane {
         return s;
     }
 
-    /** Keys act on the canvas, not while the user types in a text field (Delete there deletes characters). */
+    /**
+     * Keys act on the canvas; while the user types in a text field only the file shortcuts apply (Delete, Ctrl+Z,
+     * Ctrl+C there edit the text).
+     */
     private void keys(KeyEvent e) {
-        if (e.getTarget() instanceof TextInputControl) {
+        boolean ctrl = e.isShortcutDown();
+        boolean fileKey = ctrl && (e.getCode() == KeyCode.S || e.getCode() == KeyCode.O || e.getCode() == KeyCode.N);
+        if (e.getTarget() instanceof TextInputControl && !fileKey) {
             return;
         }
-        boolean ctrl = e.isShortcutDown();
         boolean handled = true;
         if (e.getCode() == KeyCode.DELETE || e.getCode() == KeyCode.BACK_SPACE) {
             edits.delete();
