@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -18,6 +19,7 @@ import javafx.stage.Stage;
 import org.guidancelab.arch.ActivationFn;
 import org.guidancelab.arch.LayerSpec;
 import org.guidancelab.arch.Layers;
+import org.guidancelab.arch.NetworkJson;
 import org.guidancelab.arch.NetworkSpec;
 import org.guidancelab.experiment.ExperimentJson;
 import org.guidancelab.experiment.ExperimentSpec;
@@ -124,7 +126,7 @@ class BuilderUiTest {
 
     @Test
     void undoAndRedoByKeyboardRestoreExactStates(FxRobot robot) {
-        robot.drag("#palette-Dropout").dropTo(block(Lane.TARGET, "logits"));
+        robot.drag("#palette-Dropout").dropTo(block(Lane.TARGET, "dense2"));
         WaitForAsyncUtils.waitForFxEvents();
         ExperimentSpec afterDrop = doc().getSpec();
         robot.clickOn(block(Lane.TARGET, "dense1"));
@@ -148,19 +150,21 @@ class BuilderUiTest {
     }
 
     @Test
-    void pairsAreAddedByDraggingBetweenTapsAndRemovedAndReset(FxRobot robot) {
+    void pairsAreAddedByDraggingBetweenTapsAndRemovedAndReset(FxRobot robot) throws Exception {
         TapPair added = new TapPair("conv1", "dense3");
         assertFalse(doc().getSpec().resolvedPairs().contains(added));
         robot.drag("#guide-conv1-tap").dropTo("#target-dense3-tap");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(Pairing.Mode.MANUAL, doc().getSpec().pairing().mode());
         assertTrue(doc().getSpec().resolvedPairs().contains(added));
+        // lines are drawn in the next layout pulse
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> window.canvas().lineOf(added) != null);
         Line line = window.canvas().lineOf(added);
         assertNotNull(line, "a line is drawn for the new pair");
 
         // select the line, drag its target end onto dense2
         robot.interact(() -> doc().selectedPairProperty().set(added));
-        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#pair-handle-target").tryQuery().isPresent());
         robot.drag("#pair-handle-target").dropTo("#target-dense2-tap");
         WaitForAsyncUtils.waitForFxEvents();
         TapPair moved = new TapPair("conv1", "dense2");
@@ -200,7 +204,9 @@ class BuilderUiTest {
 
     @Test
     void aCorruptFileShowsAnErrorAndKeepsTheOpenExperiment(@TempDir Path dir, FxRobot robot) throws Exception {
-        robot.drag("#palette-Dropout").dropTo(block(Lane.TARGET, "logits"));
+        robot.drag("#palette-Dropout").dropTo(block(Lane.TARGET, "dense1"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(doc().isDirty());
         WaitForAsyncUtils.waitForFxEvents();
         ExperimentSpec before = doc().getSpec();
         Path bad = dir.resolve("broken.json");
@@ -214,5 +220,27 @@ class BuilderUiTest {
         assertTrue(dialogs.errors.get(0).contains("broken.json"), dialogs.errors.get(0));
         assertEquals(before, doc().getSpec());
         assertTrue(doc().isDirty());
+    }
+
+    @Test
+    void networkFilesDroppedOnALaneReplaceItAndClosingAsksToSave(@TempDir Path dir, FxRobot robot) throws Exception {
+        Path net = dir.resolve("cnn.json");
+        Files.writeString(net, NetworkJson.write(SMALL_CNN));
+        robot.interact(() -> window.files().dropOnLane(List.of(net.toFile()), Lane.GUIDE));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(SMALL_CNN, doc().getSpec().guide());
+
+        Path bad = dir.resolve("bad-net.json");
+        Files.writeString(bad, "{\"name\": \"x\", \"layers\": [{\"type\": \"Dense\", \"units\": \"ten\"}]}");
+        robot.interact(() -> window.files().dropOnLane(List.of(bad.toFile()), Lane.TARGET));
+        assertEquals(start.target(), doc().getSpec().target());
+        assertEquals(1, dialogs.errors.size());
+        assertTrue(dialogs.errors.get(0).contains("bad-net.json"), dialogs.errors.get(0));
+
+        dialogs.saveChoice = Dialogs.SaveChoice.CANCEL;
+        assertFalse(window.confirmClose(), "cancel keeps the window open");
+        dialogs.saveChoice = Dialogs.SaveChoice.DISCARD;
+        assertTrue(window.confirmClose());
+        assertEquals(2, dialogs.saveQuestions);
     }
 }
