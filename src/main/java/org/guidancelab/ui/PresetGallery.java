@@ -22,8 +22,10 @@ final class PresetGallery extends Dialog<GalleryItem> {
         setHeaderText("Each preset is one of the paper's settings at lab scale. Double-click to open.");
         FlowPane cards = new FlowPane(12, 12);
         cards.setPrefWrapLength(780);
-        for (GalleryItem p : presets) {
-            cards.getChildren().add(card(p));
+        for (int i = 0; i < presets.size(); i++) {
+            VBox card = card(presets.get(i));
+            card.setId("preset-" + i);
+            cards.getChildren().add(card);
         }
         ScrollPane scroll = new ScrollPane(cards);
         scroll.setFitToWidth(true);

@@ -27,6 +27,7 @@ import org.guidancelab.experiment.Pairing;
 import org.guidancelab.experiment.TapPair;
 import org.guidancelab.ui.model.ArchitectureCard;
 import org.guidancelab.ui.model.BlockRef;
+import org.guidancelab.ui.model.GalleryItem;
 import org.guidancelab.ui.model.ExperimentDocument;
 import org.guidancelab.ui.model.Lane;
 import org.guidancelab.ui.model.Starters;
@@ -47,6 +48,8 @@ class BuilderUiTest {
             new Layers.GlobalAvgPool("pool", true),
             new Layers.Output("out", 10, false)));
 
+    private static final ExperimentSpec PRESET = Starters.newExperiment().withTarget(SMALL_CNN).withTitle("CNN guides CNN", "");
+
     private final ExperimentSpec start = Starters.newExperiment();
     private final FakeDialogs dialogs = new FakeDialogs();
     private MainWindow window;
@@ -55,7 +58,7 @@ class BuilderUiTest {
     void start(Stage stage) {
         Theme.LIGHT.apply();
         window = new MainWindow(Library.of(List.of(new ArchitectureCard("lib-cnn", "Library CNN", "for tests", SMALL_CNN)),
-                List.of(), start), dialogs);
+                List.of(new GalleryItem("CNN guides CNN", "a preset for tests", "presets/test.json", PRESET)), start), dialogs);
         stage.setScene(new Scene(window, 1260, 780));
         stage.show();
     }
@@ -242,5 +245,46 @@ class BuilderUiTest {
         dialogs.saveChoice = Dialogs.SaveChoice.DISCARD;
         assertTrue(window.confirmClose());
         assertEquals(2, dialogs.saveQuestions);
+    }
+
+    @Test
+    void copyPasteByKeyboardAndSettingsEdits(FxRobot robot) {
+        // settings first, while no block is selected and the settings sit high in the right panel
+        robot.doubleClickOn("#set-batchSize").eraseText(4).write("32").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(32, doc().getSpec().training().batchSize());
+        robot.doubleClickOn("#set-learningRate").eraseText(6).write("-1").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(start.training().learningRate(), doc().getSpec().training().learningRate());
+        assertEquals("learningRate must be above 0 (got -1.0)", robot.lookup("#settings-error").queryAs(Label.class).getText());
+
+        robot.clickOn(block(Lane.GUIDE, "conv1"));
+        robot.press(KeyCode.CONTROL).type(KeyCode.C).release(KeyCode.CONTROL);
+        robot.press(KeyCode.CONTROL).type(KeyCode.V).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("conv3", doc().getSpec().guide().layer(2).name());
+        assertEquals(doc().getSpec().guide().layer(1).withName("conv3"), doc().getSpec().guide().layer(2));
+    }
+
+    @Test
+    void thePresetGalleryOpensAPresetAsANewUnsavedExperiment(FxRobot robot) {
+        robot.clickOn("#gallery-button");
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.doubleClickOn("#preset-0");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(PRESET, doc().getSpec());
+        assertEquals(null, doc().getFile());
+        assertFalse(doc().isDirty());
+        assertEquals("Guidance Lab — CNN guides CNN", window.titleBinding().get());
+    }
+
+    @Test
+    void theThemeToggles(FxRobot robot) {
+        robot.clickOn("#theme-button");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(new atlantafx.base.theme.PrimerDark().getUserAgentStylesheet(), javafx.application.Application.getUserAgentStylesheet());
+        robot.clickOn("#theme-button");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet(), javafx.application.Application.getUserAgentStylesheet());
     }
 }
