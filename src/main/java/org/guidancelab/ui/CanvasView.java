@@ -41,6 +41,11 @@ final class CanvasView extends ScrollPane {
         content.getStyleClass().add(Styles.CANVAS);
         content.getChildren().addAll(guide, target, lines);
         setContent(content);
+        // a click on the empty canvas (not on a block or a line, which consume theirs) clears the selection
+        content.setOnMouseClicked(e -> {
+            ctx.document().selectionProperty().set(null);
+            ctx.document().selectedPairProperty().set(null);
+        });
         setFitToHeight(true);
         setPannable(false);
         ctx.document().specProperty().addListener((o, a, b) -> content.requestLayout());

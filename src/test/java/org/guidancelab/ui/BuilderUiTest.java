@@ -78,8 +78,16 @@ class BuilderUiTest {
     @Test
     void aLayerDraggedFromThePaletteLandsAtThatGapWithItsShape(FxRobot robot) {
         // drop on the left half of dense2: the gap before it, i.e. index 3
-        robot.drag("#palette-Dense").dropTo(robot.point(block(Lane.TARGET, "dense2")).atOffset(new javafx.geometry.Point2D(-40, 0)));
+        robot.drag("#palette-Dense").moveTo(robot.point(block(Lane.TARGET, "dense2")).atOffset(new javafx.geometry.Point2D(-40, 0)));
         WaitForAsyncUtils.waitForFxEvents();
+        Node marker = robot.lookup("#target-lane-marker").query();
+        assertTrue(marker.isVisible(), "the insertion marker shows during the drag");
+        assertTrue(marker.localToScene(marker.getBoundsInLocal()).getMaxX()
+                <= block(Lane.TARGET, "dense2").localToScene(block(Lane.TARGET, "dense2").getBoundsInLocal()).getMinX() + 1,
+                "in the gap before dense2");
+        robot.drop();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(marker.isVisible(), "and goes away after the drop");
         assertEquals(List.of("input", "flatten", "dense1", "dense4", "dense2", "dense3", "logits"), targetNames());
         Label shape = robot.lookup("#target-dense4-shape").queryAs(Label.class);
         assertEquals("[64]", shape.getText());
