@@ -2,10 +2,9 @@ package org.guidancelab.ui;
 
 import javafx.application.Application;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
 import javafx.stage.Stage;
 
-/** The JavaFX application. */
+/** The JavaFX application: one builder window on the default preset, asking to save before it closes. */
 public final class GuidanceLabApp extends Application {
 
     public static void launchApp(String[] args) {
@@ -14,8 +13,19 @@ public final class GuidanceLabApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        stage.setTitle("Guidance Lab");
-        stage.setScene(new Scene(new Label("Guidance Lab"), 1280, 800));
+        String themeArg = System.getProperty("guidancelab.theme", "light");
+        Theme theme = "dark".equalsIgnoreCase(themeArg) ? Theme.DARK : Theme.LIGHT;
+        theme.apply();
+        FxDialogs dialogs = new FxDialogs(stage);
+        MainWindow window = new MainWindow(Library.load(), dialogs);
+        window.setTheme(theme);
+        stage.titleProperty().bind(window.titleBinding());
+        stage.setScene(new Scene(window, 1440, 860));
+        stage.setOnCloseRequest(e -> {
+            if (!window.confirmClose()) {
+                e.consume();
+            }
+        });
         stage.show();
     }
 }

@@ -1,0 +1,87 @@
+package org.guidancelab.ui;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.Optional;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+
+/** {@link Dialogs} as real JavaFX alerts and file choosers. */
+final class FxDialogs implements Dialogs {
+    private static final FileChooser.ExtensionFilter JSON = new FileChooser.ExtensionFilter("Experiment JSON", "*.json");
+
+    private final Window owner;
+    private File lastDir = new File("presets").isDirectory() ? new File("presets") : new File(".");
+
+    FxDialogs(Window owner) {
+        this.owner = owner;
+    }
+
+    @Override
+    public void showError(String title, String message) {
+        alert(Alert.AlertType.ERROR, title, message);
+    }
+
+    @Override
+    public void showInfo(String title, String message) {
+        alert(Alert.AlertType.INFORMATION, title, message);
+    }
+
+    private void alert(Alert.AlertType type, String title, String message) {
+        Alert a = new Alert(type, message, ButtonType.OK);
+        a.initOwner(owner);
+        a.setTitle(title);
+        a.setHeaderText(title);
+        a.showAndWait();
+    }
+
+    @Override
+    public SaveChoice askSave(String documentName) {
+        ButtonType save = new ButtonType("Save", ButtonBar.ButtonData.YES);
+        ButtonType discard = new ButtonType("Don't save", ButtonBar.ButtonData.NO);
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION, "Save the changes to " + documentName + "?", save, discard, ButtonType.CANCEL);
+        a.initOwner(owner);
+        a.setTitle("Unsaved changes");
+        a.setHeaderText("The experiment has unsaved changes");
+        Optional<ButtonType> r = a.showAndWait();
+        if (r.isEmpty() || r.get() == ButtonType.CANCEL) {
+            return SaveChoice.CANCEL;
+        }
+        return r.get() == save ? SaveChoice.SAVE : SaveChoice.DISCARD;
+    }
+
+    @Override
+    public Optional<Path> chooseOpen(String title) {
+        FileChooser fc = chooser(title);
+        File f = fc.showOpenDialog(owner);
+        return remember(f);
+    }
+
+    @Override
+    public Optional<Path> chooseSave(String title, String suggestedName) {
+        FileChooser fc = chooser(title);
+        fc.setInitialFileName(suggestedName);
+        return remember(fc.showSaveDialog(owner));
+    }
+
+    private FileChooser chooser(String title) {
+        FileChooser fc = new FileChooser();
+        fc.setTitle(title);
+        fc.getExtensionFilters().add(JSON);
+        if (lastDir.isDirectory()) {
+            fc.setInitialDirectory(lastDir);
+        }
+        return fc;
+    }
+
+    private Optional<Path> remember(File f) {
+        if (f == null) {
+            return Optional.empty();
+        }
+        lastDir = f.getAbsoluteFile().getParentFile();
+        return Optional.of(f.toPath());
+    }
+}

@@ -1,0 +1,30 @@
+package org.guidancelab.ui;
+
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import org.guidancelab.ui.model.ExperimentDocument;
+import org.guidancelab.ui.model.Problem;
+
+/** The list of problems that block running; clicking one selects the block it is about. */
+final class ProblemsView extends ListView<Problem> {
+    ProblemsView(ExperimentDocument doc) {
+        super(doc.problems());
+        setId("problems");
+        getStyleClass().add(Styles.PROBLEMS);
+        setPrefHeight(52);
+        setPlaceholder(new javafx.scene.control.Label("No problems: the experiment is ready to run."));
+        setCellFactory(v -> new ListCell<>() {
+            @Override
+            protected void updateItem(Problem p, boolean empty) {
+                super.updateItem(p, empty);
+                setText(empty || p == null ? null : p.describe());
+            }
+        });
+        getSelectionModel().selectedItemProperty().addListener((o, a, p) -> {
+            if (p != null && p.lane() != null && p.layerIndex() >= 0
+                    && p.layerIndex() < p.lane().network(doc.getSpec()).size()) {
+                doc.selectionProperty().set(new org.guidancelab.ui.model.BlockRef(p.lane(), p.layerIndex()));
+            }
+        });
+    }
+}
