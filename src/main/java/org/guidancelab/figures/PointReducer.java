@@ -1,0 +1,71 @@
+package org.guidancelab.figures;
+
+import java.util.Arrays;
+
+/**
+ * Reduces a long series to a few points per pixel column without changing the picture (the M4 rule: per column keep
+ * the first, lowest, highest and last point, in their original order). Spikes survive because every column keeps its
+ * extremes; a 100,000-step curve drawn 1,000 pixels wide becomes at most 4,000 points.
+ */
+public final class PointReducer {
+    private PointReducer() {
+    }
+
+    /**
+     * @param points  finite points, x ascending (training steps)
+     * @param columns the number of pixel columns the x range is drawn across
+     */
+    static SeriesPoints reduce(SeriesPoints points, int columns) {
+        if (columns < 1) {
+            throw new IllegalArgumentException("columns must be >= 1, got " + columns);
+        }
+        int n = points.size();
+        if (n <= 4L * columns) {
+            return points;
+        }
+        double[] x = points.x();
+        double[] y = points.y();
+        double x0 = x[0];
+        double span = x[n - 1] - x0;
+        if (!(span > 0.0)) {
+            return points;
+        }
+        double[] ox = new double[4 * columns + 4];
+        double[] oy = new double[4 * columns + 4];
+        int out = 0;
+        int start = 0;
+        while (start < n) {
+            int column = column(x[start], x0, span, columns);
+            int end = start + 1;
+            while (end < n && column(x[end], x0, span, columns) == column) {
+                end++;
+            }
+            int lo = start;
+            int hi = start;
+            for (int i = start + 1; i < end; i++) {
+                if (y[i] < y[lo]) {
+                    lo = i;
+                }
+                if (y[i] > y[hi]) {
+                    hi = i;
+                }
+            }
+            int[] keep = {start, Math.min(lo, hi), Math.max(lo, hi), end - 1};
+            int last = -1;
+            for (int k : keep) {
+                if (k != last) {
+                    ox[out] = x[k];
+                    oy[out] = y[k];
+                    out++;
+                    last = k;
+                }
+            }
+            start = end;
+        }
+        return new SeriesPoints(Arrays.copyOf(ox, out), Arrays.copyOf(oy, out));
+    }
+
+    private static int column(double x, double x0, double span, int columns) {
+        return Math.min(columns - 1, (int) ((x - x0) / span * columns));
+    }
+}
