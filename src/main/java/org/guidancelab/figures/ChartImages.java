@@ -24,6 +24,15 @@ public final class ChartImages {
 
     /** The chart drawn at width x height points, scale pixels per point, on white. */
     public static BufferedImage render(JFreeChart chart, int width, int height, double scale) {
+        return render(chart, width, height, scale, null);
+    }
+
+    /**
+     * As {@link #render(JFreeChart, int, int, double)}, filling {@code info} (if not null) with where things were
+     * drawn, in points: the data area of each plot, for mapping a cell or a step to a pixel.
+     */
+    public static BufferedImage render(JFreeChart chart, int width, int height, double scale,
+                                       org.jfree.chart.ChartRenderingInfo info) {
         checkSize(width, height, scale);
         int pw = (int) Math.round(width * scale);
         int ph = (int) Math.round(height * scale);
@@ -35,7 +44,7 @@ public final class ChartImages {
             g2.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
             g2.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
             g2.scale(scale, scale);
-            chart.draw(g2, new Rectangle2D.Double(0, 0, width, height));
+            chart.draw(g2, new Rectangle2D.Double(0, 0, width, height), info);
         } finally {
             g2.dispose();
         }
