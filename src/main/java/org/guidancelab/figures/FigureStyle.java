@@ -39,6 +39,13 @@ public final class FigureStyle {
     public static final Stroke MARKER = new BasicStroke(1.0f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
             new float[] {5f, 4f}, 0f);
 
+    static {
+        // JFreeChart draws rotated text (the y-axis label, the colour bar label) through TextLayout by default, a
+        // workaround for a JDK 1.4 bug; SVG then gets glyph outlines instead of text, so labels cannot be searched or
+        // edited. drawString under a rotation is correct on Java 17, in AWT, JFreeSVG and FXGraphics2D alike.
+        org.jfree.chart.text.TextUtils.setUseDrawRotatedStringWorkaround(false);
+    }
+
     private FigureStyle() {
     }
 
