@@ -108,7 +108,7 @@ class CurveChartsTest {
         XYPlot plot = (XYPlot) chart.getPlot();
         int main = plot.getDataset(CurvePlots.MAIN).getItemCount(0);
         int raw = plot.getDataset(CurvePlots.RAW).getItemCount(0);
-        assertTrue(main <= 3200 && raw <= 3200, main + " / " + raw + " points");
+        assertTrue(main <= 1602 && raw <= 1602, main + " / " + raw + " points");
         assertTrue(main >= 800, main + " points");
     }
 
