@@ -1,5 +1,7 @@
 package org.guidancelab.figures;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -14,5 +16,32 @@ public record GuidanceMarker(String arm, double step) {
         if (!Double.isFinite(step)) {
             throw new IllegalArgumentException("guidance marker of arm " + arm + ": step is " + step);
         }
+    }
+
+    /**
+     * The markers implied by recorded {@link Metrics#GUIDANCE_ON} curves (1 while the guidance term is applied, 0
+     * when not): one at each step where an arm's guidance goes from on to off. Arms never guided get none.
+     */
+    public static List<GuidanceMarker> fromGuidanceOn(List<Curve> curves) {
+        List<GuidanceMarker> out = new ArrayList<>();
+        for (Curve c : curves) {
+            if (!c.metric().equals(Metrics.GUIDANCE_ON)) {
+                continue;
+            }
+            double[] steps = c.steps();
+            double[] on = c.values();
+            boolean wasOn = false;
+            for (int i = 0; i < steps.length; i++) {
+                if (Double.isNaN(on[i])) {
+                    continue;
+                }
+                boolean isOn = on[i] > 0.5;
+                if (wasOn && !isOn) {
+                    out.add(new GuidanceMarker(c.arm(), steps[i]));
+                }
+                wasOn = isOn;
+            }
+        }
+        return out;
     }
 }

@@ -7,6 +7,8 @@ public final class Metrics {
     public static final String TRAIN_ACCURACY = "train/accuracy";
     public static final String VAL_ACCURACY = "val/accuracy";
     public static final String GUIDANCE_LOSS = "train/guidance_loss";
+    /** 1 at steps where the guidance term was applied, 0 where not (warmup over, switched off). */
+    public static final String GUIDANCE_ON = "train/guidance_on";
     public static final String PAIR_CKA_PREFIX = "cka/pair/";
 
     private Metrics() {
