@@ -9,7 +9,6 @@ import java.util.Set;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
 import org.jfree.chart.LegendItemCollection;
-import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.CombinedRangeXYPlot;
@@ -146,10 +145,7 @@ public final class CurveCharts {
 
     static ValueAxis valueAxis(String label, boolean log) {
         if (log) {
-            LogAxis axis = new LogAxis(label);
-            axis.setSmallestValue(1e-12);
-            axis.setAutoRangeMinimumSize(1e-3);
-            return axis;
+            return new PaperLogAxis(label);
         }
         NumberAxis axis = new NumberAxis(label);
         axis.setAutoRangeIncludesZero(false);

@@ -38,6 +38,27 @@ class RunFiguresTest {
     }
 
     @Test
+    void everyFigureOfARunIsWellFormedSvgWithItsAxisLabels() throws Exception {
+        List<Path> files = RunFigures.writeAll(SyntheticRun.run("svg run"), dir, ExportFormat.SVG, 1.0);
+        javax.xml.parsers.DocumentBuilderFactory f = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        int svgs = 0;
+        for (Path p : files) {
+            if (!p.toString().endsWith(".svg")) {
+                continue;
+            }
+            svgs++;
+            org.w3c.dom.Document doc = f.newDocumentBuilder().parse(p.toFile());
+            String text = doc.getDocumentElement().getTextContent();
+            String name = p.getFileName().toString();
+            boolean heatmap = name.contains("_cka-") || name.contains("self-similarity");
+            for (String label : heatmap ? List.of("Target layer", "CKA", "fc1") : List.of("Step")) {
+                assertTrue(text.contains(label), label + " in " + name);
+            }
+        }
+        assertEquals(files.size() / 2, svgs);
+    }
+
+    @Test
     void figuresWithoutDataAreSkipped() throws Exception {
         Curve loss = new Curve("alone", Metrics.TRAIN_LOSS, new double[] {1, 2}, new double[] {1.0, 0.5});
         RunFigureData run = new RunFigureData("lm", List.of("alone"), List.of(loss), List.of(), Map.of(), Map.of());
