@@ -51,12 +51,14 @@ public final class ChartImages {
         return image;
     }
 
+    /**
+     * Writes the chart as PNG, recording 72 x scale pixels per inch in the file (pHYs), so a 2x figure placed in a
+     * document keeps its size in points instead of doubling.
+     */
     public static void writePng(JFreeChart chart, Path file, int width, int height, double scale) throws IOException {
         BufferedImage image = render(chart, width, height, scale);
         createParent(file);
-        if (!ImageIO.write(image, "png", file.toFile())) {
-            throw new IOException("no PNG writer available to write " + file);
-        }
+        PngWriter.write(image, file, 72.0 * scale);
     }
 
     /** The chart as an SVG document: vector shapes, text as text (so labels stay searchable and editable). */

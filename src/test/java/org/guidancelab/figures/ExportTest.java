@@ -41,6 +41,7 @@ class ExportTest {
         assertEquals(1600, img.getWidth());
         assertEquals(700, img.getHeight());
         assertEquals(0xFFFFFFFF, img.getRGB(2, 2), "white background");
+        assertEquals(144, dotsPerInch(file), "2x is recorded as 144 dpi, so the figure keeps its size in points");
         Set<Integer> colours = new HashSet<>();
         int nonWhite = 0;
         for (int y = 0; y < img.getHeight(); y += 3) {
@@ -58,6 +59,21 @@ class ExportTest {
         for (String arm : RUN.arms()) {
             int rgb = ArmPalette.of(RUN.arms()).colour(arm).getRGB();
             assertTrue(countExact(img, rgb) > 100, arm + " drawn");
+        }
+    }
+
+    private static long dotsPerInch(Path png) throws Exception {
+        try (javax.imageio.stream.ImageInputStream in = ImageIO.createImageInputStream(png.toFile())) {
+            javax.imageio.ImageReader reader = ImageIO.getImageReaders(in).next();
+            reader.setInput(in);
+            org.w3c.dom.Node root = reader.getImageMetadata(0).getAsTree("javax_imageio_png_1.0");
+            for (org.w3c.dom.Node n = root.getFirstChild(); n != null; n = n.getNextSibling()) {
+                if (n.getNodeName().equals("pHYs")) {
+                    double perMetre = Double.parseDouble(((org.w3c.dom.Element) n).getAttribute("pixelsPerUnitXAxis"));
+                    return Math.round(perMetre * 0.0254);
+                }
+            }
+            return -1;
         }
     }
 
