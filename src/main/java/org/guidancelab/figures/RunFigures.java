@@ -55,8 +55,14 @@ public final class RunFigures {
     /** Writes every figure of the run (image + CSV each) into dir and returns the files written. */
     public static List<Path> writeAll(RunFigureData run, Path dir, ExportFormat format, double scale)
             throws IOException {
+        return writeAll(run, dir, format, scale, CurveOptions.defaults(), HeatmapOptions.defaults());
+    }
+
+    /** As {@link #writeAll(RunFigureData, Path, ExportFormat, double)}, with chosen smoothing, log scale, values. */
+    public static List<Path> writeAll(RunFigureData run, Path dir, ExportFormat format, double scale,
+                                      CurveOptions curveOptions, HeatmapOptions heatmapOptions) throws IOException {
         List<Path> written = new ArrayList<>();
-        for (Figure f : figures(run, CurveOptions.defaults(), HeatmapOptions.defaults())) {
+        for (Figure f : figures(run, curveOptions, heatmapOptions)) {
             written.addAll(FigureExporter.write(f, run.runName(), dir, format, scale));
         }
         return written;
