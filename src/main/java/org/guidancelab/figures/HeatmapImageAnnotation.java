@@ -55,9 +55,20 @@ final class HeatmapImageAnnotation extends AbstractXYAnnotation {
         }
         Object oldInterpolation = g2.getRenderingHint(RenderingHints.KEY_INTERPOLATION);
         g2.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
-        // The destination corners may be flipped (an inverted axis puts row 0 at the top): drawImage flips with them.
-        g2.drawImage(image, (int) Math.round(left), (int) Math.round(first), (int) Math.round(right),
-                (int) Math.round(last), 0, 0, heatmap.cols(), heatmap.rows(), null);
+        // Destination corners go in ascending order and any flip (an axis inverted or not: row 0 at the top is the
+        // default here) is expressed in the source corners: some Graphics2D implementations (FXGraphics2D, used by
+        // the app's ChartViewer) allocate a width x height buffer and fail on a negative size.
+        int dx1 = (int) Math.round(Math.min(left, right));
+        int dx2 = (int) Math.round(Math.max(left, right));
+        int dy1 = (int) Math.round(Math.min(first, last));
+        int dy2 = (int) Math.round(Math.max(first, last));
+        int sx1 = left <= right ? 0 : heatmap.cols();
+        int sx2 = left <= right ? heatmap.cols() : 0;
+        int sy1 = first <= last ? 0 : heatmap.rows();
+        int sy2 = first <= last ? heatmap.rows() : 0;
+        if (dx2 > dx1 && dy2 > dy1) {
+            g2.drawImage(image, dx1, dy1, dx2, dy2, sx1, sy1, sx2, sy2, null);
+        }
         if (oldInterpolation != null) {
             g2.setRenderingHint(RenderingHints.KEY_INTERPOLATION, oldInterpolation);
         }

@@ -53,6 +53,21 @@ class HeatmapChartsTest {
     }
 
     @Test
+    void aNonInvertedRowAxisPutsRowZeroAtTheBottom() {
+        double[][] v = {{0.0, 0.0}, {1.0, 1.0}};
+        CkaHeatmap h = new CkaHeatmap("Target", List.of("t0", "t1"), "Guide", List.of("g0", "g1"), v, List.of(), 0);
+        JFreeChart chart = HeatmapCharts.heatmap(h, HeatmapOptions.defaults());
+        ((XYPlot) chart.getPlot()).getRangeAxis().setInverted(false);
+        ChartRenderingInfo info = new ChartRenderingInfo();
+        BufferedImage img = ChartImages.render(chart, 400, 400, 1.0, info);
+        Rectangle2D a = info.getPlotInfo().getDataArea();
+        int top = img.getRGB((int) a.getCenterX(), (int) (a.getMinY() + a.getHeight() / 4));
+        int bottom = img.getRGB((int) a.getCenterX(), (int) (a.getMinY() + 3 * a.getHeight() / 4));
+        assertEquals(SCALE.colour(1.0).getRGB(), top);
+        assertEquals(SCALE.colour(0.0).getRGB(), bottom);
+    }
+
+    @Test
     void pairsUsedByTheLossAreOutlined() {
         double[][] v = new double[3][3];
         CkaHeatmap h = new CkaHeatmap("Target", List.of("a", "b", "c"), "Guide", List.of("x", "y", "z"), v,
