@@ -84,6 +84,15 @@ public final class CurveCharts {
      */
     public static JFreeChart pairCka(List<Curve> curves, String arm, List<GuidanceMarker> markers,
                                      CurveOptions options) {
+        return pairCka(curves, arm, markers, options, List.of());
+    }
+
+    /**
+     * As {@link #pairCka(List, String, List, CurveOptions)}, naming pair i in the legend by {@code pairNames.get(i)}
+     * (e.g. "fc1 – conv1") where given.
+     */
+    public static JFreeChart pairCka(List<Curve> curves, String arm, List<GuidanceMarker> markers,
+                                     CurveOptions options, List<String> pairNames) {
         List<Curve> pairs = curves.stream().filter(c -> c.arm().equals(arm) && Metrics.isPairCka(c.metric()))
                 .sorted((a, b) -> Integer.compare(pairIndex(a.metric()), pairIndex(b.metric()))).toList();
         ViridisScale scale = new ViridisScale(0.0, 1.0);
@@ -92,7 +101,9 @@ public final class CurveCharts {
         for (int i = 0; i < pairs.size(); i++) {
             // Stop short of viridis' pale yellow end, which is hard to see as a thin line on white.
             Color colour = scale.colour(pairs.size() == 1 ? 0.0 : 0.85 * i / (pairs.size() - 1));
-            String label = "pair " + pairs.get(i).metric().substring(Metrics.PAIR_CKA_PREFIX.length());
+            int index = pairIndex(pairs.get(i).metric());
+            String label = "pair " + pairs.get(i).metric().substring(Metrics.PAIR_CKA_PREFIX.length())
+                    + (index < pairNames.size() ? ": " + pairNames.get(index) : "");
             lines.add(new Line(label, colour, pairs.get(i)));
             legend.add(legendItem(label, colour));
         }

@@ -37,8 +37,8 @@ public final class RunFigures {
                     SINGLE_WIDTH, CURVE_HEIGHT));
         }
         for (String arm : armsWithPairCka(run)) {
-            out.add(Figure.of("pair-cka-" + arm, CurveCharts.pairCka(curves, arm, run.markers(), single),
-                    SINGLE_WIDTH, CURVE_HEIGHT));
+            out.add(Figure.of("pair-cka-" + arm, CurveCharts.pairCka(curves, arm, run.markers(), single,
+                    pairNames(run.cka().getOrDefault(arm, List.of()))), SINGLE_WIDTH, CURVE_HEIGHT));
         }
         run.cka().forEach((arm, maps) -> addHeatmaps(out, "cka-" + arm, arm, maps, heatmapOptions));
         run.selfSimilarity().forEach((arm, maps) -> {
@@ -46,7 +46,7 @@ public final class RunFigures {
                 CkaHeatmap last = maps.get(maps.size() - 1);
                 out.add(heatmapFigure("self-similarity-" + arm, last,
                         heatmapOptions.withTitle(heatmapOptions.title() != null ? heatmapOptions.title()
-                                : "Target self-similarity, " + arm)));
+                                : "Target self-similarity, " + arm + " (step " + last.step() + ")")));
             }
         });
         return out;
@@ -76,7 +76,8 @@ public final class RunFigures {
         CkaHeatmap first = maps.get(0);
         CkaHeatmap last = maps.get(maps.size() - 1);
         HeatmapOptions titled = options.title() != null ? options : options.withTitle("CKA, " + arm);
-        out.add(heatmapFigure(name, last, titled));
+        out.add(heatmapFigure(name, last, options.title() != null ? options
+                : options.withTitle("CKA, " + arm + " (step " + last.step() + ")")));
         if (maps.size() > 1 && first.rowTaps().equals(last.rowTaps()) && first.colTaps().equals(last.colTaps())) {
             int[] size = HeatmapSizes.beforeAfter(last);
             out.add(Figure.atStep(name + "-before-after", last.step(),
@@ -87,6 +88,18 @@ public final class RunFigures {
     private static Figure heatmapFigure(String name, CkaHeatmap h, HeatmapOptions options) {
         int[] size = HeatmapSizes.single(h);
         return Figure.atStep(name, h.step(), HeatmapCharts.heatmap(h, options), size[0], size[1]);
+    }
+
+    /**
+     * "target tap – guide tap" for each pair of the arm's heatmaps, in the order the heatmap lists them (the run's
+     * resolved pair order, which the cka/pair/i metrics are numbered by).
+     */
+    static List<String> pairNames(List<CkaHeatmap> maps) {
+        if (maps.isEmpty()) {
+            return List.of();
+        }
+        CkaHeatmap h = maps.get(0);
+        return h.pairs().stream().map(p -> h.rowTaps().get(p[0]) + " \u2013 " + h.colTaps().get(p[1])).toList();
     }
 
     private static List<String> armsWithPairCka(RunFigureData run) {

@@ -136,6 +136,9 @@ class CurveChartsTest {
         XYPlot plot = (XYPlot) chart.getPlot();
         assertEquals(SyntheticRun.GUIDE_TAPS.size(), plot.getDataset(CurvePlots.MAIN).getSeriesCount());
         assertEquals("pair 0", plot.getLegendItems().get(0).getLabel());
+        JFreeChart named = CurveCharts.pairCka(CURVES, "guided (untrained CNN)", MARKERS, CurveOptions.defaults(),
+                RunFigures.pairNames(SyntheticRun.run("t").cka().get("guided (untrained CNN)")));
+        assertEquals("pair 2: fc4 \u2013 conv3", named.getPlot().getLegendItems().get(2).getLabel());
         assertEquals(0.0, plot.getRangeAxis().getLowerBound());
         assertFalse(plot.getRangeAxis().isAutoRange());
         assertTrue(plot.getDomainMarkers(0, Layer.BACKGROUND) == null
