@@ -8,6 +8,12 @@ final class Subcommands {
     }
 
     static List<Object> all() {
-        return List.of();
+        return List.of(
+                new ValidateCommand(),
+                new PresetsCommand(),
+                new DataCommand(),
+                new RunCommand(),
+                new ResumeCommand(),
+                new CkaCommand());
     }
 }

@@ -1,36 +1,20 @@
 package org.guidancelab.experiment;
 
+import org.guidancelab.arch.JsonSpecException;
+
 /**
  * A spec file that cannot be read: says which file, line and JSON path, and what is wrong
  * ("presets/x.json:12 at $.target.layers[3].units: expected a whole number, got \"ten\"").
+ * Network files read on their own throw its superclass {@link JsonSpecException} (arch cannot see this class).
  */
-public final class SpecFormatException extends Exception {
-    private final String file;
-    private final int line;
-    private final String jsonPath;
-    private final String problem;
+public final class SpecFormatException extends JsonSpecException {
 
     public SpecFormatException(String file, int line, String jsonPath, String problem) {
-        super(format(file, line, jsonPath, problem));
-        this.file = file;
-        this.line = line;
-        this.jsonPath = jsonPath;
-        this.problem = problem;
+        super(file, line, jsonPath, problem);
     }
 
-    private static String format(String file, int line, String jsonPath, String problem) {
-        StringBuilder sb = new StringBuilder(file == null ? "<input>" : file);
-        if (line > 0) {
-            sb.append(':').append(line);
-        }
-        if (jsonPath != null && !jsonPath.isEmpty()) {
-            sb.append(" at ").append(jsonPath);
-        }
-        return sb.append(": ").append(problem).toString();
+    /** The same problem, as thrown by the experiment codec. */
+    public static SpecFormatException of(JsonSpecException e) {
+        return e instanceof SpecFormatException s ? s : new SpecFormatException(e.file(), e.line(), e.jsonPath(), e.problem());
     }
-
-    public String file() { return file; }
-    public int line() { return line; }
-    public String jsonPath() { return jsonPath; }
-    public String problem() { return problem; }
 }

@@ -1,0 +1,135 @@
+package org.guidancelab.experiment;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.guidancelab.arch.JsonSpecException;
+import org.guidancelab.arch.LocatedJson;
+import org.guidancelab.arch.NetworkJson;
+import org.guidancelab.arch.NetworkSpec;
+
+/**
+ * The preset gallery: experiment presets ({@code presets/*.json}) and the architecture library
+ * ({@code presets/architectures/*.json}), each with its title and description. It reads a {@code presets}
+ * folder on disk when there is one (editable presets while developing) and otherwise the copy packaged in the
+ * jar, so the app and the CLI work from anywhere.
+ */
+public final class PresetCatalog {
+    public static final String ROOT = "presets";
+    public static final String ARCHITECTURES = "architectures";
+    /** The app's default experiment. */
+    public static final String DEFAULT_PRESET = "teaching-demo.json";
+
+    private final List<PresetEntry> presets;
+    private final List<PresetEntry> architectures;
+
+    private PresetCatalog(List<PresetEntry> presets, List<PresetEntry> architectures) {
+        this.presets = List.copyOf(presets);
+        this.architectures = List.copyOf(architectures);
+    }
+
+    /** The {@code presets} folder of the working directory if present, else the packaged presets. */
+    public static PresetCatalog load() throws IOException {
+        Path local = Path.of(ROOT);
+        if (Files.isRegularFile(local.resolve(DEFAULT_PRESET))) {
+            return fromFolder(local);
+        }
+        return fromClasspath();
+    }
+
+    public static PresetCatalog fromFolder(Path root) throws IOException {
+        return new PresetCatalog(list(root, false), list(root.resolve(ARCHITECTURES), true));
+    }
+
+    /** The presets packaged as classpath resources under {@code presets/} (a folder in development, a jar entry otherwise). */
+    public static PresetCatalog fromClasspath() throws IOException {
+        URL url = PresetCatalog.class.getResource("/" + ROOT + "/" + DEFAULT_PRESET);
+        if (url == null) {
+            throw new IOException("no presets on the classpath (" + ROOT + "/" + DEFAULT_PRESET + " is missing)");
+        }
+        try {
+            URI uri = url.toURI();
+            if ("jar".equals(uri.getScheme())) {
+                try (FileSystem fs = FileSystems.newFileSystem(uri, Map.of())) {
+                    return fromFolder(fs.getPath("/" + ROOT));
+                }
+            }
+            return fromFolder(Path.of(uri).getParent());
+        } catch (URISyntaxException e) {
+            throw new IOException("cannot locate the packaged presets: " + url, e);
+        }
+    }
+
+    private static List<PresetEntry> list(Path folder, boolean architectures) throws IOException {
+        List<PresetEntry> out = new ArrayList<>();
+        if (!Files.isDirectory(folder)) {
+            return out;
+        }
+        List<Path> files;
+        try (Stream<Path> s = Files.list(folder)) {
+            files = s.filter(p -> p.getFileName().toString().endsWith(".json")).sorted(Comparator.comparing(p -> p.getFileName().toString())).toList();
+        }
+        for (Path p : files) {
+            String name = p.getFileName().toString();
+            String file = architectures ? ARCHITECTURES + "/" + name : name;
+            String json = Files.readString(p, StandardCharsets.UTF_8);
+            out.add(new PresetEntry(text(json, "title", name), text(json, "description", ""), file, json));
+        }
+        // the default preset first: the gallery opens on it
+        out.sort(Comparator.comparing((PresetEntry e) -> !e.file().equals(DEFAULT_PRESET)));
+        return out;
+    }
+
+    /** A top-level text field of a file, or {@code dflt} when the file is unreadable (the load reports it). */
+    private static String text(String json, String field, String dflt) {
+        try {
+            JsonNode v = LocatedJson.parse(json, "").root().get(field);
+            return v != null && v.isTextual() ? v.asText() : dflt;
+        } catch (JsonSpecException e) {
+            return dflt;
+        }
+    }
+
+    public List<PresetEntry> presets() {
+        return presets;
+    }
+
+    public List<PresetEntry> architectures() {
+        return architectures;
+    }
+
+    /** The entry for {@code file} ("deep-fcn.json" or "architectures/rnn.json"), or null. */
+    public PresetEntry find(String file) {
+        return Stream.concat(presets.stream(), architectures.stream()).filter(e -> e.file().equals(file)).findFirst().orElse(null);
+    }
+
+    /** The app's default experiment, {@code teaching-demo.json}. */
+    public ExperimentSpec defaultExperiment() throws SpecFormatException {
+        PresetEntry e = find(DEFAULT_PRESET);
+        if (e == null) {
+            throw new UncheckedIOException(new IOException("the default preset " + DEFAULT_PRESET + " is missing"));
+        }
+        return experiment(e);
+    }
+
+    public static ExperimentSpec experiment(PresetEntry e) throws SpecFormatException {
+        return ExperimentJson.parse(e.json(), e.label());
+    }
+
+    public static NetworkSpec network(PresetEntry e) throws JsonSpecException {
+        return NetworkJson.parse(e.json(), e.label());
+    }
+}
