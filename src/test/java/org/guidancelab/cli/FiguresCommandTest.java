@@ -68,12 +68,12 @@ class FiguresCommandTest {
             }
         }
         assertTrue(out.toString().contains(names.size() / 2 + " figures written to " + figures), out.toString());
-        // The loss CSV holds the arms' training losses as the run store recorded them (smoothing off: raw values).
+        // The loss CSV holds the arms' task losses as the run store recorded them (smoothing off: raw values).
         assertEquals(0, exec("figures", runDir.toString(), "--smoothing", "0", "--scale", "1", "--out",
                 tmp.resolve("png").toString()));
         List<String> csv = Files.readAllLines(tmp.resolve("png").resolve(run + "_loss.csv"));
-        double first = org.guidancelab.runs.RunReader.read(runDir).taskRows("guided").get(0).get("train/loss");
-        assertTrue(csv.contains("Training,guided,1.0," + first), "first guided training loss " + first);
+        double first = org.guidancelab.runs.RunReader.read(runDir).taskRows("guided").get(0).get("train/task_loss");
+        assertTrue(csv.contains("Training,guided,1.0," + first), "first guided task loss " + first);
         BufferedImage png = ImageIO.read(tmp.resolve("png").resolve(run + "_loss.png").toFile());
         assertEquals(1000, png.getWidth());
     }
