@@ -40,8 +40,17 @@ public final class CurveCharts {
     /** Training and validation accuracy side by side, sharing the y axis and the legend. */
     public static JFreeChart accuracy(List<Curve> curves, List<GuidanceMarker> markers, ArmPalette palette,
                                       CurveOptions options) {
-        return trainValidation(curves, Metrics.TRAIN_ACCURACY, Metrics.VAL_ACCURACY, "Accuracy", markers, palette,
-                options);
+        JFreeChart chart = trainValidation(curves, Metrics.TRAIN_ACCURACY, Metrics.VAL_ACCURACY, "Accuracy", markers,
+                palette, options);
+        boolean fractions = curves.stream().filter(c -> c.metric().equals(Metrics.TRAIN_ACCURACY)
+                        || c.metric().equals(Metrics.VAL_ACCURACY))
+                .flatMapToDouble(c -> java.util.Arrays.stream(c.values())).filter(Double::isFinite)
+                .allMatch(v -> v >= 0.0 && v <= 1.0);
+        if (fractions && !options.logScale()) {
+            // Accuracy read against the whole 0-1 scale, as in the paper, not zoomed into its own range.
+            ((CombinedRangeXYPlot) chart.getPlot()).getRangeAxis().setRange(0.0, 1.02);
+        }
+        return chart;
     }
 
     /**
