@@ -101,6 +101,16 @@ class CurveChartsTest {
     }
 
     @Test
+    void hoveringALineShowsArmStepAndValue() {
+        Curve c = new Curve("guided", Metrics.GUIDANCE_LOSS, new double[] {10, 20}, new double[] {0.5, 0.25});
+        JFreeChart chart = CurveCharts.guidanceLoss(List.of(c), List.of(), new ArmPalette(),
+                CurveOptions.defaults().withSmoothing(0.0));
+        XYPlot plot = (XYPlot) chart.getPlot();
+        assertEquals("guided, step 20: 0.25", plot.getRenderer(CurvePlots.MAIN).getToolTipGenerator(0, 1)
+                .generateToolTip(plot.getDataset(CurvePlots.MAIN), 0, 1));
+    }
+
+    @Test
     void logScaleUsesALogAxisAndLeavesOutNonPositiveValues() {
         Curve c = new Curve("a", Metrics.GUIDANCE_LOSS, new double[] {1, 2, 3}, new double[] {1.0, 0.0, 0.1});
         JFreeChart chart = CurveCharts.guidanceLoss(List.of(c), List.of(), new ArmPalette(),
