@@ -116,8 +116,8 @@ public final class CurveCharts {
     }
 
     /**
-     * The CKA of each guided pair of one arm against step, on a fixed 0-1 axis. Pairs are coloured along viridis,
-     * shallow to deep, so depth reads as lightness.
+     * The CKA of each guided pair of one arm against step, on a fixed linear 0-1 axis (options' log scale does not
+     * apply). Pairs are coloured along viridis, shallow to deep, so depth reads as lightness.
      */
     public static JFreeChart pairCka(List<Curve> curves, String arm, List<GuidanceMarker> markers,
                                      CurveOptions options) {
@@ -145,7 +145,12 @@ public final class CurveCharts {
             legend.add(legendItem(label, colour));
         }
         List<GuidanceMarker> own = markers.stream().filter(m -> m.arm().equals(arm)).toList();
-        XYPlot plot = panel(lines, own, new ArmPalette(), options, null);
+        XYPlot plot = panel(lines, own, new ArmPalette(), options.withLogScale(false), null);
+        // One arm, lines coloured by pair: its marker is neutral rather than in a colour that could read as a pair.
+        java.util.Collection<?> drawn = plot.getDomainMarkers(0, org.jfree.chart.ui.Layer.BACKGROUND);
+        if (drawn != null) {
+            drawn.forEach(m -> ((org.jfree.chart.plot.Marker) m).setPaint(StepMarkers.NEUTRAL));
+        }
         NumberAxis y = new NumberAxis("CKA");
         y.setAutoRange(false);
         y.setRange(0.0, 1.02);

@@ -169,5 +169,12 @@ class CurveChartsTest {
         assertFalse(plot.getRangeAxis().isAutoRange());
         assertTrue(plot.getDomainMarkers(0, Layer.BACKGROUND) == null
                 || plot.getDomainMarkers(0, Layer.BACKGROUND).isEmpty(), "another arm's marker is not drawn");
+        JFreeChart warmup = CurveCharts.pairCka(CURVES, "warmup 150", MARKERS,
+                CurveOptions.defaults().withLogScale(true));
+        XYPlot wp = (XYPlot) warmup.getPlot();
+        assertEquals(1, wp.getDomainMarkers(0, Layer.BACKGROUND).size());
+        assertEquals(StepMarkers.NEUTRAL, ((ValueMarker) wp.getDomainMarkers(0, Layer.BACKGROUND).iterator().next())
+                .getPaint());
+        assertFalse(wp.getRangeAxis() instanceof LogAxis, "CKA stays on a linear 0-1 axis");
     }
 }
