@@ -35,7 +35,8 @@ final class BatchLoader {
             System.arraycopy(split.x(), indices[i] * inputSize, staging, i * inputSize, inputSize);
             System.arraycopy(split.y(), indices[i] * labelsPer, labels, i * labelsPer, labelsPer);
         }
-        buffer.data().setData(staging);
+        // One bulk copy into the native buffer (DataBuffer.setData copies value by value).
+        buffer.data().asNioFloat().put(0, staging);
         return new Batch(buffer, labels);
     }
 

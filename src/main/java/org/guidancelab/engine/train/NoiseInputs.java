@@ -32,7 +32,7 @@ final class NoiseInputs {
         for (int i = 0; i < values.length; i++) {
             values[i] = data.tokens() ? r.nextInt(Math.max(1, data.vocabSize())) : (float) r.nextGaussian();
         }
-        buffer.data().setData(values);
+        buffer.data().asNioFloat().put(0, values);
         return buffer;
     }
 }
