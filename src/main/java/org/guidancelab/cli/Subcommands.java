@@ -11,6 +11,10 @@ final class Subcommands {
         return List.of(
                 new ValidateCommand(),
                 new PresetsCommand(),
-                new DataCommand());
+                new DataCommand(),
+                new RunCommand(),
+                new ResumeCommand(),
+                new CkaCommand(),
+                new FiguresCommand());
     }
 }
