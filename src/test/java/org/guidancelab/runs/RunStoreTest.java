@@ -71,9 +71,10 @@ class RunStoreTest {
             assertEquals(steps.get(i).arm(), r.metrics().get(i).arm());
         }
         assertEquals(12, r.taskRows("baseline").size());
-        // Heatmaps at steps 5, 10, 12 for both arms.
-        assertEquals(6, r.cka().size());
-        CkaSnapshot first = r.cka().get(0);
+        // Heatmaps before training (step 0), then at steps 5, 10, 12, for both arms.
+        assertEquals(8, r.cka().size());
+        assertEquals(0, r.cka().get(0).step());
+        CkaSnapshot first = r.cka().get(1);
         assertEquals("baseline", first.arm());
         assertEquals(5, first.step());
         TrainingEvent.CkaMatrices live = rec.of(TrainingEvent.CkaMatrices.class, c -> c.arm().equals("baseline") && c.step() == 5).get(0);

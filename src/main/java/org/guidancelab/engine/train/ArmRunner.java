@@ -119,6 +119,13 @@ final class ArmRunner {
     private Outcome taskSteps(Model target, Model guide, Optimizer opt, GuidanceTerm term) {
         int start = currentStep;
         int lastCheckpoint = start;
+        if (start == 0) {
+            // The "before" heatmap: where the target starts from, so before/after views compare with step 0.
+            CkaMatrix[] initial = evaluator.heatmaps(target, guide);
+            if (initial != null) {
+                emit.accept(new TrainingEvent.CkaMatrices(arm.name(), 0, initial[0], initial[1]));
+            }
+        }
         long began = System.nanoTime();
         for (int s = start + 1; s <= training.steps(); s++) {
             if (control.cancelled()) {

@@ -113,7 +113,10 @@ class TrainerTest {
         TrainingEvent.Step at10 = rec.steps("guided", Phase.TASK).get(9);
         assertEquals(evals.get(0).metrics().get(Metrics.VAL_LOSS), at10.get(Metrics.VAL_LOSS));
         assertTrue(Double.isNaN(rec.steps("guided", Phase.TASK).get(10).get(Metrics.VAL_LOSS)));
-        TrainingEvent.CkaMatrices maps = rec.of(TrainingEvent.CkaMatrices.class).get(0);
+        List<TrainingEvent.CkaMatrices> heatmaps = rec.of(TrainingEvent.CkaMatrices.class);
+        assertEquals(List.of(0, 10, 20, 25), heatmaps.stream().map(TrainingEvent.CkaMatrices::step).toList(),
+                "a 'before' heatmap at step 0, then one per evaluation");
+        TrainingEvent.CkaMatrices maps = heatmaps.get(0);
         assertEquals(List.of("t1", "t2"), maps.targetGuide().rowTaps());
         assertEquals(List.of("g1", "g2"), maps.targetGuide().columnTaps());
         assertEquals(1.0, maps.targetTarget().get(1, 1), 1e-9);
