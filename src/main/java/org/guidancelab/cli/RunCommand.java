@@ -12,6 +12,8 @@ import org.guidancelab.data.DataFormatException;
 import org.guidancelab.data.DatasetFactory;
 import org.guidancelab.data.TaskData;
 import org.guidancelab.engine.ComputeThreads;
+import org.guidancelab.engine.backend.BackendUnavailableException;
+import org.guidancelab.engine.backend.Backends;
 import org.guidancelab.engine.train.RunStatus;
 import org.guidancelab.engine.train.Trainer;
 import org.guidancelab.engine.train.TrainerOptions;
@@ -92,7 +94,13 @@ final class RunCommand implements Callable<Integer> {
             err.println("error: " + e.getMessage());
             return UNREADABLE;
         }
-        ComputeThreads.set(threads);
+        try {
+            ComputeThreads.set(threads);
+            o.println("backend: " + Backends.detect().summary());
+        } catch (BackendUnavailableException e) {
+            err.println("error: " + e.getMessage());
+            return UNREADABLE;
+        }
         RunWriter writer;
         try {
             writer = RunWriter.create(out, exp);

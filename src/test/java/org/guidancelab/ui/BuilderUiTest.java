@@ -295,4 +295,12 @@ class BuilderUiTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet(), javafx.application.Application.getUserAgentStylesheet());
     }
+
+    @Test
+    void theStatusBarShowsTheBackendOnceNd4jHasStarted() throws Exception {
+        javafx.scene.control.Label backend = (javafx.scene.control.Label) window.lookup("#status-backend");
+        WaitForAsyncUtils.waitFor(60, java.util.concurrent.TimeUnit.SECONDS,
+                () -> backend.getText().startsWith("Backend: CPU · "));
+        org.junit.jupiter.api.Assertions.assertTrue(backend.getText().contains("GiB"), backend.getText());
+    }
 }
