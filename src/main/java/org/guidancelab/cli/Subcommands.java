@@ -10,6 +10,10 @@ final class Subcommands {
     static List<Object> all() {
         return List.of(
                 new ValidateCommand(),
-                new PresetsCommand());
+                new PresetsCommand(),
+                new DataCommand(),
+                new RunCommand(),
+                new ResumeCommand(),
+                new CkaCommand());
     }
 }

@@ -1,0 +1,87 @@
+package org.guidancelab.engine.model.fast;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.guidancelab.arch.LayerSpec;
+import org.guidancelab.arch.Layers;
+import org.guidancelab.arch.NetworkSpec;
+import org.nd4j.linalg.api.buffer.DataType;
+
+/**
+ * Walks a spec, tracking the per-example shape, and either builds the fast layers or says why the spec does not fit
+ * the fast path (the factory then uses SameDiff). A Dense layer fits only when its input is a vector: on [T, D] or
+ * [C, H, W] it acts on the last axis, which the flat path does not model.
+ */
+record FastNetworkPlan(List<FastLayer> layers, int inputWidth, String problem) {
+
+    static FastNetworkPlan of(NetworkSpec spec, DataType dtype) {
+        List<LayerSpec> specs = spec.layers();
+        if (specs.isEmpty() || !(specs.get(0) instanceof Layers.Input input)) {
+            return fail("the first layer must be an Input");
+        }
+        if (input.kind() != Layers.InputKind.REAL) {
+            return fail("layer 0 '" + input.name() + "' takes tokens (the fast path handles real-valued inputs only)");
+        }
+        List<Integer> shape = input.shape();
+        if (shape.isEmpty() || shape.stream().anyMatch(d -> d == null || d <= 0)) {
+            return fail("layer 0 '" + input.name() + "' (shape): every size must be positive, got " + shape);
+        }
+        int inputWidth = product(shape);
+        List<FastLayer> out = new ArrayList<>();
+        for (int i = 1; i < specs.size(); i++) {
+            LayerSpec l = specs.get(i);
+            String where = "layer " + i + " '" + l.name() + "'";
+            int width = product(shape);
+            if (l instanceof Layers.Dense d) {
+                if (shape.size() != 1) {
+                    return fail(where + " is a Dense layer on a multi-axis shape " + shape);
+                }
+                if (d.units() <= 0) {
+                    return fail(where + " (units): must be positive, got " + d.units());
+                }
+                out.add(new DenseLayer(d.name(), d.tap(), width, d.units(), d.activation(), d.bias(), dtype));
+                shape = List.of(d.units());
+            } else if (l instanceof Layers.Output o) {
+                if (o.perToken() || shape.size() != 1) {
+                    return fail(where + " is a per-token Output or sits on a multi-axis shape " + shape);
+                }
+                if (o.classes() <= 0) {
+                    return fail(where + " (classes): must be positive, got " + o.classes());
+                }
+                out.add(new DenseLayer(o.name(), false, width, o.classes(), org.guidancelab.arch.ActivationFn.IDENTITY, true, dtype));
+                shape = List.of(o.classes());
+            } else if (l instanceof Layers.Flatten f) {
+                out.add(new PassThroughLayer(f.name(), f.tap(), width));
+                shape = List.of(width);
+            } else if (l instanceof Layers.Reshape r) {
+                if (r.shape().isEmpty() || product(r.shape()) != width) {
+                    return fail(where + " (shape): " + r.shape() + " does not hold the " + width + " values of " + shape);
+                }
+                out.add(new PassThroughLayer(r.name(), r.tap(), width));
+                shape = r.shape();
+            } else if (l instanceof Layers.Activation a) {
+                out.add(new ActivationLayer(a.name(), a.tap(), width, a.fn(), dtype));
+            } else if (l instanceof Layers.Dropout d) {
+                if (d.rate() < 0 || d.rate() >= 1) {
+                    return fail(where + " (rate): dropout rate must be in [0, 1), got " + d.rate());
+                }
+                out.add(new DropoutLayer(d.name(), d.tap(), width, d.rate(), dtype));
+            } else {
+                return fail(where + " is a " + l.type() + " layer (the fast path has Dense, Activation, Dropout, Flatten, Reshape, Output)");
+            }
+        }
+        return new FastNetworkPlan(out, inputWidth, null);
+    }
+
+    private static FastNetworkPlan fail(String problem) {
+        return new FastNetworkPlan(List.of(), 0, problem);
+    }
+
+    private static int product(List<Integer> shape) {
+        int p = 1;
+        for (int d : shape) {
+            p *= d;
+        }
+        return p;
+    }
+}

@@ -1,0 +1,34 @@
+package org.guidancelab.engine.optim;
+
+import java.nio.FloatBuffer;
+
+/** Global-norm gradient clipping over the whole flat gradient (as PyTorch's clip_grad_norm_). */
+public final class GradientClipping {
+    private GradientClipping() {
+    }
+
+    /** The L2 norm of all gradients, in double. */
+    public static double globalNorm(FloatBuffer grads, int size) {
+        double s = 0;
+        for (int i = 0; i < size; i++) {
+            double g = grads.get(i);
+            s += g * g;
+        }
+        return Math.sqrt(s);
+    }
+
+    /**
+     * Scales the gradients so their global norm is at most {@code maxNorm} (no-op when maxNorm <= 0 or the norm is
+     * already below it). Returns the norm before clipping, which training records.
+     */
+    public static double clip(FloatBuffer grads, int size, double maxNorm) {
+        double norm = globalNorm(grads, size);
+        if (maxNorm > 0 && norm > maxNorm && Double.isFinite(norm)) {
+            float scale = (float) (maxNorm / (norm + 1e-6));
+            for (int i = 0; i < size; i++) {
+                grads.put(i, grads.get(i) * scale);
+            }
+        }
+        return norm;
+    }
+}

@@ -1,0 +1,300 @@
+package org.guidancelab.engine.train;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.guidancelab.data.TaskData;
+import org.guidancelab.engine.cka.CkaMatrix;
+import org.guidancelab.engine.loss.Accuracy;
+import org.guidancelab.engine.loss.Distillation;
+import org.guidancelab.engine.loss.LossValue;
+import org.guidancelab.engine.loss.SoftmaxCrossEntropy;
+import org.guidancelab.engine.model.Model;
+import org.guidancelab.engine.model.ModelFile;
+import org.guidancelab.engine.model.StochasticModel;
+import org.guidancelab.engine.optim.GradientClipping;
+import org.guidancelab.engine.optim.Optimizer;
+import org.guidancelab.engine.optim.Optimizers;
+import org.guidancelab.experiment.ArmKind;
+import org.guidancelab.experiment.ArmSpec;
+import org.guidancelab.experiment.ExperimentSpec;
+import org.guidancelab.experiment.TapPair;
+import org.guidancelab.experiment.TrainingSpec;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Runs one arm: builds the target (seeded with the experiment's seed, so every arm starts from the same weights) and
+ * the frozen guide, prepares the guide (trained, loaded or untrained), runs the noise pre-phase, then the task steps
+ * with the arm's loss, evaluating and checkpointing on schedule. The guide is only ever run forward in eval mode.
+ */
+final class ArmRunner {
+    enum Outcome { FINISHED, STOPPED, FAILED }
+
+    private final ExperimentSpec spec;
+    private final TrainingSpec training;
+    private final TaskData data;
+    private final TrainerOptions options;
+    private final TrainerControl control;
+    private final Consumer<TrainingEvent> emit;
+    private final List<TapPair> pairs;
+    private final BatchPlan plan;
+    private final BatchLoader loader;
+    private final NoiseInputs noise;
+    private final Evaluator evaluator;
+
+    private ArmSpec arm;
+    private int currentStep;
+    private INDArray dLogits;
+    private INDArray dStudent;
+
+    ArmRunner(ExperimentSpec spec, TaskData data, TrainerOptions options, TrainerControl control, Consumer<TrainingEvent> emit) {
+        this.spec = spec;
+        this.training = spec.training();
+        this.data = data;
+        this.options = options;
+        this.control = control;
+        this.emit = emit;
+        this.pairs = spec.resolvedPairs();
+        this.plan = new BatchPlan(data.train().size(), training.batchSize(), training.seed());
+        this.loader = new BatchLoader(data);
+        this.noise = new NoiseInputs(data, training.seed());
+        this.evaluator = new Evaluator(data, training.batchSize(), options.probeSize(), options.heatmapEstimator());
+    }
+
+    /** The guide's seed: derived from the experiment's, different from the target's. */
+    static long guideSeed(long seed) {
+        return seed + 1_000_003L;
+    }
+
+    Outcome run(int index, ArmSpec armSpec, ArmState resume) {
+        this.arm = armSpec;
+        currentStep = resume == null ? 0 : resume.step();
+        emit.accept(new TrainingEvent.ArmStarted(arm.name(), index, arm.kind(), training.steps(), currentStep));
+        Model target = null;
+        Model guide = null;
+        try {
+            target = options.models().create(spec.target(), training.seed());
+            guide = options.models().create(spec.guide(), guideSeed(training.seed()));
+            Optimizer opt = Optimizers.create(training, (int) target.params().length());
+            GuidanceTerm term = arm.usesGuidance()
+                    ? new GuidanceTerm(pairs, target.tapNames(), guide.tapNames(), training.alpha()) : null;
+            if (resume != null) {
+                restore(resume, target, guide, opt);
+            } else {
+                if (!prepareGuide(guide) || !noisePrephase(target, guide, opt, term)) {
+                    emit.accept(new TrainingEvent.ArmFinished(arm.name(), 0, true));
+                    return Outcome.STOPPED;
+                }
+            }
+            return taskSteps(target, guide, opt, term);
+        } catch (NonFiniteException e) {
+            emit.accept(new TrainingEvent.ArmFailed(arm.name(), e.step(), e.getMessage()));
+            return Outcome.FAILED;
+        } catch (IOException | RuntimeException e) {
+            String msg = e.getMessage() == null ? e.toString() : e.getMessage();
+            emit.accept(new TrainingEvent.ArmFailed(arm.name(), currentStep, "arm '" + arm.name() + "': " + msg));
+            return Outcome.FAILED;
+        } finally {
+            if (target != null) {
+                target.close();
+            }
+            if (guide != null) {
+                guide.close();
+            }
+        }
+    }
+
+    private Outcome taskSteps(Model target, Model guide, Optimizer opt, GuidanceTerm term) {
+        int start = currentStep;
+        int lastCheckpoint = start;
+        long began = System.nanoTime();
+        for (int s = start + 1; s <= training.steps(); s++) {
+            if (control.cancelled()) {
+                if (s - 1 > lastCheckpoint) {
+                    emit.accept(new TrainingEvent.Checkpoint(arm.name(), snapshot(s - 1, target, guide, opt)));
+                }
+                emit.accept(new TrainingEvent.ArmFinished(arm.name(), s - 1, true));
+                return Outcome.STOPPED;
+            }
+            currentStep = s;
+            Map<String, Double> m = taskStep(s, target, guide, opt, term);
+            double seconds = (System.nanoTime() - began) / 1e9;
+            m.put(Metrics.STEPS_PER_SECOND, seconds > 0 ? (s - start) / seconds : Double.NaN);
+            boolean evalNow = (training.evalInterval() > 0 && s % training.evalInterval() == 0) || s == training.steps();
+            Map<String, Double> eval = new LinkedHashMap<>();
+            CkaMatrix[] maps = null;
+            if (evalNow) {
+                eval.put(Metrics.TRAIN_ACCURACY, m.remove(Metrics.TRAIN_ACCURACY));
+                eval.putAll(evaluator.validation(target));
+                maps = evaluator.heatmaps(target, guide);
+                m.putAll(eval);
+            } else {
+                m.remove(Metrics.TRAIN_ACCURACY);
+            }
+            emit.accept(new TrainingEvent.Step(arm.name(), Phase.TASK, s, m));
+            if (evalNow) {
+                emit.accept(new TrainingEvent.Evaluation(arm.name(), s, eval));
+                if (maps != null) {
+                    emit.accept(new TrainingEvent.CkaMatrices(arm.name(), s, maps[0], maps[1]));
+                }
+            }
+            if ((training.checkpointInterval() > 0 && s % training.checkpointInterval() == 0) || s == training.steps()) {
+                emit.accept(new TrainingEvent.Checkpoint(arm.name(), snapshot(s, target, guide, opt)));
+                lastCheckpoint = s;
+            }
+        }
+        emit.accept(new TrainingEvent.ArmFinished(arm.name(), training.steps(), false));
+        return Outcome.FINISHED;
+    }
+
+    private Map<String, Double> taskStep(int s, Model target, Model guide, Optimizer opt, GuidanceTerm term) {
+        Batch b = loader.training(plan.batch(s - 1));
+        Model.Forward f = target.forward(b.x(), true);
+        INDArray dz = logitGradient(f.logits());
+        LossValue task = SoftmaxCrossEntropy.compute(f.logits(), b.labels(), dz);
+        NonFiniteException.check(Phase.TASK, s, "the task loss", task.value());
+        Map<String, Double> m = new LinkedHashMap<>();
+        m.put(Metrics.TRAIN_ACCURACY, Accuracy.of(f.logits(), b.labels()));
+        boolean guidanceOn = term != null && control.guidanceEnabled()
+                && (arm.guidanceSteps() <= 0 || s <= arm.guidanceSteps());
+        double guidance = 0;
+        Map<String, INDArray> dTaps = null;
+        if (guidanceOn && term.size() > 0) {
+            INDArray guideInput = arm.noiseGuide() ? noise.batch(Phase.TASK, s - 1, b.size()) : b.x();
+            guidance = term.compute(f.taps(), guide.forward(guideInput, false).taps());
+            dTaps = term.tapGradients();
+            putPairs(m, term, Phase.TASK, s);
+        }
+        double distill = 0;
+        if (arm.kind() == ArmKind.DISTILLATION) {
+            INDArray teacher = guide.forward(b.x(), false).logits();
+            if (dStudent == null || !java.util.Arrays.equals(dStudent.shape(), dz.shape())) {
+                dStudent = Nd4j.create(dz.dataType(), dz.shape());
+            }
+            LossValue kl = Distillation.compute(f.logits(), teacher, arm.distillTemperature(), b.labels(), dStudent);
+            distill = arm.distillWeight() * kl.value();
+            NonFiniteException.check(Phase.TASK, s, "the distillation loss", distill);
+            dz.addi(dStudent.muli(arm.distillWeight()));
+        }
+        double gradNorm = update(Phase.TASK, s, target, opt, dz, dTaps);
+        m.put(Metrics.TRAIN_LOSS, task.value() + guidance + distill);
+        m.put(Metrics.TASK_LOSS, task.value());
+        m.put(Metrics.GUIDANCE_LOSS, guidance);
+        if (arm.kind() == ArmKind.DISTILLATION) {
+            m.put(Metrics.DISTILL_LOSS, distill);
+        }
+        m.put(Metrics.GUIDANCE_ON, guidanceOn ? 1.0 : 0.0);
+        m.put(Metrics.GRAD_NORM, gradNorm);
+        return m;
+    }
+
+    /** Backward, clipping and the optimizer step; returns the gradient norm before clipping. */
+    private double update(Phase phase, int s, Model model, Optimizer opt, INDArray dz, Map<String, INDArray> dTaps) {
+        model.backward(dz, dTaps);
+        int p = (int) model.gradients().length();
+        double norm = GradientClipping.clip(Optimizer.floats(model.gradients()), p, training.gradClip());
+        NonFiniteException.check(phase, s, "the gradient norm", norm);
+        opt.step(model.params(), model.gradients());
+        return norm;
+    }
+
+    private void putPairs(Map<String, Double> m, GuidanceTerm term, Phase phase, int s) {
+        double sum = 0;
+        for (int i = 0; i < term.size(); i++) {
+            double v = term.value(i);
+            NonFiniteException.check(phase, s, "guidance term " + Metrics.ckaPair(i) + " (" + pairs.get(i).targetTap()
+                    + " ~ " + pairs.get(i).guideTap() + ")", v);
+            m.put(Metrics.ckaPair(i), v);
+            sum += v;
+        }
+        m.put(Metrics.MEAN_PAIR_CKA, term.size() == 0 ? Double.NaN : sum / term.size());
+    }
+
+    private INDArray logitGradient(INDArray logits) {
+        if (dLogits == null || !java.util.Arrays.equals(dLogits.shape(), logits.shape()) || dLogits.dataType() != logits.dataType()) {
+            dLogits = Nd4j.create(logits.dataType(), logits.shape());
+        }
+        return dLogits;
+    }
+
+    /** Trains, loads or leaves the guide as the arm asks; false when cancelled. */
+    private boolean prepareGuide(Model guide) throws IOException {
+        if (arm.kind() != ArmKind.GUIDED_TRAINED && arm.kind() != ArmKind.DISTILLATION) {
+            return true;
+        }
+        if (arm.guideModel() != null && !arm.guideModel().isBlank()) {
+            ModelFile.load(guide, Path.of(arm.guideModel()));
+            return true;
+        }
+        Optimizer opt = Optimizers.create(training, (int) guide.params().length());
+        for (int k = 1; k <= arm.guideTrainSteps(); k++) {
+            if (control.cancelled()) {
+                return false;
+            }
+            Batch b = loader.training(plan.batch(k - 1));
+            Model.Forward f = guide.forward(b.x(), true);
+            INDArray dz = logitGradient(f.logits());
+            LossValue task = SoftmaxCrossEntropy.compute(f.logits(), b.labels(), dz);
+            NonFiniteException.check(Phase.GUIDE_TRAINING, k, "the guide's task loss", task.value());
+            double norm = update(Phase.GUIDE_TRAINING, k, guide, opt, dz, null);
+            Map<String, Double> m = new LinkedHashMap<>();
+            m.put(Metrics.TRAIN_LOSS, task.value());
+            m.put(Metrics.TASK_LOSS, task.value());
+            m.put(Metrics.GRAD_NORM, norm);
+            emit.accept(new TrainingEvent.Step(arm.name(), Phase.GUIDE_TRAINING, k, m));
+        }
+        return true;
+    }
+
+    /** Alignment-only steps on noise fed to both networks; false when cancelled. */
+    private boolean noisePrephase(Model target, Model guide, Optimizer opt, GuidanceTerm term) {
+        if (term == null || term.size() == 0) {
+            return true;
+        }
+        for (int k = 1; k <= arm.noisePrephaseSteps(); k++) {
+            if (control.cancelled()) {
+                return false;
+            }
+            INDArray x = noise.batch(Phase.NOISE_PREPHASE, k - 1, training.batchSize());
+            Model.Forward f = target.forward(x, true);
+            double guidance = term.compute(f.taps(), guide.forward(x, false).taps());
+            Map<String, Double> m = new LinkedHashMap<>();
+            putPairs(m, term, Phase.NOISE_PREPHASE, k);
+            double norm = update(Phase.NOISE_PREPHASE, k, target, opt, null, term.tapGradients());
+            m.put(Metrics.TRAIN_LOSS, guidance);
+            m.put(Metrics.GUIDANCE_LOSS, guidance);
+            m.put(Metrics.GUIDANCE_ON, 1.0);
+            m.put(Metrics.GRAD_NORM, norm);
+            emit.accept(new TrainingEvent.Step(arm.name(), Phase.NOISE_PREPHASE, k, m));
+        }
+        return true;
+    }
+
+    private ArmState snapshot(int step, Model target, Model guide, Optimizer opt) {
+        long random = target instanceof StochasticModel sm ? sm.randomState() : 0L;
+        return new ArmState(arm.name(), step, target.params().toFloatVector(), floats(target.state()), random,
+                opt.exportState(), guide.params().toFloatVector(), floats(guide.state()));
+    }
+
+    private static float[] floats(INDArray a) {
+        return a == null || a.length() == 0 ? new float[0] : a.toFloatVector();
+    }
+
+    private void restore(ArmState st, Model target, Model guide, Optimizer opt) throws IOException {
+        String source = "checkpoint of arm '" + arm.name() + "' at step " + st.step();
+        ModelFile.assign(target.params(), st.targetParams(), source, "target parameters", target);
+        ModelFile.assign(target.state(), st.targetState(), source, "target state values", target);
+        if (target instanceof StochasticModel sm) {
+            sm.setRandomState(st.targetRandom());
+        }
+        opt.importState(st.optimizer());
+        if (st.guideParams() != null) {
+            ModelFile.assign(guide.params(), st.guideParams(), source, "guide parameters", guide);
+            ModelFile.assign(guide.state(), st.guideState(), source, "guide state values", guide);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package org.guidancelab.engine.train;
+
+import org.guidancelab.data.Split;
+import org.guidancelab.data.TaskData;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Copies examples from a split's plain arrays into an input tensor. Training batches reuse one buffer (their size
+ * never changes); evaluation ranges get arrays of their own.
+ */
+final class BatchLoader {
+    private final TaskData data;
+    private final int inputSize;
+    private final int labelsPer;
+    private float[] staging;
+    private INDArray buffer;
+
+    BatchLoader(TaskData data) {
+        this.data = data;
+        this.inputSize = data.inputSize();
+        this.labelsPer = Math.max(1, data.labelsPerExample());
+    }
+
+    /** The examples at {@code indices} of the training split, into the reused buffer. */
+    Batch training(int[] indices) {
+        Split split = data.train();
+        if (buffer == null || buffer.size(0) != indices.length) {
+            buffer = Nd4j.create(DataType.FLOAT, shape(indices.length));
+            staging = new float[indices.length * inputSize];
+        }
+        int[] labels = new int[indices.length * labelsPer];
+        for (int i = 0; i < indices.length; i++) {
+            System.arraycopy(split.x(), indices[i] * inputSize, staging, i * inputSize, inputSize);
+            System.arraycopy(split.y(), indices[i] * labelsPer, labels, i * labelsPer, labelsPer);
+        }
+        buffer.data().setData(staging);
+        return new Batch(buffer, labels);
+    }
+
+    /** Examples {@code from .. from+count-1} of {@code split}, in new arrays. */
+    Batch range(Split split, int from, int count) {
+        float[] x = new float[count * inputSize];
+        System.arraycopy(split.x(), from * inputSize, x, 0, x.length);
+        int[] labels = new int[count * labelsPer];
+        System.arraycopy(split.y(), from * labelsPer, labels, 0, labels.length);
+        return new Batch(Nd4j.create(x, shape(count), 'c'), labels);
+    }
+
+    long[] shape(int n) {
+        int[] s = data.inputShape();
+        long[] out = new long[s.length + 1];
+        out[0] = n;
+        for (int i = 0; i < s.length; i++) {
+            out[i + 1] = s[i];
+        }
+        return out;
+    }
+}

@@ -1,0 +1,72 @@
+package org.guidancelab.engine.train;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.guidancelab.data.Split;
+import org.guidancelab.data.TaskData;
+import org.guidancelab.engine.cka.CkaEstimator;
+import org.guidancelab.engine.cka.CkaMatrices;
+import org.guidancelab.engine.cka.CkaMatrix;
+import org.guidancelab.engine.loss.Accuracy;
+import org.guidancelab.engine.loss.LossValue;
+import org.guidancelab.engine.loss.SoftmaxCrossEntropy;
+import org.guidancelab.engine.model.Model;
+
+/**
+ * Evaluation of the target in eval mode: validation loss and accuracy over the whole validation split (in chunks of
+ * the batch size; per token for sequence tasks, masked positions not counted), and CKA heatmaps on a fixed probe batch
+ * (the first examples of the validation split, the same at every evaluation and for every arm).
+ */
+final class Evaluator {
+    private final TaskData data;
+    private final BatchLoader loader;
+    private final int chunk;
+    private final Batch probe;
+    private final CkaEstimator estimator;
+
+    Evaluator(TaskData data, int chunk, int probeSize, CkaEstimator estimator) {
+        this.data = data;
+        this.loader = new BatchLoader(data);
+        this.chunk = Math.max(1, chunk);
+        int n = Math.min(probeSize, data.validation().size());
+        this.probe = n >= 2 ? loader.range(data.validation(), 0, n) : null;
+        this.estimator = estimator == CkaEstimator.UNBIASED && n < 4 ? CkaEstimator.BIASED : estimator;
+    }
+
+    /** val/loss and val/accuracy (empty when there is no validation split). */
+    Map<String, Double> validation(Model target) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        Split val = data.validation();
+        double lossSum = 0;
+        long counted = 0;
+        long correct = 0;
+        for (int from = 0; from < val.size(); from += chunk) {
+            Batch b = loader.range(val, from, Math.min(chunk, val.size() - from));
+            Model.Forward f = target.forward(b.x(), false);
+            LossValue l = SoftmaxCrossEntropy.compute(f.logits(), b.labels(), null);
+            lossSum += l.value() * l.counted();
+            counted += l.counted();
+            correct += Accuracy.correct(f.logits(), b.labels());
+        }
+        if (counted > 0) {
+            out.put(Metrics.VAL_LOSS, lossSum / counted);
+            out.put(Metrics.VAL_ACCURACY, correct / (double) counted);
+        }
+        return out;
+    }
+
+    /** Heatmaps target x guide and target x target on the probe batch, or null without a probe. */
+    CkaMatrix[] heatmaps(Model target, Model guide) {
+        if (probe == null || target.tapNames().isEmpty()) {
+            return null;
+        }
+        // Grams are taken right after each forward: a model's taps are its buffers, overwritten by its next pass.
+        Map<String, double[][]> t = CkaMatrices.prepare(target.forward(probe.x(), false).taps(), estimator);
+        CkaMatrix self = CkaMatrices.between(t, t, estimator);
+        if (guide == null || guide.tapNames().isEmpty()) {
+            return new CkaMatrix[] {null, self};
+        }
+        Map<String, double[][]> g = CkaMatrices.prepare(guide.forward(probe.x(), false).taps(), estimator);
+        return new CkaMatrix[] {CkaMatrices.between(t, g, estimator), self};
+    }
+}

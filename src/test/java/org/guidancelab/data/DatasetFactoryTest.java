@@ -1,0 +1,95 @@
+package org.guidancelab.data;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class DatasetFactoryTest {
+
+    private static String failure(String name, Map<String, Object> params) {
+        return assertThrows(DataFormatException.class, () -> DatasetFactory.create(name, params)).getMessage();
+    }
+
+    @Test
+    void unknownNameListsTheKnownOnes() {
+        String m = failure("mnist", Map.of());
+        assertTrue(m.startsWith("unknown dataset 'mnist'; known datasets: shapes, shapes-colour, copy, parity, "
+                + "spirals, blobs, xor, mnist-idx, fashion-idx, cifar10, csv"), m);
+    }
+
+    @Test
+    void unknownParameterIsNamedWithTheKnownOnes() {
+        String m = failure("shapes", Map.of("trian", 500));
+        assertTrue(m.contains("dataset 'shapes': unknown parameter 'trian'; known parameters: train, validation"), m);
+    }
+
+    @Test
+    void badValuesAreNamed() {
+        assertEquals("dataset 'copy': parameter 'train' = -3 must be between 0 and 500000",
+                failure("copy", Map.of("train", -3)));
+        assertEquals("dataset 'parity': parameter 'maxLength' = 2.5 must be a whole number",
+                failure("parity", Map.of("maxLength", 2.5)));
+        assertEquals("dataset 'shapes': parameter 'colour' = \"yes\" must be true or false",
+                failure("shapes", Map.of("colour", "yes")));
+        assertEquals("dataset 'csv': parameter 'path' is required", failure("csv", Map.of()));
+        assertTrue(failure("copy", Map.of("maxLength", 8, "length", 10)).contains("totalLength 10 < 2 * maxLength + 1"));
+        assertTrue(failure("mnist-idx", Map.of()).contains("give 'path'"));
+    }
+
+    @Test
+    void everyGeneratorBuildsWithSizesFromTheMap() throws Exception {
+        for (String name : List.of("shapes", "shapes-colour", "copy", "parity", "spirals", "blobs", "xor")) {
+            TaskData d = DatasetFactory.create(name, Map.of("train", 20, "validation", 10, "test", 5, "seed", 3L));
+            assertEquals(20, d.train().size(), name);
+            assertEquals(10, d.validation().size(), name);
+            assertEquals(5, d.test().size(), name);
+            assertEquals(20 * d.inputSize(), d.train().x().length, name);
+            assertEquals(20 * d.labelsPerExample(), d.train().y().length, name);
+            for (int y : d.train().y()) {
+                assertTrue(y >= -1 && y < d.classes(), name + " label " + y);
+            }
+        }
+    }
+
+    @Test
+    void paramsTakeEffect() throws Exception {
+        assertArrayEquals(new int[] {3, 32, 32}, DatasetFactory.create("shapes", Map.of("colour", true, "train", 1,
+                "validation", 0, "test", 0)).inputShape());
+        assertEquals(5, DatasetFactory.create("blobs", Map.of("classes", 5)).classes());
+        TaskData copy = DatasetFactory.create("copy", Map.of("maxLength", 4, "train", 3));
+        assertArrayEquals(new int[] {9}, copy.inputShape());
+        assertArrayEquals(new int[] {30}, DatasetFactory.create("parity", Map.of("length", 30)).inputShape());
+        // Numbers arriving as JSON doubles or strings are accepted when whole.
+        assertEquals(7, DatasetFactory.create("xor", Map.of("train", 7.0)).train().size());
+        assertEquals(8, DatasetFactory.create("xor", Map.of("train", "8")).train().size());
+    }
+
+    @Test
+    void theParameterMapsOfThePresetsAreAccepted() throws Exception {
+        // The dataset blocks of presets/*.json (copy-paste, parity, the shapes settings), at smaller sizes.
+        TaskData copy = DatasetFactory.create("copy", Map.of("minLength", 2, "maxLength", 10, "train", 40,
+                "validation", 5, "test", 5, "seed", 1));
+        assertArrayEquals(new int[] {21}, copy.inputShape());
+        TaskData parity = DatasetFactory.create("parity", Map.of("minLength", 2, "maxLength", 16, "train", 40,
+                "validation", 5, "test", 5, "seed", 1));
+        assertArrayEquals(new int[] {16}, parity.inputShape());
+        TaskData shapes = DatasetFactory.create("shapes", Map.of("train", 50, "validation", 50, "test", 50, "seed", 1));
+        assertArrayEquals(new int[] {1, 28, 28}, shapes.inputShape());
+    }
+
+    @Test
+    void parametersAreDocumentedForEveryName() throws Exception {
+        for (String name : DatasetFactory.names()) {
+            assertTrue(!DatasetFactory.description(name).isBlank());
+            assertTrue(DatasetFactory.parameters(name).stream().anyMatch(p -> p.name().equals("seed")), name);
+        }
+        DatasetParameter train = DatasetFactory.parameters("shapes").get(0);
+        assertEquals("train", train.name());
+        assertEquals(1000, train.defaultValue());
+    }
+}
