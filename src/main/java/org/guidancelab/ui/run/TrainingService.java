@@ -34,7 +34,7 @@ public final class TrainingService {
     private final ReadOnlyBooleanWrapper paused = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper guidanceEnabled = new ReadOnlyBooleanWrapper(true);
     private final ReadOnlyObjectWrapper<RunOutcome> lastOutcome = new ReadOnlyObjectWrapper<>();
-    private Consumer<RunOutcome> onFinished = o -> { };
+    private final java.util.List<Consumer<RunOutcome>> onFinished = new java.util.ArrayList<>();
 
     public TrainingService(RunSettings settings) {
         this.settings = settings;
@@ -53,9 +53,9 @@ public final class TrainingService {
         }
     }
 
-    /** Called on the FX thread after each run ends (the history refreshes itself here). */
-    public void setOnFinished(Consumer<RunOutcome> handler) {
-        onFinished = handler == null ? o -> { } : handler;
+    /** Called on the FX thread after each run ends (the dashboard and the history update themselves here). */
+    public void addOnFinished(Consumer<RunOutcome> handler) {
+        onFinished.add(handler);
     }
 
     public void pause() {
@@ -177,7 +177,7 @@ public final class TrainingService {
         }
         paused.set(false);
         lastOutcome.set(outcome);
-        onFinished.accept(outcome);
+        onFinished.forEach(h -> h.accept(outcome));
         startNext();
     }
 

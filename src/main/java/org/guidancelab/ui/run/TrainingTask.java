@@ -33,10 +33,17 @@ public final class TrainingTask extends Task<RunOutcome> {
     private volatile boolean stopRequested;
     private volatile boolean guidanceEnabled = true;
     private volatile Path runDir;
+    private volatile ExperimentSpec experiment;
 
     public TrainingTask(RunJob job, RunSettings settings) {
         this.job = job;
         this.settings = settings;
+        this.experiment = job.experiment();
+    }
+
+    /** The experiment being run (for a resume: once its run folder has been read; null before). */
+    public ExperimentSpec experiment() {
+        return experiment;
     }
 
     public RunJob job() {
@@ -113,6 +120,7 @@ public final class TrainingTask extends Task<RunOutcome> {
         Path dir = job.resumeDir();
         runDir = dir;
         RunRecord before = RunReader.read(dir);
+        experiment = before.experiment();
         DatasetSpec ds = before.experiment().dataset();
         TaskData data;
         try {
