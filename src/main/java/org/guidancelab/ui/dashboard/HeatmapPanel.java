@@ -31,7 +31,7 @@ public final class HeatmapPanel extends VBox {
     private final CheckBox beforeAfter = new CheckBox("Before / after");
     private final Label stepLabel = new Label("No evaluation yet");
     private final Label hover = new Label(" ");
-    private final ChartViewer viewer = new ChartViewer(null);
+    private final ChartViewer viewer = new ChartViewer(placeholder());
     private boolean dirty;
     private boolean following = true;
     /** Set while refresh() moves the slider itself, so that move is not taken for the user scrubbing. */
@@ -91,7 +91,7 @@ public final class HeatmapPanel extends VBox {
         arms.forEach(a -> history.put(a, new ArrayList<>()));
         shown = null;
         shownBefore = null;
-        viewer.setChart(null);
+        viewer.setChart(placeholder());
         arm.getItems().setAll(arms);
         following = true;
         if (!arms.isEmpty()) {
@@ -125,7 +125,7 @@ public final class HeatmapPanel extends VBox {
         dirty = false;
         List<CkaHeatmap> maps = arm.getValue() == null ? List.of() : history.getOrDefault(arm.getValue(), List.of());
         if (maps.isEmpty()) {
-            viewer.setChart(null);
+            viewer.setChart(placeholder());
             shown = null;
             stepLabel.setText("No evaluation yet");
             return;
@@ -150,6 +150,14 @@ public final class HeatmapPanel extends VBox {
         shown = h;
         shownBefore = pair ? first : null;
         stepLabel.setText("step " + h.step() + "  (evaluation " + (index + 1) + " of " + maps.size() + ")");
+    }
+
+    /** What the viewer shows before the first evaluation (ChartViewer takes no null chart). */
+    private static JFreeChart placeholder() {
+        JFreeChart c = new JFreeChart("No evaluation yet", JFreeChart.DEFAULT_TITLE_FONT,
+                new org.jfree.chart.plot.XYPlot(), false);
+        c.setBackgroundPaint(java.awt.Color.WHITE);
+        return c;
     }
 
     String describeAt(double x, double y) {
