@@ -14,6 +14,7 @@ final class Subcommands {
                 new DataCommand(),
                 new RunCommand(),
                 new ResumeCommand(),
-                new CkaCommand());
+                new CkaCommand(),
+                new FiguresCommand());
     }
 }

@@ -9,7 +9,6 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.XYAnnotation;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.CombinedRangeXYPlot;
-import org.jfree.chart.plot.Marker;
 import org.jfree.chart.plot.Plot;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
@@ -99,7 +98,7 @@ public final class ChartCsv {
             }
             for (Object m : markers) {
                 if (m instanceof ValueMarker vm) {
-                    row(sb, panel, ((Marker) vm).getLabel(), num(vm.getValue()), "");
+                    row(sb, panel, vm.getLabel() == null ? "marker" : vm.getLabel(), num(vm.getValue()), "");
                 }
             }
         }

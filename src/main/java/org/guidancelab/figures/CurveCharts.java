@@ -25,10 +25,16 @@ public final class CurveCharts {
     private CurveCharts() {
     }
 
-    /** Training and validation loss side by side, sharing the y axis and the legend. */
+    /**
+     * Training and validation loss side by side, sharing the y axis and the legend. The training panel shows the task
+     * loss when it was recorded (as the paper does): the total loss of a guided arm includes the guidance term and
+     * would not be comparable with an unguided arm's.
+     */
     public static JFreeChart loss(List<Curve> curves, List<GuidanceMarker> markers, ArmPalette palette,
                                   CurveOptions options) {
-        return trainValidation(curves, Metrics.TRAIN_LOSS, Metrics.VAL_LOSS, "Loss", markers, palette, options);
+        boolean task = curves.stream().anyMatch(c -> c.metric().equals(Metrics.TASK_LOSS) && c.size() > 0);
+        return trainValidation(curves, task ? Metrics.TASK_LOSS : Metrics.TRAIN_LOSS, Metrics.VAL_LOSS,
+                task ? "Task loss" : "Loss", markers, palette, options);
     }
 
     /** Training and validation accuracy side by side, sharing the y axis and the legend. */
@@ -53,12 +59,34 @@ public final class CurveCharts {
         combined.add(panel(lines(train, palette), markers, palette, options, "Training"), 1);
         combined.add(panel(lines(val, palette), markers, palette, options, "Validation"), 1);
         combined.setFixedLegendItems(legend(arms, palette));
+        shareStepRange(combined, train, val);
         FigureStyle.applyTo(combined);
         for (XYPlot sub : combined.getSubplots()) {
             FigureStyle.applyTo(sub);
             restyleTitle(sub);
         }
         return chart(options.title(), combined);
+    }
+
+    /** Both panels over the same steps, so training and validation line up (validation starts at its first eval). */
+    private static void shareStepRange(CombinedRangeXYPlot combined, List<Curve> train, List<Curve> val) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (List<Curve> list : List.of(train, val)) {
+            for (Curve c : list) {
+                double[] s = c.steps();
+                for (double x : s) {
+                    lo = Math.min(lo, x);
+                    hi = Math.max(hi, x);
+                }
+            }
+        }
+        if (hi > lo) {
+            double pad = 0.01 * (hi - lo);
+            for (XYPlot sub : combined.getSubplots()) {
+                sub.getDomainAxis().setRange(lo - pad, hi + pad);
+            }
+        }
     }
 
     /** One metric (e.g. the guidance loss) of every arm that has it, on one plot. */

@@ -20,7 +20,8 @@ public record GuidanceMarker(String arm, double step) {
 
     /**
      * The markers implied by recorded {@link Metrics#GUIDANCE_ON} curves (1 while the guidance term is applied, 0
-     * when not): one at each step where an arm's guidance goes from on to off. Arms never guided get none.
+     * when not): one at the last guided step before each switch from on to off, the step a warmup of N steps is
+     * described by ("disconnected after step N"). Arms never guided get none.
      */
     public static List<GuidanceMarker> fromGuidanceOn(List<Curve> curves) {
         List<GuidanceMarker> out = new ArrayList<>();
@@ -30,16 +31,17 @@ public record GuidanceMarker(String arm, double step) {
             }
             double[] steps = c.steps();
             double[] on = c.values();
-            boolean wasOn = false;
+            double lastOn = Double.NaN;
             for (int i = 0; i < steps.length; i++) {
                 if (Double.isNaN(on[i])) {
                     continue;
                 }
-                boolean isOn = on[i] > 0.5;
-                if (wasOn && !isOn) {
-                    out.add(new GuidanceMarker(c.arm(), steps[i]));
+                if (on[i] > 0.5) {
+                    lastOn = steps[i];
+                } else if (!Double.isNaN(lastOn)) {
+                    out.add(new GuidanceMarker(c.arm(), lastOn));
+                    lastOn = Double.NaN;
                 }
-                wasOn = isOn;
             }
         }
         return out;

@@ -3,6 +3,8 @@ package org.guidancelab.figures;
 /** The metric names the figures look for in a run (the engine's event names). */
 public final class Metrics {
     public static final String TRAIN_LOSS = "train/loss";
+    /** The task loss alone (cross-entropy), without the guidance or distillation terms train/loss includes. */
+    public static final String TASK_LOSS = "train/task_loss";
     public static final String VAL_LOSS = "val/loss";
     public static final String TRAIN_ACCURACY = "train/accuracy";
     public static final String VAL_ACCURACY = "val/accuracy";

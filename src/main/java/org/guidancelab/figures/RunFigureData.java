@@ -14,9 +14,11 @@ import java.util.Objects;
  * @param markers       the steps at which arms' guidance was disconnected
  * @param cka           per arm, its target x guide CKA matrices in step order
  * @param selfSimilarity per arm, its target x target CKA matrices in step order
+ * @param unbiasedCka   the matrices hold the unbiased minibatch estimator (the colour bar says so)
  */
 public record RunFigureData(String runName, List<String> arms, List<Curve> curves, List<GuidanceMarker> markers,
-                            Map<String, List<CkaHeatmap>> cka, Map<String, List<CkaHeatmap>> selfSimilarity) {
+                            Map<String, List<CkaHeatmap>> cka, Map<String, List<CkaHeatmap>> selfSimilarity,
+                            boolean unbiasedCka) {
     public RunFigureData {
         Objects.requireNonNull(runName, "runName");
         arms = List.copyOf(arms);
@@ -24,6 +26,12 @@ public record RunFigureData(String runName, List<String> arms, List<Curve> curve
         markers = List.copyOf(markers);
         cka = copy(cka);
         selfSimilarity = copy(selfSimilarity);
+    }
+
+    /** A run whose matrices hold the paper's (biased) CKA. */
+    public RunFigureData(String runName, List<String> arms, List<Curve> curves, List<GuidanceMarker> markers,
+                         Map<String, List<CkaHeatmap>> cka, Map<String, List<CkaHeatmap>> selfSimilarity) {
+        this(runName, arms, curves, markers, cka, selfSimilarity, false);
     }
 
     private static Map<String, List<CkaHeatmap>> copy(Map<String, List<CkaHeatmap>> m) {

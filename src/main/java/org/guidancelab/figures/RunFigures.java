@@ -18,7 +18,8 @@ public final class RunFigures {
     private RunFigures() {
     }
 
-    public static List<Figure> figures(RunFigureData run, CurveOptions curveOptions, HeatmapOptions heatmapOptions) {
+    public static List<Figure> figures(RunFigureData run, CurveOptions curveOptions, HeatmapOptions options) {
+        HeatmapOptions heatmapOptions = run.unbiasedCka() ? options.withUnbiased(true) : options;
         ArmPalette palette = ArmPalette.of(run.arms());
         List<Figure> out = new ArrayList<>();
         List<Curve> curves = run.curves();

@@ -82,6 +82,25 @@ final class BlockView extends VBox {
         wireSelection(ctx);
         wireDrag(ctx);
         wireTap(ctx);
+        setOnContextMenuRequested(e -> {
+            ctx.document().selectionProperty().set(ref);
+            contextMenu(ctx).show(this, e.getScreenX(), e.getScreenY());
+            e.consume();
+        });
+    }
+
+    private javafx.scene.control.ContextMenu contextMenu(BuilderContext ctx) {
+        EditActions edits = new EditActions(ctx);
+        javafx.scene.control.MenuItem dup = new javafx.scene.control.MenuItem("Duplicate");
+        dup.setOnAction(e -> edits.duplicate());
+        javafx.scene.control.MenuItem copy = new javafx.scene.control.MenuItem("Copy");
+        copy.setOnAction(e -> edits.copy());
+        javafx.scene.control.MenuItem tapItem = new javafx.scene.control.MenuItem(layer.tap() ? "Untap" : "Tap for alignment");
+        tapItem.setOnAction(e -> ctx.perform(() -> Edits.toggleTap(ctx.document().getSpec(), ref)));
+        tapItem.setDisable(layer.withTap(!layer.tap()).equals(layer));
+        javafx.scene.control.MenuItem delete = new javafx.scene.control.MenuItem("Delete");
+        delete.setOnAction(e -> edits.delete());
+        return new javafx.scene.control.ContextMenu(dup, copy, tapItem, delete);
     }
 
     static String blockId(Lane lane, String layerName) {

@@ -41,11 +41,41 @@ final class CanvasView extends ScrollPane {
         content.getStyleClass().add(Styles.CANVAS);
         content.getChildren().addAll(guide, target, lines);
         setContent(content);
+        // a click on the empty canvas (not on a block or a line, which consume theirs) clears the selection
+        content.setOnMouseClicked(e -> {
+            ctx.document().selectionProperty().set(null);
+            ctx.document().selectedPairProperty().set(null);
+        });
         setFitToHeight(true);
         setPannable(false);
         ctx.document().specProperty().addListener((o, a, b) -> content.requestLayout());
         ctx.document().selectedPairProperty().addListener((o, a, b) -> content.requestLayout());
         widthProperty().addListener((o, a, b) -> content.requestLayout());
+        ctx.document().selectionProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                javafx.application.Platform.runLater(() -> scrollTo(b));
+            }
+        });
+    }
+
+    /** Brings a selected block into view (chosen from the problems list, pasted, or dropped at the far end). */
+    private void scrollTo(org.guidancelab.ui.model.BlockRef ref) {
+        List<BlockView> blocks = lane(ref.lane()).blocks();
+        if (ref.index() >= blocks.size()) {
+            return;
+        }
+        javafx.geometry.Bounds b = content.sceneToLocal(blocks.get(ref.index()).localToScene(blocks.get(ref.index()).getBoundsInLocal()));
+        double viewW = getViewportBounds().getWidth();
+        double extra = content.getWidth() - viewW;
+        if (extra <= 0) {
+            return;
+        }
+        double left = getHvalue() * extra;
+        if (b.getMinX() < left) {
+            setHvalue(Math.max(0, (b.getMinX() - PAD) / extra));
+        } else if (b.getMaxX() > left + viewW) {
+            setHvalue(Math.min(1, (b.getMaxX() + PAD - viewW) / extra));
+        }
     }
 
     LaneView lane(Lane lane) {

@@ -6,7 +6,6 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.VBox;
 import org.guidancelab.ui.model.ArchitectureCard;
-import org.guidancelab.ui.model.BlockSummary;
 import org.guidancelab.ui.model.DragPayload;
 
 /** The architecture library: whole networks as cards, dragged onto a lane to replace that network. */
@@ -51,9 +50,5 @@ final class LibraryView extends VBox {
             e.consume();
         });
         return box;
-    }
-
-    static String params(long n) {
-        return BlockSummary.count(n);
     }
 }

@@ -43,7 +43,7 @@ public final class MainWindow extends BorderPane {
         getStylesheets().add(getClass().getResource(Styles.STYLESHEET).toExternalForm());
         setTop(toolBar);
         setCenter(new SplitPane(left(), canvas, right()));
-        ((SplitPane) getCenter()).setDividerPositions(0.16, 0.74);
+        ((SplitPane) getCenter()).setDividerPositions(0.14, 0.75);
         VBox bottom = new VBox(new ProblemsView(doc), new StatusBar(ctx));
         setBottom(bottom);
         // On the scene, not this pane: with nothing focused (after a drag) key events go to the scene only.

@@ -21,14 +21,18 @@ final class PresetGallery extends Dialog<GalleryItem> {
         setTitle("Start from a preset");
         setHeaderText("Each preset is one of the paper's settings at lab scale. Double-click to open.");
         FlowPane cards = new FlowPane(12, 12);
-        cards.setPrefWrapLength(760);
-        for (GalleryItem p : presets) {
-            cards.getChildren().add(card(p));
+        cards.setPrefWrapLength(780);
+        for (int i = 0; i < presets.size(); i++) {
+            VBox card = card(presets.get(i));
+            card.setId("preset-" + i);
+            cards.getChildren().add(card);
         }
         ScrollPane scroll = new ScrollPane(cards);
         scroll.setFitToWidth(true);
         scroll.setPrefSize(800, 520);
         getDialogPane().setContent(scroll);
+        getDialogPane().getStylesheets().add(getClass().getResource(Styles.STYLESHEET).toExternalForm());
+        getDialogPane().setPrefSize(840, 640);
         getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
         setResultConverter(b -> b == ButtonType.OK ? chosen : null);
         getDialogPane().lookupButton(ButtonType.OK).disableProperty().set(presets.isEmpty());
@@ -37,6 +41,8 @@ final class PresetGallery extends Dialog<GalleryItem> {
     private VBox card(GalleryItem p) {
         Label title = new Label(p.title());
         title.getStyleClass().add(Styles.CARD_TITLE);
+        title.setWrapText(true);
+        title.setMaxWidth(220);
         Label desc = new Label(p.description());
         desc.setWrapText(true);
         desc.setMaxWidth(220);

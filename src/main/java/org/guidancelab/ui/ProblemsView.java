@@ -11,7 +11,7 @@ final class ProblemsView extends ListView<Problem> {
         super(doc.problems());
         setId("problems");
         getStyleClass().add(Styles.PROBLEMS);
-        setPrefHeight(64);
+        setPrefHeight(52);
         setPlaceholder(new javafx.scene.control.Label("No problems: the experiment is ready to run."));
         setCellFactory(v -> new ListCell<>() {
             @Override

@@ -45,7 +45,11 @@ final class PropertyPanel extends VBox {
             error.setText("");
             rebuild();
         });
-        doc.specProperty().addListener((o, a, b) -> rebuild());
+        // any edit redraws the fields from the spec, so a message about a refused value no longer applies
+        doc.specProperty().addListener((o, a, b) -> {
+            error.setText("");
+            rebuild();
+        });
         rebuild();
     }
 

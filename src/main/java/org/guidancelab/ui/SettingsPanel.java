@@ -37,7 +37,10 @@ final class SettingsPanel extends VBox {
         error.setWrapText(true);
         error.getStyleClass().add(Styles.ERROR_TEXT);
         getChildren().addAll(title, section("Data"), data, section("Training"), training, section("Arms"), arms, error);
-        ctx.document().specProperty().addListener((o, a, b) -> rebuild());
+        ctx.document().specProperty().addListener((o, a, b) -> {
+            error.setText("");
+            rebuild();
+        });
         rebuild();
     }
 

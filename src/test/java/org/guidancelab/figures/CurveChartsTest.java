@@ -48,6 +48,22 @@ class CurveChartsTest {
     }
 
     @Test
+    void theTrainingPanelShowsTheTaskLossWhenRecordedAndBothPanelsCoverTheSameSteps() {
+        Curve total = new Curve("guided", Metrics.TRAIN_LOSS, new double[] {1, 2, 3}, new double[] {5, 4, 3});
+        Curve task = new Curve("guided", Metrics.TASK_LOSS, new double[] {1, 2, 3}, new double[] {2, 1.5, 1});
+        Curve val = new Curve("guided", Metrics.VAL_LOSS, new double[] {2}, new double[] {1.75});
+        JFreeChart chart = CurveCharts.loss(List.of(total, task, val), List.of(), new ArmPalette(),
+                CurveOptions.defaults().withSmoothing(0.0));
+        CombinedRangeXYPlot plot = (CombinedRangeXYPlot) chart.getPlot();
+        XYPlot train = plot.getSubplots().get(0);
+        assertEquals(2.0, train.getDataset(CurvePlots.MAIN).getYValue(0, 0), "task loss, not the total");
+        assertEquals("Task loss", plot.getRangeAxis().getLabel());
+        XYPlot validation = plot.getSubplots().get(1);
+        assertEquals(train.getDomainAxis().getRange(), validation.getDomainAxis().getRange());
+        assertTrue(validation.getDomainAxis().getLowerBound() < 1.0);
+    }
+
+    @Test
     void anArmHasTheSameColourInEveryPanelAndFigure() {
         ArmPalette palette = ArmPalette.of(SyntheticRun.ARMS);
         JFreeChart loss = CurveCharts.loss(CURVES, MARKERS, palette, CurveOptions.defaults());

@@ -8,15 +8,15 @@ import org.junit.jupiter.api.Test;
 
 class GuidanceMarkerTest {
     @Test
-    void markersAreTheStepsWhereGuidanceGoesFromOnToOff() {
+    void markersAreTheLastGuidedStepsBeforeGuidanceGoesOff() {
         Curve warmup = new Curve("warmup", Metrics.GUIDANCE_ON, new double[] {1, 2, 3, 4, 5, 6},
                 new double[] {1, 1, Double.NaN, 0, 0, 0});
         Curve toggled = new Curve("toggled", Metrics.GUIDANCE_ON, new double[] {1, 2, 3, 4, 5},
                 new double[] {1, 0, 1, 1, 0});
         Curve never = new Curve("baseline", Metrics.GUIDANCE_ON, new double[] {1, 2}, new double[] {0, 0});
         Curve other = new Curve("warmup", Metrics.TRAIN_LOSS, new double[] {1, 2}, new double[] {1, 0});
-        assertEquals(List.of(new GuidanceMarker("warmup", 4), new GuidanceMarker("toggled", 2),
-                new GuidanceMarker("toggled", 5)), GuidanceMarker.fromGuidanceOn(List.of(warmup, toggled, never,
+        assertEquals(List.of(new GuidanceMarker("warmup", 2), new GuidanceMarker("toggled", 1),
+                new GuidanceMarker("toggled", 4)), GuidanceMarker.fromGuidanceOn(List.of(warmup, toggled, never,
                 other)));
     }
 

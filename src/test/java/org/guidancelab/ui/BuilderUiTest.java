@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -18,6 +19,7 @@ import javafx.stage.Stage;
 import org.guidancelab.arch.ActivationFn;
 import org.guidancelab.arch.LayerSpec;
 import org.guidancelab.arch.Layers;
+import org.guidancelab.arch.NetworkJson;
 import org.guidancelab.arch.NetworkSpec;
 import org.guidancelab.experiment.ExperimentJson;
 import org.guidancelab.experiment.ExperimentSpec;
@@ -25,6 +27,7 @@ import org.guidancelab.experiment.Pairing;
 import org.guidancelab.experiment.TapPair;
 import org.guidancelab.ui.model.ArchitectureCard;
 import org.guidancelab.ui.model.BlockRef;
+import org.guidancelab.ui.model.GalleryItem;
 import org.guidancelab.ui.model.ExperimentDocument;
 import org.guidancelab.ui.model.Lane;
 import org.guidancelab.ui.model.Starters;
@@ -45,6 +48,8 @@ class BuilderUiTest {
             new Layers.GlobalAvgPool("pool", true),
             new Layers.Output("out", 10, false)));
 
+    private static final ExperimentSpec PRESET = Starters.newExperiment().withTarget(SMALL_CNN).withTitle("CNN guides CNN", "");
+
     private final ExperimentSpec start = Starters.newExperiment();
     private final FakeDialogs dialogs = new FakeDialogs();
     private MainWindow window;
@@ -53,7 +58,7 @@ class BuilderUiTest {
     void start(Stage stage) {
         Theme.LIGHT.apply();
         window = new MainWindow(Library.of(List.of(new ArchitectureCard("lib-cnn", "Library CNN", "for tests", SMALL_CNN)),
-                List.of(), start), dialogs);
+                List.of(new GalleryItem("CNN guides CNN", "a preset for tests", "presets/test.json", PRESET)), start), dialogs);
         stage.setScene(new Scene(window, 1260, 780));
         stage.show();
     }
@@ -73,8 +78,16 @@ class BuilderUiTest {
     @Test
     void aLayerDraggedFromThePaletteLandsAtThatGapWithItsShape(FxRobot robot) {
         // drop on the left half of dense2: the gap before it, i.e. index 3
-        robot.drag("#palette-Dense").dropTo(robot.point(block(Lane.TARGET, "dense2")).atOffset(new javafx.geometry.Point2D(-40, 0)));
+        robot.drag("#palette-Dense").moveTo(robot.point(block(Lane.TARGET, "dense2")).atOffset(new javafx.geometry.Point2D(-40, 0)));
         WaitForAsyncUtils.waitForFxEvents();
+        Node marker = robot.lookup("#target-lane-marker").query();
+        assertTrue(marker.isVisible(), "the insertion marker shows during the drag");
+        assertTrue(marker.localToScene(marker.getBoundsInLocal()).getMaxX()
+                <= block(Lane.TARGET, "dense2").localToScene(block(Lane.TARGET, "dense2").getBoundsInLocal()).getMinX() + 1,
+                "in the gap before dense2");
+        robot.drop();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(marker.isVisible(), "and goes away after the drop");
         assertEquals(List.of("input", "flatten", "dense1", "dense4", "dense2", "dense3", "logits"), targetNames());
         Label shape = robot.lookup("#target-dense4-shape").queryAs(Label.class);
         assertEquals("[64]", shape.getText());
@@ -124,7 +137,7 @@ class BuilderUiTest {
 
     @Test
     void undoAndRedoByKeyboardRestoreExactStates(FxRobot robot) {
-        robot.drag("#palette-Dropout").dropTo(block(Lane.TARGET, "logits"));
+        robot.drag("#palette-Dropout").dropTo(block(Lane.TARGET, "dense2"));
         WaitForAsyncUtils.waitForFxEvents();
         ExperimentSpec afterDrop = doc().getSpec();
         robot.clickOn(block(Lane.TARGET, "dense1"));
@@ -148,19 +161,21 @@ class BuilderUiTest {
     }
 
     @Test
-    void pairsAreAddedByDraggingBetweenTapsAndRemovedAndReset(FxRobot robot) {
+    void pairsAreAddedByDraggingBetweenTapsAndRemovedAndReset(FxRobot robot) throws Exception {
         TapPair added = new TapPair("conv1", "dense3");
         assertFalse(doc().getSpec().resolvedPairs().contains(added));
         robot.drag("#guide-conv1-tap").dropTo("#target-dense3-tap");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(Pairing.Mode.MANUAL, doc().getSpec().pairing().mode());
         assertTrue(doc().getSpec().resolvedPairs().contains(added));
+        // lines are drawn in the next layout pulse
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> window.canvas().lineOf(added) != null);
         Line line = window.canvas().lineOf(added);
         assertNotNull(line, "a line is drawn for the new pair");
 
         // select the line, drag its target end onto dense2
         robot.interact(() -> doc().selectedPairProperty().set(added));
-        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#pair-handle-target").tryQuery().isPresent());
         robot.drag("#pair-handle-target").dropTo("#target-dense2-tap");
         WaitForAsyncUtils.waitForFxEvents();
         TapPair moved = new TapPair("conv1", "dense2");
@@ -200,7 +215,9 @@ class BuilderUiTest {
 
     @Test
     void aCorruptFileShowsAnErrorAndKeepsTheOpenExperiment(@TempDir Path dir, FxRobot robot) throws Exception {
-        robot.drag("#palette-Dropout").dropTo(block(Lane.TARGET, "logits"));
+        robot.drag("#palette-Dropout").dropTo(block(Lane.TARGET, "dense1"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(doc().isDirty());
         WaitForAsyncUtils.waitForFxEvents();
         ExperimentSpec before = doc().getSpec();
         Path bad = dir.resolve("broken.json");
@@ -214,5 +231,68 @@ class BuilderUiTest {
         assertTrue(dialogs.errors.get(0).contains("broken.json"), dialogs.errors.get(0));
         assertEquals(before, doc().getSpec());
         assertTrue(doc().isDirty());
+    }
+
+    @Test
+    void networkFilesDroppedOnALaneReplaceItAndClosingAsksToSave(@TempDir Path dir, FxRobot robot) throws Exception {
+        Path net = dir.resolve("cnn.json");
+        Files.writeString(net, NetworkJson.write(SMALL_CNN));
+        robot.interact(() -> window.files().dropOnLane(List.of(net.toFile()), Lane.GUIDE));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(SMALL_CNN, doc().getSpec().guide());
+
+        Path bad = dir.resolve("bad-net.json");
+        Files.writeString(bad, "{\"name\": \"x\", \"layers\": [{\"type\": \"Dense\", \"units\": \"ten\"}]}");
+        robot.interact(() -> window.files().dropOnLane(List.of(bad.toFile()), Lane.TARGET));
+        assertEquals(start.target(), doc().getSpec().target());
+        assertEquals(1, dialogs.errors.size());
+        assertTrue(dialogs.errors.get(0).contains("bad-net.json"), dialogs.errors.get(0));
+
+        dialogs.saveChoice = Dialogs.SaveChoice.CANCEL;
+        assertFalse(window.confirmClose(), "cancel keeps the window open");
+        dialogs.saveChoice = Dialogs.SaveChoice.DISCARD;
+        assertTrue(window.confirmClose());
+        assertEquals(2, dialogs.saveQuestions);
+    }
+
+    @Test
+    void copyPasteByKeyboardAndSettingsEdits(FxRobot robot) {
+        // settings first, while no block is selected and the settings sit high in the right panel
+        robot.doubleClickOn("#set-batchSize").eraseText(4).write("32").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(32, doc().getSpec().training().batchSize());
+        robot.doubleClickOn("#set-learningRate").eraseText(6).write("-1").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(start.training().learningRate(), doc().getSpec().training().learningRate());
+        assertEquals("learningRate must be above 0 (got -1.0)", robot.lookup("#settings-error").queryAs(Label.class).getText());
+
+        robot.clickOn(block(Lane.GUIDE, "conv1"));
+        robot.press(KeyCode.CONTROL).type(KeyCode.C).release(KeyCode.CONTROL);
+        robot.press(KeyCode.CONTROL).type(KeyCode.V).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("conv3", doc().getSpec().guide().layer(2).name());
+        assertEquals(doc().getSpec().guide().layer(1).withName("conv3"), doc().getSpec().guide().layer(2));
+    }
+
+    @Test
+    void thePresetGalleryOpensAPresetAsANewUnsavedExperiment(FxRobot robot) {
+        robot.clickOn("#gallery-button");
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.doubleClickOn("#preset-0");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(PRESET, doc().getSpec());
+        assertEquals(null, doc().getFile());
+        assertFalse(doc().isDirty());
+        assertEquals("Guidance Lab — CNN guides CNN", window.titleBinding().get());
+    }
+
+    @Test
+    void theThemeToggles(FxRobot robot) {
+        robot.clickOn("#theme-button");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(new atlantafx.base.theme.PrimerDark().getUserAgentStylesheet(), javafx.application.Application.getUserAgentStylesheet());
+        robot.clickOn("#theme-button");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet(), javafx.application.Application.getUserAgentStylesheet());
     }
 }

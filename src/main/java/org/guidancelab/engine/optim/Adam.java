@@ -17,6 +17,8 @@ public final class Adam implements Optimizer {
     private final double weightDecay;
     private final float[] m;
     private final float[] v;
+    private final float[] p;
+    private final float[] g;
     private long t;
 
     public Adam(int size, double learningRate, double weightDecay) {
@@ -24,6 +26,9 @@ public final class Adam implements Optimizer {
         this.weightDecay = weightDecay;
         this.m = new float[size];
         this.v = new float[size];
+        // Heap copies of the native buffers: one bulk copy each way lets the JIT run the loop at memory speed.
+        this.p = new float[size];
+        this.g = new float[size];
     }
 
     @Override
@@ -37,19 +42,20 @@ public final class Adam implements Optimizer {
         float b1 = (float) BETA1;
         float b2 = (float) BETA2;
         float eps = (float) EPS;
+        grads.get(0, g);
+        params.get(0, p);
+        boolean decayOn = weightDecay != 0;
         for (int i = 0; i < m.length; i++) {
-            float g = grads.get(i);
-            float mi = b1 * m[i] + (1 - b1) * g;
-            float vi = b2 * v[i] + (1 - b2) * g * g;
+            float gi = g[i];
+            float mi = b1 * m[i] + (1 - b1) * gi;
+            float vi = b2 * v[i] + (1 - b2) * gi * gi;
             m[i] = mi;
             v[i] = vi;
-            float p = params.get(i);
-            if (weightDecay != 0) {
-                p *= decay;
-            }
+            float pi = decayOn ? p[i] * decay : p[i];
             // p -= lr * m_hat / (sqrt(v_hat) + eps), with m_hat = m/c1, sqrt(v_hat) = sqrt(v)/sqrt(c2).
-            params.put(i, p - stepSize * mi / ((float) Math.sqrt(vi) / sqrtC2 + eps));
+            p[i] = pi - stepSize * mi / ((float) Math.sqrt(vi) / sqrtC2 + eps);
         }
+        params.put(0, p);
     }
 
     @Override

@@ -1,0 +1,89 @@
+package org.guidancelab.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.guidancelab.figures.CurveOptions;
+import org.guidancelab.figures.ExportFormat;
+import org.guidancelab.figures.HeatmapOptions;
+import org.guidancelab.figures.RunFigureData;
+import org.guidancelab.figures.RunFigures;
+import org.guidancelab.runs.RunReader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code figures RUN_DIR}: writes every figure of a run, each with a CSV of the numbers it draws. */
+@Command(name = "figures", mixinStandardHelpOptions = true,
+        description = "Write every figure of a run (loss, accuracy, guidance loss, per-pair CKA, CKA heatmaps) as PNG "
+                + "or SVG, each with a CSV of exactly the numbers drawn.")
+final class FiguresCommand implements Callable<Integer> {
+    static final String DEFAULT_OUT = "figures";
+
+    @Parameters(index = "0", paramLabel = "RUN_DIR", description = "the run folder (holds experiment.json)")
+    Path runDir;
+
+    @Option(names = "--format", paramLabel = "png|svg", defaultValue = "png",
+            description = "image format (default ${DEFAULT-VALUE})")
+    String format;
+
+    @Option(names = "--scale", paramLabel = "S", defaultValue = "2",
+            description = "PNG pixels per point: 2 for print (default ${DEFAULT-VALUE}); SVG ignores it")
+    double scale;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "output folder (default RUN_DIR/" + DEFAULT_OUT + ")")
+    Path out;
+
+    @Option(names = "--smoothing", paramLabel = "W", defaultValue = "0.6",
+            description = "EMA weight per step for curves, 0 to 1 exclusive; 0 = raw only (default ${DEFAULT-VALUE})")
+    double smoothing;
+
+    @Option(names = "--log", description = "log scale for loss curves")
+    boolean log;
+
+    @Option(names = "--values", description = "print each CKA value in its heatmap cell")
+    boolean values;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        ExportFormat fmt;
+        CurveOptions curveOptions;
+        try {
+            fmt = ExportFormat.parse(format);
+            curveOptions = CurveOptions.defaults().withSmoothing(smoothing).withLogScale(log);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        if (!(scale > 0 && scale <= org.guidancelab.figures.ChartImages.MAX_SCALE)) {
+            throw new ParameterException(spec.commandLine(), "--scale must be in (0, "
+                    + org.guidancelab.figures.ChartImages.MAX_SCALE + "], got " + scale);
+        }
+        Path dir = out != null ? out : runDir.resolve(DEFAULT_OUT);
+        List<Path> written;
+        try {
+            RunFigureData data = RunFigureSource.from(RunReader.read(runDir));
+            written = RunFigures.writeAll(data, dir, fmt, scale, curveOptions,
+                    HeatmapOptions.defaults().withValues(values));
+        } catch (IOException e) {
+            err.println("error: " + e.getMessage());
+            return RunCommand.UNREADABLE;
+        }
+        if (written.isEmpty()) {
+            err.println("error: " + runDir + " has no recorded metrics or CKA matrices to draw yet");
+            return RunCommand.FAILED;
+        }
+        written.forEach(p -> stdout.println(p));
+        stdout.println(written.size() / 2 + " figures written to " + dir);
+        return RunCommand.OK;
+    }
+}
