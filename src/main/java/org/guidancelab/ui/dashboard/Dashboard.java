@@ -112,7 +112,9 @@ public final class Dashboard extends BorderPane {
     private void begin(ExperimentSpec spec, String name) {
         List<String> arms = spec.arms().stream().map(a -> a.name()).toList();
         pairs = spec.resolvedPairs();
-        curves.reset(arms, name);
+        curves.reset(arms, spec.arms().stream().filter(a -> a.usesGuidance()).map(a -> a.name())
+                .collect(java.util.stream.Collectors.toSet()),
+                pairs.stream().map(p -> p.targetTap() + "–" + p.guideTap()).toList(), name);
         heatmap.reset(arms, name);
         explanation.show(spec);
     }

@@ -32,6 +32,8 @@ public final class LiveCurves extends GridPane {
     private final Map<String, LiveCurveChart> charts = new LinkedHashMap<>();
     private final Map<String, Double> guidanceWasOn = new HashMap<>();
     private final List<GuidanceMarker> markers = new ArrayList<>();
+    private java.util.Set<String> guidedArms = java.util.Set.of();
+    private List<String> pairNames = List.of();
     private ArmPalette palette = new ArmPalette();
     private ArmPalette pairPalette = new ArmPalette();
     private String runName = "run";
@@ -52,19 +54,30 @@ public final class LiveCurves extends GridPane {
             rc.setVgrow(Priority.ALWAYS);
             getRowConstraints().add(rc);
         }
-        reset(List.of(), runName);
+        reset(List.of(), java.util.Set.of(), runName);
     }
 
-    /** Empties every chart for a new run whose arms (in order) fix the colours. */
-    public void reset(List<String> arms, String name) {
+    /**
+     * Empties every chart for a new run whose arms (in order) fix the colours; only {@code guided} arms are drawn on
+     * the guidance-loss chart (the others would add a flat line at 0).
+     */
+    public void reset(List<String> arms, java.util.Set<String> guided, String name) {
+        reset(arms, guided, List.of(), name);
+    }
+
+    /** As above, naming pair i of the per-pair CKA chart by {@code pairs.get(i)} (e.g. "fc1–c1"). */
+    public void reset(List<String> arms, java.util.Set<String> guided, List<String> pairs, String name) {
         runName = name;
+        pairNames = List.copyOf(pairs);
+        guidedArms = java.util.Set.copyOf(guided);
         palette = ArmPalette.of(arms);
         pairPalette = new ArmPalette();
         guidanceWasOn.clear();
         markers.clear();
         charts.clear();
         getChildren().clear();
-        add(Metrics.TRAIN_LOSS, "Training loss", "Loss", palette, 0, 0);
+        // The task loss, not the total: guided arms' total includes the guidance term and would not compare.
+        add(Metrics.TASK_LOSS, "Training loss (task)", "Loss", palette, 0, 0);
         add(Metrics.VAL_LOSS, "Validation loss", "Loss", palette, 1, 0);
         add(Metrics.TRAIN_ACCURACY, "Training accuracy (batch)", "Accuracy", palette, 0, 1);
         add(Metrics.VAL_ACCURACY, "Validation accuracy", "Accuracy", palette, 1, 1);
@@ -95,8 +108,11 @@ public final class LiveCurves extends GridPane {
                 String key = m.getKey();
                 String series = s.arm();
                 if (key.startsWith("cka/pair/")) {
-                    series = s.arm() + " · pair " + key.substring("cka/pair/".length());
+                    series = pairSeries(s.arm(), key.substring("cka/pair/".length()));
                     key = PAIR_CKA;
+                }
+                if (key.equals(Metrics.GUIDANCE_LOSS) && !guidedArms.contains(s.arm())) {
+                    continue;
                 }
                 if (charts.containsKey(key)) {
                     perChart.computeIfAbsent(key, k -> new LinkedHashMap<>())
@@ -127,6 +143,18 @@ public final class LiveCurves extends GridPane {
                 }
             }
         }
+    }
+
+    /** "guided · pair 0 (fc1–c1)": the arm, the pair's index (as in the run's metrics) and its two layers. */
+    public String pairSeries(String arm, String index) {
+        String names = "";
+        try {
+            int i = Integer.parseInt(index);
+            names = i < pairNames.size() ? " (" + pairNames.get(i) + ")" : "";
+        } catch (NumberFormatException e) {
+            // not a numbered pair: the index alone
+        }
+        return arm + " · pair " + index + names;
     }
 
     /** The chart of a metric (or {@link #PAIR_CKA}). */

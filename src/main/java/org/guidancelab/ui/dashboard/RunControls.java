@@ -38,6 +38,10 @@ public final class RunControls extends HBox {
         progress.setId("run-progress-text");
         queued.setId("run-queued");
         bar.setPrefWidth(220);
+        // A long progress line must shrink itself, never the buttons.
+        for (javafx.scene.control.Control c : new javafx.scene.control.Control[] {pause, resume, stop, guide, bar}) {
+            c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
         progress.setMinWidth(0);
         HBox.setHgrow(progress, Priority.ALWAYS);
         progress.setMaxWidth(Double.MAX_VALUE);

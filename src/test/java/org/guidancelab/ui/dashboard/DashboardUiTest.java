@@ -113,14 +113,15 @@ class DashboardUiTest {
         assertEquals(RunStatus.FINISHED, o.status(), o.message());
         LiveCurves curves = dashboard.curves();
         for (String arm : List.of(TinyRuns.BASELINE, TinyRuns.GUIDED)) {
-            assertEquals(30, curves.chart(Metrics.TRAIN_LOSS).pointCount(arm), arm);
+            assertEquals(30, curves.chart(Metrics.TASK_LOSS).pointCount(arm), arm);
             assertEquals(3, curves.chart(Metrics.VAL_LOSS).pointCount(arm), arm + ": evaluations at 10, 20, 30");
             assertEquals(3, curves.chart(Metrics.VAL_ACCURACY).pointCount(arm), arm);
         }
         assertEquals(30, curves.chart(Metrics.GUIDANCE_LOSS).pointCount(TinyRuns.GUIDED));
+        assertEquals(0, curves.chart(Metrics.GUIDANCE_LOSS).pointCount(TinyRuns.BASELINE), "unguided: no flat 0 line");
         // rule pairing of 2 guide taps onto 2 target taps: two pairs, each a CKA curve of the guided arm
-        assertEquals(30, curves.chart(LiveCurves.PAIR_CKA).pointCount(TinyRuns.GUIDED + " · pair 0"));
-        assertEquals(30, curves.chart(LiveCurves.PAIR_CKA).pointCount(TinyRuns.GUIDED + " · pair 1"));
+        assertEquals(30, curves.chart(LiveCurves.PAIR_CKA).pointCount(TinyRuns.GUIDED + " · pair 0 (t1–g1)"));
+        assertEquals(30, curves.chart(LiveCurves.PAIR_CKA).pointCount(TinyRuns.GUIDED + " · pair 1 (t2–g2)"));
 
         List<CkaHeatmap> maps = dashboard.heatmap().history(TinyRuns.GUIDED);
         assertEquals(List.of(10, 20, 30), maps.stream().map(CkaHeatmap::step).toList());
@@ -172,7 +173,7 @@ class DashboardUiTest {
     void exportFromTheContextMenuWritesA2xPngAnSvgAndTheCsv() throws Exception {
         submit(TinyRuns.experiment(20));
         awaitOutcome(1);
-        ChartViewer viewer = (ChartViewer) dashboard.lookup("#chart-train-loss");
+        ChartViewer viewer = (ChartViewer) dashboard.lookup("#chart-train-task_loss");
         assertNotNull(viewer);
         Path png = tmp.resolve("loss.png");
         dialogs.exportAnswer = png;
@@ -243,7 +244,7 @@ class DashboardUiTest {
         for (int i = 0; i < steps.size(); i++) {
             assertEquals(i + 1, steps.get(i), "resumed rows continue the stopped ones without a gap or repeat");
         }
-        assertTrue(dashboard.curves().chart(Metrics.TRAIN_LOSS).pointCount(TinyRuns.BASELINE) >= steps.size() - 1,
+        assertTrue(dashboard.curves().chart(Metrics.TASK_LOSS).pointCount(TinyRuns.BASELINE) >= steps.size() - 1,
                 "the resumed run shows what was recorded before it was stopped");
     }
 
