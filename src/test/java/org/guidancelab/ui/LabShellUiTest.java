@@ -89,6 +89,24 @@ class LabShellUiTest {
     }
 
     @Test
+    void builderEditingKeysDoNotReachTheBuilderFromTheOtherTabs(FxRobot robot) {
+        robot.clickOn(window.lookup("#" + BlockView.blockId(org.guidancelab.ui.model.Lane.TARGET, "t1")));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> shell.showTab("tab-history"));
+        robot.clickOn("#history-list");
+        robot.type(javafx.scene.input.KeyCode.DELETE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(window.document().getSpec().target().layers().stream().anyMatch(l -> l.name().equals("t1")),
+                "Delete in the history list must not delete the selected block");
+        robot.interact(() -> shell.showTab("tab-builder"));
+        robot.clickOn(window.lookup("#" + BlockView.blockId(org.guidancelab.ui.model.Lane.TARGET, "t1")));
+        robot.type(javafx.scene.input.KeyCode.DELETE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(window.document().getSpec().target().layers().stream().anyMatch(l -> l.name().equals("t1")),
+                "in the builder Delete still deletes it");
+    }
+
+    @Test
     void runTrainsTheExperimentAsItWasWhileTheBuilderStaysEditableAndClosingAsksThenStopsCleanly(FxRobot robot)
             throws Exception {
         robot.clickOn("#run-button");

@@ -35,6 +35,7 @@ public final class HistoryView extends BorderPane {
     private final Button resume = new Button("Resume");
     private final Button delete = new Button("Delete…");
     private final Button refresh = new Button("Refresh");
+    private final Button exportMetrics = new Button("Export metrics…");
     private Runnable onResume = () -> { };
 
     public HistoryView(TrainingService service, RunDialogs dialogs) {
@@ -58,13 +59,16 @@ public final class HistoryView extends BorderPane {
         open.setOnAction(e -> openSelected());
         resume.setOnAction(e -> resumeSelected());
         delete.setOnAction(e -> deleteSelected());
+        exportMetrics.setId("history-export-metrics");
+        exportMetrics.disableProperty().bind(none);
+        exportMetrics.setOnAction(e -> exportMetricsOfSelected());
         refresh.setOnAction(e -> refresh());
         list.setOnMouseClicked(e -> {
             if (e.getClickCount() == 2) {
                 openSelected();
             }
         });
-        HBox buttons = new HBox(6, open, resume, delete, refresh);
+        HBox buttons = new HBox(6, open, resume, delete, exportMetrics, refresh);
         VBox left = new VBox(6, new Label("Runs in " + service.settings().runsDir()), list, buttons, status);
         left.setPadding(new Insets(6));
         VBox.setVgrow(list, Priority.ALWAYS);
@@ -139,6 +143,27 @@ public final class HistoryView extends BorderPane {
             dialogs.showError("Delete run", "Could not delete " + e.dir() + ": " + ex.getMessage());
         }
         refresh();
+    }
+
+    /** Copies the run's metrics.csv (every recorded step of every arm) where the user chooses. */
+    void exportMetricsOfSelected() {
+        RunEntry e = list.getSelectionModel().getSelectedItem();
+        if (e == null) {
+            return;
+        }
+        Path source = e.dir().resolve(org.guidancelab.runs.RunFiles.METRICS);
+        if (!Files.isRegularFile(source)) {
+            dialogs.showError("Export metrics", e.name() + " recorded no metrics.");
+            return;
+        }
+        dialogs.chooseExportFile("Export metrics", e.name() + "_metrics.csv").ifPresent(target -> {
+            try {
+                Files.copy(source, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                status.setText("Metrics of " + e.name() + " written to " + target);
+            } catch (IOException ex) {
+                dialogs.showError("Export metrics", "Could not write " + target + ": " + ex.getMessage());
+            }
+        });
     }
 
     private static void deleteTree(Path dir) throws IOException {

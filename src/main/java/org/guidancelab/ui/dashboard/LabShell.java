@@ -44,6 +44,25 @@ public final class LabShell extends TabPane {
             getSelectionModel().select(dashboardTab);
         });
         history.setOnResume(() -> getSelectionModel().select(dashboardTab));
+        guardBuilderKeys(dashboard);
+        guardBuilderKeys(history);
+    }
+
+    /**
+     * The builder listens for its editing keys on the whole scene; on the other tabs those keys (Delete, undo, copy,
+     * paste...) must not edit a network the user cannot see, so they stop here once the focused control is done.
+     */
+    private static void guardBuilderKeys(javafx.scene.Node view) {
+        view.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            javafx.scene.input.KeyCode k = e.getCode();
+            boolean edit = k == javafx.scene.input.KeyCode.DELETE || k == javafx.scene.input.KeyCode.BACK_SPACE
+                    || e.isShortcutDown() && (k == javafx.scene.input.KeyCode.Z || k == javafx.scene.input.KeyCode.Y
+                    || k == javafx.scene.input.KeyCode.C || k == javafx.scene.input.KeyCode.V
+                    || k == javafx.scene.input.KeyCode.D);
+            if (edit) {
+                e.consume();
+            }
+        });
     }
 
     /**

@@ -306,6 +306,11 @@ class DashboardUiTest {
         long guidedTrainingPoints = csv.lines().filter(l -> l.startsWith("Training,guided,")).count();
         assertEquals(20, guidedTrainingPoints);
         assertNotNull(history.lookup("#figure-loss"));
+        Path metrics = tmp.resolve("metrics-export.csv");
+        dialogs.exportAnswer = metrics;
+        fx(history::exportMetricsOfSelected);
+        assertEquals(Files.readAllLines(first.dir().resolve("metrics.csv")), Files.readAllLines(metrics));
+        assertEquals(1 + 2 * 20, Files.readAllLines(metrics).size(), "header and 20 steps of each arm");
 
         // delete asks first; cancelled keeps the folder, confirmed removes it
         dialogs.confirmAnswer = false;
