@@ -54,6 +54,10 @@ final class FiguresCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (System.getProperty("java.awt.headless") == null) {
+            // Figures are drawn off-screen: no window system is needed, nor touched over a slow remote display.
+            System.setProperty("java.awt.headless", "true");
+        }
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         ExportFormat fmt;

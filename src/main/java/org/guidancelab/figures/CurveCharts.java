@@ -40,8 +40,17 @@ public final class CurveCharts {
     /** Training and validation accuracy side by side, sharing the y axis and the legend. */
     public static JFreeChart accuracy(List<Curve> curves, List<GuidanceMarker> markers, ArmPalette palette,
                                       CurveOptions options) {
-        return trainValidation(curves, Metrics.TRAIN_ACCURACY, Metrics.VAL_ACCURACY, "Accuracy", markers, palette,
-                options);
+        JFreeChart chart = trainValidation(curves, Metrics.TRAIN_ACCURACY, Metrics.VAL_ACCURACY, "Accuracy", markers,
+                palette, options);
+        boolean fractions = curves.stream().filter(c -> c.metric().equals(Metrics.TRAIN_ACCURACY)
+                        || c.metric().equals(Metrics.VAL_ACCURACY))
+                .flatMapToDouble(c -> java.util.Arrays.stream(c.values())).filter(Double::isFinite)
+                .allMatch(v -> v >= 0.0 && v <= 1.0);
+        if (fractions && !options.logScale()) {
+            // Accuracy read against the whole 0-1 scale, as in the paper, not zoomed into its own range.
+            ((CombinedRangeXYPlot) chart.getPlot()).getRangeAxis().setRange(0.0, 1.02);
+        }
+        return chart;
     }
 
     /**
@@ -107,8 +116,8 @@ public final class CurveCharts {
     }
 
     /**
-     * The CKA of each guided pair of one arm against step, on a fixed 0-1 axis. Pairs are coloured along viridis,
-     * shallow to deep, so depth reads as lightness.
+     * The CKA of each guided pair of one arm against step, on a fixed linear 0-1 axis (options' log scale does not
+     * apply). Pairs are coloured along viridis, shallow to deep, so depth reads as lightness.
      */
     public static JFreeChart pairCka(List<Curve> curves, String arm, List<GuidanceMarker> markers,
                                      CurveOptions options) {
@@ -136,7 +145,12 @@ public final class CurveCharts {
             legend.add(legendItem(label, colour));
         }
         List<GuidanceMarker> own = markers.stream().filter(m -> m.arm().equals(arm)).toList();
-        XYPlot plot = panel(lines, own, new ArmPalette(), options, null);
+        XYPlot plot = panel(lines, own, new ArmPalette(), options.withLogScale(false), null);
+        // One arm, lines coloured by pair: its marker is neutral rather than in a colour that could read as a pair.
+        java.util.Collection<?> drawn = plot.getDomainMarkers(0, org.jfree.chart.ui.Layer.BACKGROUND);
+        if (drawn != null) {
+            drawn.forEach(m -> ((org.jfree.chart.plot.Marker) m).setPaint(StepMarkers.NEUTRAL));
+        }
         NumberAxis y = new NumberAxis("CKA");
         y.setAutoRange(false);
         y.setRange(0.0, 1.02);

@@ -1,6 +1,10 @@
 package org.guidancelab.figures;
 
 import java.awt.Color;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.Locale;
+import org.jfree.chart.labels.StandardXYToolTipGenerator;
 import java.util.List;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.DatasetRenderingOrder;
@@ -28,6 +32,12 @@ final class CurvePlots {
         XYSeriesCollection main = new XYSeriesCollection();
         XYLineAndShapeRenderer rawRenderer = renderer();
         XYLineAndShapeRenderer mainRenderer = renderer();
+        // Hover tooltips in the app come from the main lines only: the faint raw points would double the hit areas
+        // to build on every redraw for no extra information.
+        rawRenderer.setDefaultCreateEntities(false);
+        mainRenderer.setDefaultToolTipGenerator(new StandardXYToolTipGenerator("{0}, step {1}: {2}",
+                new DecimalFormat("0", DecimalFormatSymbols.getInstance(Locale.ROOT)),
+                new DecimalFormat("0.####", DecimalFormatSymbols.getInstance(Locale.ROOT))));
         boolean smooth = options.smoothing() > 0.0;
         for (CurveCharts.Line line : lines) {
             Curve c = line.curve();

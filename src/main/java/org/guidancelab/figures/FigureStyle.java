@@ -46,6 +46,9 @@ public final class FigureStyle {
         org.jfree.chart.text.TextUtils.setUseDrawRotatedStringWorkaround(false);
     }
 
+    static final RectangleInsets RANGE_TICK_INSETS = new RectangleInsets(9, 4, 9, 4);
+    static final RectangleInsets DOMAIN_TICK_INSETS = new RectangleInsets(3, 14, 3, 14);
+
     private FigureStyle() {
     }
 
@@ -92,9 +95,19 @@ public final class FigureStyle {
         plot.setInsets(new RectangleInsets(4, 4, 4, 4));
         for (int i = 0; i < plot.getDomainAxisCount(); i++) {
             styleAxis(plot.getDomainAxis(i));
+            if (plot.getDomainAxis(i) instanceof org.jfree.chart.axis.NumberAxis x
+                    && !(x instanceof org.jfree.chart.axis.SymbolAxis)) {
+                x.setTickLabelInsets(DOMAIN_TICK_INSETS);
+            }
         }
         for (int i = 0; i < plot.getRangeAxisCount(); i++) {
             styleAxis(plot.getRangeAxis(i));
+            if (plot.getRangeAxis(i) instanceof org.jfree.chart.axis.NumberAxis y
+                    && !(y instanceof org.jfree.chart.axis.SymbolAxis)) {
+                // JFreeChart packs value ticks as tightly as the labels allow (a tick every 20 pixels); extra room
+                // around each label gives the 6-10 ticks of a matplotlib axis.
+                y.setTickLabelInsets(RANGE_TICK_INSETS);
+            }
         }
     }
 

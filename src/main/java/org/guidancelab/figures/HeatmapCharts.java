@@ -83,15 +83,21 @@ public final class HeatmapCharts {
         XYPlot plot = new XYPlot();
         plot.setDomainAxis(symbolAxis(h.colRole() + " layer", h.colTaps()));
         plot.getDomainAxis().setVerticalTickLabels(needsVerticalLabels(h));
-        plot.addAnnotation(new HeatmapImageAnnotation(h, scale), false);
+        HeatmapImageAnnotation image = new HeatmapImageAnnotation(h, scale);
+        plot.addAnnotation(image, false);
+        // Annotations drawn over a cell cover its tooltip area, so they carry the cell's tooltip too.
         for (int[] p : h.pairs()) {
             Rectangle2D cell = new Rectangle2D.Double(p[1] - 0.5, p[0] - 0.5, 1.0, 1.0);
-            plot.addAnnotation(new XYShapeAnnotation(cell, PAIR_STROKE, PAIR_OUTLINE), false);
+            XYShapeAnnotation outline = new XYShapeAnnotation(cell, PAIR_STROKE, PAIR_OUTLINE);
+            outline.setToolTipText(image.tooltip(p[0], p[1]));
+            plot.addAnnotation(outline, false);
         }
         if (options.showValues()) {
             for (int r = 0; r < h.rows(); r++) {
                 for (int c = 0; c < h.cols(); c++) {
-                    plot.addAnnotation(valueText(h.value(r, c), r, c, scale), false);
+                    XYTextAnnotation text = valueText(h.value(r, c), r, c, scale);
+                    text.setToolTipText(image.tooltip(r, c));
+                    plot.addAnnotation(text, false);
                 }
             }
         }

@@ -49,6 +49,7 @@ final class HeatmapImageAnnotation extends AbstractXYAnnotation {
         double right = domainAxis.valueToJava2D(heatmap.cols() - 0.5, dataArea, xEdge);
         double first = rangeAxis.valueToJava2D(-0.5, dataArea, yEdge);
         double last = rangeAxis.valueToJava2D(heatmap.rows() - 0.5, dataArea, yEdge);
+        addCellEntities(info, rendererIndex, left, right, first, last);
         if (g2 instanceof SVGGraphics2D) {
             drawCells(g2, left, right, first, last);
             return;
@@ -72,6 +73,35 @@ final class HeatmapImageAnnotation extends AbstractXYAnnotation {
         if (oldInterpolation != null) {
             g2.setRenderingHint(RenderingHints.KEY_INTERPOLATION, oldInterpolation);
         }
+    }
+
+    /**
+     * One tooltip area per cell ("fc3 / conv2: 0.734") when the caller collects entities, as the app's ChartViewer
+     * does: hovering a cell shows its layers and value.
+     */
+    private void addCellEntities(PlotRenderingInfo info, int rendererIndex, double left, double right, double first,
+                                 double last) {
+        if (info == null || info.getOwner() == null || info.getOwner().getEntityCollection() == null) {
+            return;
+        }
+        double w = (right - left) / heatmap.cols();
+        double h = (last - first) / heatmap.rows();
+        for (int r = 0; r < heatmap.rows(); r++) {
+            for (int c = 0; c < heatmap.cols(); c++) {
+                double x = left + c * w;
+                double y = first + r * h;
+                Rectangle2D cell = new Rectangle2D.Double(Math.min(x, x + w), Math.min(y, y + h), Math.abs(w),
+                        Math.abs(h));
+                addEntity(info, cell, rendererIndex, tooltip(r, c), null);
+            }
+        }
+    }
+
+    String tooltip(int row, int col) {
+        double v = heatmap.value(row, col);
+        return heatmap.rowTaps().get(row) + " / " + heatmap.colTaps().get(col) + ": "
+                + (Double.isNaN(v) ? "not computed" : String.format(java.util.Locale.ROOT, "%.3f", v))
+                + (heatmap.isPair(row, col) ? " (loss pair)" : "");
     }
 
     private void drawCells(Graphics2D g2, double left, double right, double first, double last) {

@@ -29,8 +29,9 @@ public final class RunFigures {
                     CURVE_HEIGHT));
         }
         if (has(curves, Metrics.TRAIN_ACCURACY) || has(curves, Metrics.VAL_ACCURACY)) {
-            out.add(Figure.of("accuracy", CurveCharts.accuracy(curves, run.markers(), palette, wide), CURVE_WIDTH,
-                    CURVE_HEIGHT));
+            // Log scale is for losses; accuracy and CKA live on 0-1.
+            out.add(Figure.of("accuracy", CurveCharts.accuracy(curves, run.markers(), palette,
+                    wide.withLogScale(false)), CURVE_WIDTH, CURVE_HEIGHT));
         }
         CurveOptions single = curveOptions.withPixelColumns(SINGLE_WIDTH);
         if (has(curves, Metrics.GUIDANCE_LOSS)) {
@@ -38,7 +39,8 @@ public final class RunFigures {
                     SINGLE_WIDTH, CURVE_HEIGHT));
         }
         for (String arm : armsWithPairCka(run)) {
-            out.add(Figure.of("pair-cka-" + arm, CurveCharts.pairCka(curves, arm, run.markers(), single,
+            out.add(Figure.of("pair-cka-" + arm, CurveCharts.pairCka(curves, arm, run.markers(),
+                    single.withLogScale(false),
                     pairNames(run.cka().getOrDefault(arm, List.of()))), SINGLE_WIDTH, CURVE_HEIGHT));
         }
         run.cka().forEach((arm, maps) -> addHeatmaps(out, "cka-" + arm, arm, maps, heatmapOptions));

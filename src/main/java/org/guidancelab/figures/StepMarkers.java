@@ -18,7 +18,8 @@ import org.jfree.chart.ui.TextAnchor;
  */
 final class StepMarkers {
     static final String LABEL = "guide off";
-    private static final Color SHARED = new Color(0x555555);
+    static final Color NEUTRAL = new Color(0x555555);
+    private static final Color SHARED = NEUTRAL;
     /** Mostly opaque white, so the label reads over a curve without hiding it. */
     private static final Color LABEL_BACKGROUND = new Color(255, 255, 255, 210);
 

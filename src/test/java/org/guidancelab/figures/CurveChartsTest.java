@@ -101,6 +101,16 @@ class CurveChartsTest {
     }
 
     @Test
+    void hoveringALineShowsArmStepAndValue() {
+        Curve c = new Curve("guided", Metrics.GUIDANCE_LOSS, new double[] {10, 20}, new double[] {0.5, 0.25});
+        JFreeChart chart = CurveCharts.guidanceLoss(List.of(c), List.of(), new ArmPalette(),
+                CurveOptions.defaults().withSmoothing(0.0));
+        XYPlot plot = (XYPlot) chart.getPlot();
+        assertEquals("guided, step 20: 0.25", plot.getRenderer(CurvePlots.MAIN).getToolTipGenerator(0, 1)
+                .generateToolTip(plot.getDataset(CurvePlots.MAIN), 0, 1));
+    }
+
+    @Test
     void logScaleUsesALogAxisAndLeavesOutNonPositiveValues() {
         Curve c = new Curve("a", Metrics.GUIDANCE_LOSS, new double[] {1, 2, 3}, new double[] {1.0, 0.0, 0.1});
         JFreeChart chart = CurveCharts.guidanceLoss(List.of(c), List.of(), new ArmPalette(),
@@ -159,5 +169,12 @@ class CurveChartsTest {
         assertFalse(plot.getRangeAxis().isAutoRange());
         assertTrue(plot.getDomainMarkers(0, Layer.BACKGROUND) == null
                 || plot.getDomainMarkers(0, Layer.BACKGROUND).isEmpty(), "another arm's marker is not drawn");
+        JFreeChart warmup = CurveCharts.pairCka(CURVES, "warmup 150", MARKERS,
+                CurveOptions.defaults().withLogScale(true));
+        XYPlot wp = (XYPlot) warmup.getPlot();
+        assertEquals(1, wp.getDomainMarkers(0, Layer.BACKGROUND).size());
+        assertEquals(StepMarkers.NEUTRAL, ((ValueMarker) wp.getDomainMarkers(0, Layer.BACKGROUND).iterator().next())
+                .getPaint());
+        assertFalse(wp.getRangeAxis() instanceof LogAxis, "CKA stays on a linear 0-1 axis");
     }
 }

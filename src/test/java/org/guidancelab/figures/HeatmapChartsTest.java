@@ -68,6 +68,23 @@ class HeatmapChartsTest {
     }
 
     @Test
+    void hoveringACellShowsItsLayersAndValue() {
+        double[][] v = {{0.125, 0.5}, {0.75, Double.NaN}};
+        CkaHeatmap h = new CkaHeatmap("Target", List.of("fc1", "fc2"), "Guide", List.of("conv1", "pool"), v,
+                List.of(new int[] {1, 0}), 0);
+        ChartRenderingInfo info = new ChartRenderingInfo();
+        ChartImages.render(HeatmapCharts.heatmap(h, HeatmapOptions.defaults()), 400, 400, 1.0, info);
+        Rectangle2D a = info.getPlotInfo().getDataArea();
+        org.jfree.chart.entity.ChartEntity e = info.getEntityCollection().getEntity(
+                a.getMinX() + 0.25 * a.getWidth(), a.getMinY() + 0.75 * a.getHeight());
+        assertEquals("fc2 / conv1: 0.750 (loss pair)", e.getToolTipText());
+        e = info.getEntityCollection().getEntity(a.getMinX() + 0.75 * a.getWidth(), a.getMinY() + 0.25 * a.getHeight());
+        assertEquals("fc1 / pool: 0.500", e.getToolTipText());
+        e = info.getEntityCollection().getEntity(a.getMinX() + 0.75 * a.getWidth(), a.getMinY() + 0.75 * a.getHeight());
+        assertEquals("fc2 / pool: not computed", e.getToolTipText());
+    }
+
+    @Test
     void pairsUsedByTheLossAreOutlined() {
         double[][] v = new double[3][3];
         CkaHeatmap h = new CkaHeatmap("Target", List.of("a", "b", "c"), "Guide", List.of("x", "y", "z"), v,
