@@ -52,10 +52,12 @@ public final class HistoryView extends BorderPane {
         var none = list.getSelectionModel().selectedItemProperty().isNull();
         open.disableProperty().bind(none);
         delete.disableProperty().bind(none);
+        // A run still marked "running" that is not the one training now was cut off (the app crashed or was
+        // killed): it resumes from its checkpoints like a stopped one.
         resume.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> {
             RunEntry e = list.getSelectionModel().getSelectedItem();
-            return e == null || e.status() == RunStatus.FINISHED || e.status() == RunStatus.RUNNING;
-        }, list.getSelectionModel().selectedItemProperty()));
+            return e == null || e.status() == RunStatus.FINISHED || isTrainingNow(e);
+        }, list.getSelectionModel().selectedItemProperty(), service.currentProperty()));
         open.setOnAction(e -> openSelected());
         resume.setOnAction(e -> resumeSelected());
         delete.setOnAction(e -> deleteSelected());
@@ -128,8 +130,7 @@ public final class HistoryView extends BorderPane {
         if (e == null) {
             return;
         }
-        TrainingTask t = service.currentProperty().get();
-        if (t != null && e.dir().equals(t.runDir())) {
+        if (isTrainingNow(e)) {
             dialogs.showError("Delete run", e.name() + " is training now: stop it first.");
             return;
         }
@@ -164,6 +165,11 @@ public final class HistoryView extends BorderPane {
                 dialogs.showError("Export metrics", "Could not write " + target + ": " + ex.getMessage());
             }
         });
+    }
+
+    private boolean isTrainingNow(RunEntry e) {
+        TrainingTask t = service.currentProperty().get();
+        return t != null && t.runDir() != null && e.dir().toAbsolutePath().equals(t.runDir().toAbsolutePath());
     }
 
     private static void deleteTree(Path dir) throws IOException {

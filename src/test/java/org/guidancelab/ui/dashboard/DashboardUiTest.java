@@ -339,6 +339,15 @@ class DashboardUiTest {
         var marker = dashboard.curves().markers().get(0);
         assertEquals(TinyRuns.GUIDED, marker.arm());
         assertTrue(marker.step() > 3);
+        // the run training now can be neither deleted nor resumed from the history
+        fx(() -> history.refresh());
+        RunEntry running = history.list().getItems().get(0);
+        assertEquals(task.runDir(), running.dir());
+        fx(() -> history.list().getSelectionModel().select(running));
+        assertTrue(robot.lookup("#history-resume").queryButton().isDisabled());
+        fx(history::deleteSelected);
+        assertTrue(Files.isDirectory(running.dir()));
+        assertTrue(dialogs.errors.get(0).contains("is training now"), dialogs.errors.toString());
         fx(() -> service.stop());
         RunOutcome o = awaitOutcome(1);
         RunRecord rec = RunReader.read(o.dir());
