@@ -1,0 +1,204 @@
+package org.guidancelab.ui.dashboard;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.animation.AnimationTimer;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.guidancelab.engine.train.RunStatus;
+import org.guidancelab.engine.train.TrainingEvent;
+import org.guidancelab.experiment.ExperimentSpec;
+import org.guidancelab.experiment.TapPair;
+import org.guidancelab.ui.run.LiveFeed;
+import org.guidancelab.ui.run.RunOutcome;
+import org.guidancelab.ui.run.TrainingService;
+import org.guidancelab.ui.run.TrainingTask;
+
+/**
+ * The live view of the run in progress: controls and progress on top, a banner for failures, the curves of all arms
+ * in the centre, the CKA heatmap and the arms' explanation on the right. An AnimationTimer drains the run's live feed
+ * once per frame and hands each view its share in one batch, so the training thread never waits for the FX thread
+ * and no chart redraws more than once a frame.
+ */
+public final class Dashboard extends BorderPane {
+    private final TrainingService service;
+    private final RunControls controls;
+    private final LiveCurves curves;
+    private final HeatmapPanel heatmap;
+    private final ExplanationPanel explanation = new ExplanationPanel();
+    private final Label banner = new Label();
+    private final HBox bannerBox;
+    private final List<String> problems = new ArrayList<>();
+    private final AnimationTimer frames;
+    private TrainingTask active;
+    private List<TapPair> pairs = List.of();
+
+    public Dashboard(TrainingService service, RunDialogs dialogs) {
+        this.service = service;
+        this.controls = new RunControls(service);
+        this.curves = new LiveCurves(dialogs);
+        this.heatmap = new HeatmapPanel(dialogs);
+        setId("dashboard");
+        banner.setId("run-banner");
+        banner.setWrapText(true);
+        banner.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(banner, Priority.ALWAYS);
+        Button dismiss = new Button("Dismiss");
+        dismiss.setOnAction(e -> clearBanner());
+        bannerBox = new HBox(8, banner, dismiss);
+        bannerBox.setPadding(new Insets(6, 10, 6, 10));
+        bannerBox.setStyle("-fx-background-color: #fde2e1; -fx-border-color: #e8000b; -fx-border-width: 0 0 0 4;");
+        banner.setStyle("-fx-text-fill: #5c0000;");
+        bannerBox.setVisible(false);
+        bannerBox.setManaged(false);
+        setTop(new VBox(controls, bannerBox));
+        VBox side = new VBox(8, heatmap, explanation);
+        VBox.setVgrow(heatmap, Priority.ALWAYS);
+        ScrollPane sideScroll = new ScrollPane(side);
+        sideScroll.setFitToWidth(true);
+        sideScroll.setFitToHeight(true);
+        SplitPane split = new SplitPane(curves, sideScroll);
+        split.setDividerPositions(0.66);
+        setCenter(split);
+        service.addOnFinished(this::ended);
+        // Follow the current run as soon as it changes (not at the next frame), so a run that fails at once is
+        // still shown.
+        service.currentProperty().addListener((o, old, task) -> {
+            if (task != null) {
+                if (active != null) {
+                    apply(active.feed().drain());
+                }
+                active = task;
+                started(task);
+            }
+        });
+        frames = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                frame();
+            }
+        };
+        frames.start();
+    }
+
+    /** One frame: drain what arrived, update views, redraw at most once each. */
+    void frame() {
+        if (active == null) {
+            return;
+        }
+        apply(active.feed().drain());
+        if (service.currentProperty().get() == active) {
+            controls.show(active.job().label(), active.feed().progress(), service.pausedProperty().get());
+        }
+    }
+
+    private void started(TrainingTask task) {
+        clearBanner();
+        ExperimentSpec spec = task.experiment();
+        if (spec != null) {
+            begin(spec, task.job().label());
+        } else {
+            explanation.show(null);
+        }
+    }
+
+    private void begin(ExperimentSpec spec, String name) {
+        List<String> arms = spec.arms().stream().map(a -> a.name()).toList();
+        pairs = spec.resolvedPairs();
+        curves.reset(arms, spec.arms().stream().filter(a -> a.usesGuidance()).map(a -> a.name())
+                .collect(java.util.stream.Collectors.toSet()),
+                pairs.stream().map(p -> p.targetTap() + "–" + p.guideTap()).toList(), name);
+        heatmap.reset(arms, name);
+        explanation.show(spec);
+    }
+
+    private void apply(LiveFeed.Batch batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        for (TrainingEvent e : batch.notices()) {
+            if (e instanceof TrainingEvent.RunStarted && active != null && active.experiment() != null
+                    && active.job().isResume()) {
+                // A resume learns its experiment from the run folder: set the views up now, before its steps.
+                begin(active.experiment(), active.job().label());
+            }
+        }
+        curves.accept(batch.steps());
+        for (TrainingEvent e : batch.notices()) {
+            notice(e);
+        }
+        heatmap.refresh();
+    }
+
+    private void notice(TrainingEvent e) {
+        if (e instanceof TrainingEvent.CkaMatrices c && c.targetGuide() != null) {
+            heatmap.add(c.arm(), Heatmaps.targetGuide(c.targetGuide(), pairs, c.step()));
+        } else if (e instanceof TrainingEvent.ArmFailed f) {
+            problem("Arm '" + f.arm() + "' failed at step " + f.step() + ": " + f.message());
+        } else if (e instanceof TrainingEvent.RunFinished r && r.status() == RunStatus.FAILED && !r.message().isBlank()
+                && problems.stream().noneMatch(p -> p.contains(r.message()))) {
+            problem("Run failed: " + r.message());
+        }
+    }
+
+    private void ended(RunOutcome o) {
+        // Show the run's last events before its verdict (the next frame may come after this).
+        if (active != null) {
+            apply(active.feed().drain());
+        }
+        String where = o.dir() == null ? "" : " — saved in " + o.dir();
+        switch (o.status()) {
+            case FINISHED -> controls.idle("Finished: " + o.job().label() + where);
+            case STOPPED -> controls.idle("Stopped: " + o.job().label() + " (resume it from History)" + where);
+            default -> {
+                controls.idle("Failed: " + o.job().label() + where);
+                if (problems.isEmpty()) {
+                    problem("Run failed: " + o.message());
+                }
+            }
+        }
+    }
+
+    private void problem(String text) {
+        problems.add(text);
+        banner.setText(String.join("\n", problems));
+        bannerBox.setVisible(true);
+        bannerBox.setManaged(true);
+    }
+
+    private void clearBanner() {
+        problems.clear();
+        banner.setText("");
+        bannerBox.setVisible(false);
+        bannerBox.setManaged(false);
+    }
+
+    /** Stops the frame timer (the window is closing). */
+    public void dispose() {
+        frames.stop();
+    }
+
+    public LiveCurves curves() {
+        return curves;
+    }
+
+    public HeatmapPanel heatmap() {
+        return heatmap;
+    }
+
+    public RunControls controls() {
+        return controls;
+    }
+
+    /** The failure text shown, "" when none. */
+    public String bannerText() {
+        return banner.getText();
+    }
+}

@@ -1,0 +1,190 @@
+package org.guidancelab.ui.dashboard;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.RowConstraints;
+import org.guidancelab.engine.train.Metrics;
+import org.guidancelab.engine.train.TrainingEvent;
+import org.guidancelab.figures.ArmPalette;
+import org.guidancelab.figures.GuidanceMarker;
+import org.guidancelab.figures.LiveCurveChart;
+import org.jfree.chart.fx.ChartViewer;
+import org.jfree.chart.title.TextTitle;
+
+/**
+ * The live curves of a run, all arms overlaid: training and validation loss, training and validation accuracy, the
+ * guidance loss, and the CKA of each guided pair. Fed once per frame with the steps that arrived since the last one,
+ * each chart appends them in one batch and redraws once. A guide disconnected (warmup over, or the user's switch) is
+ * marked on every chart at the step it happened.
+ */
+public final class LiveCurves extends GridPane {
+    static final int PIXEL_COLUMNS = 600;
+    /** The charts, by the metric they show (the per-pair chart is keyed by {@link #PAIR_CKA}). */
+    public static final String PAIR_CKA = "cka/pairs";
+
+    private final RunDialogs dialogs;
+    private final Map<String, LiveCurveChart> charts = new LinkedHashMap<>();
+    private final Map<String, Double> guidanceWasOn = new HashMap<>();
+    private final List<GuidanceMarker> markers = new ArrayList<>();
+    private java.util.Set<String> guidedArms = java.util.Set.of();
+    private List<String> pairNames = List.of();
+    private ArmPalette palette = new ArmPalette();
+    private ArmPalette pairPalette = new ArmPalette();
+    private String runName = "run";
+
+    public LiveCurves(RunDialogs dialogs) {
+        this.dialogs = dialogs;
+        setHgap(6);
+        setVgap(6);
+        for (int c = 0; c < 2; c++) {
+            ColumnConstraints cc = new ColumnConstraints();
+            cc.setPercentWidth(50);
+            cc.setHgrow(Priority.ALWAYS);
+            getColumnConstraints().add(cc);
+        }
+        for (int r = 0; r < 3; r++) {
+            RowConstraints rc = new RowConstraints();
+            rc.setPercentHeight(100.0 / 3);
+            rc.setVgrow(Priority.ALWAYS);
+            getRowConstraints().add(rc);
+        }
+        reset(List.of(), java.util.Set.of(), runName);
+    }
+
+    /**
+     * Empties every chart for a new run whose arms (in order) fix the colours; only {@code guided} arms are drawn on
+     * the guidance-loss chart (the others would add a flat line at 0).
+     */
+    public void reset(List<String> arms, java.util.Set<String> guided, String name) {
+        reset(arms, guided, List.of(), name);
+    }
+
+    /** As above, naming pair i of the per-pair CKA chart by {@code pairs.get(i)} (e.g. "fc1–c1"). */
+    public void reset(List<String> arms, java.util.Set<String> guided, List<String> pairs, String name) {
+        runName = name;
+        pairNames = List.copyOf(pairs);
+        guidedArms = java.util.Set.copyOf(guided);
+        palette = ArmPalette.of(arms);
+        pairPalette = new ArmPalette();
+        guidanceWasOn.clear();
+        markers.clear();
+        charts.clear();
+        getChildren().clear();
+        // The task loss, not the total: guided arms' total includes the guidance term and would not compare.
+        add(Metrics.TASK_LOSS, "Training loss (task)", "Loss", palette, 0, 0);
+        add(Metrics.VAL_LOSS, "Validation loss", "Loss", palette, 1, 0);
+        add(Metrics.TRAIN_ACCURACY, "Training accuracy (batch)", "Accuracy", palette, 0, 1);
+        add(Metrics.VAL_ACCURACY, "Validation accuracy", "Accuracy", palette, 1, 1);
+        add(Metrics.GUIDANCE_LOSS, "Guidance loss  α·Σ(1 − CKA)", "Guidance loss", palette, 0, 2);
+        add(PAIR_CKA, "CKA of each guided pair", "CKA", pairPalette, 1, 2);
+    }
+
+    private void add(String key, String title, String yLabel, ArmPalette p, int col, int row) {
+        LiveCurveChart chart = new LiveCurveChart(yLabel, p, PIXEL_COLUMNS);
+        TextTitle t = new TextTitle(title, new java.awt.Font("SansSerif", java.awt.Font.BOLD, 13));
+        chart.chart().setTitle(t);
+        charts.put(key, chart);
+        ChartViewer viewer = new ChartViewer(chart.chart());
+        viewer.setId("chart-" + key.replace('/', '-'));
+        viewer.setMinSize(200, 150);
+        ChartExport.install(viewer, () -> runName + "_" + key.replace('/', '-'), dialogs);
+        add(viewer, col, row);
+    }
+
+    /** Appends the steps of one frame, one batch (and so one redraw) per chart. */
+    public void accept(List<TrainingEvent.Step> steps) {
+        if (steps.isEmpty()) {
+            return;
+        }
+        Map<String, Map<String, Series>> perChart = new LinkedHashMap<>();
+        for (TrainingEvent.Step s : steps) {
+            for (Map.Entry<String, Double> m : s.metrics().entrySet()) {
+                String key = m.getKey();
+                String series = s.arm();
+                if (key.startsWith("cka/pair/")) {
+                    series = pairSeries(s.arm(), key.substring("cka/pair/".length()));
+                    key = PAIR_CKA;
+                }
+                if (key.equals(Metrics.GUIDANCE_LOSS) && !guidedArms.contains(s.arm())) {
+                    continue;
+                }
+                if (charts.containsKey(key)) {
+                    perChart.computeIfAbsent(key, k -> new LinkedHashMap<>())
+                            .computeIfAbsent(series, k -> new Series()).add(s.step(), m.getValue());
+                }
+            }
+            markGuidanceSwitch(s);
+        }
+        perChart.forEach((key, bySeries) -> {
+            Map<String, double[][]> batch = new LinkedHashMap<>();
+            bySeries.forEach((series, pts) -> batch.put(series, pts.toArrays()));
+            charts.get(key).append(batch);
+        });
+    }
+
+    private void markGuidanceSwitch(TrainingEvent.Step s) {
+        Double on = s.metrics().get(Metrics.GUIDANCE_ON);
+        if (on == null || on.isNaN()) {
+            return;
+        }
+        Double before = guidanceWasOn.put(s.arm(), on);
+        if (before != null && before > 0.5 && on <= 0.5) {
+            GuidanceMarker m = new GuidanceMarker(s.arm(), s.step());
+            markers.add(m);
+            for (Map.Entry<String, LiveCurveChart> c : charts.entrySet()) {
+                if (!c.getKey().equals(PAIR_CKA)) {
+                    c.getValue().addMarker(m);
+                }
+            }
+        }
+    }
+
+    /** "guided · pair 0 (fc1–c1)": the arm, the pair's index (as in the run's metrics) and its two layers. */
+    public String pairSeries(String arm, String index) {
+        String names = "";
+        try {
+            int i = Integer.parseInt(index);
+            names = i < pairNames.size() ? " (" + pairNames.get(i) + ")" : "";
+        } catch (NumberFormatException e) {
+            // not a numbered pair: the index alone
+        }
+        return arm + " · pair " + index + names;
+    }
+
+    /** The chart of a metric (or {@link #PAIR_CKA}). */
+    public LiveCurveChart chart(String key) {
+        return charts.get(key);
+    }
+
+    /** Where guides were disconnected during this run. */
+    public List<GuidanceMarker> markers() {
+        return List.copyOf(markers);
+    }
+
+    /** Points of one frame for one series. */
+    private static final class Series {
+        private double[] x = new double[8];
+        private double[] y = new double[8];
+        private int n;
+
+        void add(double step, double value) {
+            if (n == x.length) {
+                x = java.util.Arrays.copyOf(x, 2 * n);
+                y = java.util.Arrays.copyOf(y, 2 * n);
+            }
+            x[n] = step;
+            y[n] = value;
+            n++;
+        }
+
+        double[][] toArrays() {
+            return new double[][] {java.util.Arrays.copyOf(x, n), java.util.Arrays.copyOf(y, n)};
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package org.guidancelab.ui.dashboard;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.geometry.Insets;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.VBox;
+import org.guidancelab.figures.CurveOptions;
+import org.guidancelab.figures.Figure;
+import org.guidancelab.figures.HeatmapOptions;
+import org.guidancelab.figures.RunFigureData;
+import org.guidancelab.figures.RunFigures;
+import org.jfree.chart.fx.ChartViewer;
+
+/** Every figure of a finished (or stopped, or failed) run, one under the other, each with the export menu. */
+public final class RunFiguresView extends ScrollPane {
+    private final VBox box = new VBox(10);
+    private final RunDialogs dialogs;
+    private final List<Figure> figures = new ArrayList<>();
+
+    public RunFiguresView(RunDialogs dialogs) {
+        this.dialogs = dialogs;
+        setId("run-figures");
+        box.setPadding(new Insets(8));
+        setContent(box);
+        setFitToWidth(true);
+        box.getChildren().add(new Label("Open a run to see its figures."));
+    }
+
+    public void show(RunFigureData data) {
+        box.getChildren().clear();
+        figures.clear();
+        figures.addAll(RunFigures.figures(data, CurveOptions.defaults(), HeatmapOptions.defaults()));
+        if (figures.isEmpty()) {
+            box.getChildren().add(new Label("Run " + data.runName() + " recorded no steps."));
+            return;
+        }
+        for (Figure f : figures) {
+            ChartViewer v = new ChartViewer(f.chart());
+            v.setId("figure-" + f.name());
+            v.setPrefSize(f.width(), f.height());
+            v.setMinHeight(f.height() * 0.8);
+            String file = data.runName() + "_" + f.name() + (f.step().isPresent() ? "_step" + f.step().getAsInt() : "");
+            ChartExport.install(v, () -> file, dialogs);
+            box.getChildren().add(v);
+        }
+    }
+
+    public void clear(String text) {
+        figures.clear();
+        box.getChildren().setAll(new Label(text));
+    }
+
+    /** The figures on show, in order. */
+    public List<Figure> figures() {
+        return List.copyOf(figures);
+    }
+}

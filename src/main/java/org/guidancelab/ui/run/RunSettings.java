@@ -1,0 +1,40 @@
+package org.guidancelab.ui.run;
+
+import java.nio.file.Path;
+import java.util.Objects;
+import org.guidancelab.engine.train.TrainerOptions;
+
+/**
+ * Where the app keeps its runs and how it trains them.
+ *
+ * @param runsDir folder of run folders ({@code ~/.guidance-lab/runs} unless the {@code guidancelab.runs} system
+ *                property names another)
+ * @param options engine options (probe size of the CKA heatmaps, how models are built)
+ * @param threads compute threads for ND4J (1 is fastest for small nets on the lab's 2-core machines)
+ */
+public record RunSettings(Path runsDir, TrainerOptions options, int threads) {
+    public static final String RUNS_PROPERTY = "guidancelab.runs";
+
+    public RunSettings {
+        Objects.requireNonNull(runsDir, "runsDir");
+        Objects.requireNonNull(options, "options");
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        }
+    }
+
+    public static RunSettings defaults() {
+        String prop = System.getProperty(RUNS_PROPERTY);
+        Path dir = prop != null && !prop.isBlank() ? Path.of(prop)
+                : Path.of(System.getProperty("user.home"), ".guidance-lab", "runs");
+        return new RunSettings(dir, TrainerOptions.defaults(), 1);
+    }
+
+    public RunSettings withRunsDir(Path dir) {
+        return new RunSettings(dir, options, threads);
+    }
+
+    public RunSettings withOptions(TrainerOptions o) {
+        return new RunSettings(runsDir, o, threads);
+    }
+}

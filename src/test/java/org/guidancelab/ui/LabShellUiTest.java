@@ -1,0 +1,138 @@
+package org.guidancelab.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.guidancelab.arch.ActivationFn;
+import org.guidancelab.arch.Layers;
+import org.guidancelab.arch.NetworkSpec;
+import org.guidancelab.engine.train.RunStatus;
+import org.guidancelab.experiment.ArmSpec;
+import org.guidancelab.experiment.DatasetSpec;
+import org.guidancelab.experiment.ExperimentSpec;
+import org.guidancelab.experiment.OptimizerKind;
+import org.guidancelab.experiment.Pairing;
+import org.guidancelab.experiment.TrainingSpec;
+import org.guidancelab.runs.RunReader;
+import org.guidancelab.runs.RunRecord;
+import org.guidancelab.ui.dashboard.LabShell;
+import org.guidancelab.ui.dashboard.RunDialogs;
+import org.guidancelab.ui.run.RunSettings;
+import org.guidancelab.ui.run.TrainingService;
+import org.guidancelab.ui.run.TrainingTask;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The window's tabs: the builder's Run trains in the background, and closing during a run asks and stops cleanly. */
+@ExtendWith(ApplicationExtension.class)
+class LabShellUiTest {
+    private static final ExperimentSpec LONG_RUN = new ExperimentSpec("shell test", "",
+            new NetworkSpec("guide", List.of(Layers.Input.real("in", 2), Layers.Dense.of("g1", 12, ActivationFn.TANH),
+                    new Layers.Output("out", 3, false))),
+            new NetworkSpec("target", List.of(Layers.Input.real("in", 2), Layers.Dense.of("t1", 12, ActivationFn.RELU),
+                    new Layers.Output("out", 3, false))),
+            new DatasetSpec("blobs", Map.of("train", 128, "validation", 64, "test", 8)),
+            List.of(ArmSpec.guidedUntrained("guided")),
+            new TrainingSpec(1.0, OptimizerKind.ADAM, 0.01, 0.9, 0.0, 0.0, 32, 100_000, 1000, 0, 3L), Pairing.rule());
+
+    private final FakeDialogs builderDialogs = new FakeDialogs();
+    private final List<String> asked = new ArrayList<>();
+    private boolean answer;
+    private MainWindow window;
+    private TrainingService service;
+    private LabShell shell;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Theme.LIGHT.apply();
+        window = new MainWindow(Library.of(List.of(), List.of(), LONG_RUN), builderDialogs);
+        service = new TrainingService(RunSettings.defaults().withRunsDir(Files.createTempDirectory("shell-runs")));
+        shell = new LabShell(window, service, new RunDialogs() {
+            @Override
+            public boolean confirm(String title, String message) {
+                asked.add(message);
+                return answer;
+            }
+
+            @Override
+            public Optional<Path> chooseExportFile(String title, String suggestedName) {
+                return Optional.empty();
+            }
+
+            @Override
+            public void showError(String title, String message) {
+                asked.add("error: " + message);
+            }
+        });
+        stage.setScene(new Scene(shell, 1260, 780));
+        stage.show();
+    }
+
+    @AfterEach
+    void shutdown() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> shell.shutdown()).get(60, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void builderEditingKeysDoNotReachTheBuilderFromTheOtherTabs(FxRobot robot) {
+        robot.clickOn(window.lookup("#" + BlockView.blockId(org.guidancelab.ui.model.Lane.TARGET, "t1")));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> shell.showTab("tab-history"));
+        robot.clickOn("#history-list");
+        robot.type(javafx.scene.input.KeyCode.DELETE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(window.document().getSpec().target().layers().stream().anyMatch(l -> l.name().equals("t1")),
+                "Delete in the history list must not delete the selected block");
+        robot.interact(() -> shell.showTab("tab-builder"));
+        robot.clickOn(window.lookup("#" + BlockView.blockId(org.guidancelab.ui.model.Lane.TARGET, "t1")));
+        robot.type(javafx.scene.input.KeyCode.DELETE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(window.document().getSpec().target().layers().stream().anyMatch(l -> l.name().equals("t1")),
+                "in the builder Delete still deletes it");
+    }
+
+    @Test
+    void runTrainsTheExperimentAsItWasWhileTheBuilderStaysEditableAndClosingAsksThenStopsCleanly(FxRobot robot)
+            throws Exception {
+        robot.clickOn("#run-button");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("tab-dashboard", shell.getSelectionModel().getSelectedItem().getId());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> service.currentProperty().get() != null);
+        TrainingTask task = service.currentProperty().get();
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> task.feed().progress().step() >= 5);
+
+        // edits in the builder apply to the next run, not this one
+        WaitForAsyncUtils.asyncFx(() -> window.document().load(LONG_RUN.withTitle("edited", ""), null)).get();
+        assertEquals("shell test", task.experiment().title());
+
+        answer = false;
+        assertFalse(WaitForAsyncUtils.asyncFx(() -> shell.confirmClose()).get(60, TimeUnit.SECONDS));
+        assertEquals(1, asked.size());
+        assertFalse(task.isDone(), "refusing to close keeps training");
+
+        answer = true;
+        assertTrue(WaitForAsyncUtils.asyncFx(() -> shell.confirmClose()).get(60, TimeUnit.SECONDS));
+        assertTrue(task.isDone());
+        assertEquals(RunStatus.STOPPED, task.get().status());
+        RunRecord rec = RunReader.read(task.runDir());
+        assertEquals(RunStatus.STOPPED, rec.status().status());
+        int last = rec.lastTaskRow("guided").step();
+        assertTrue(last >= 5);
+        assertEquals(last, rec.checkpoints().get("guided").step(), "every finished step kept, checkpoint at the last");
+    }
+}
