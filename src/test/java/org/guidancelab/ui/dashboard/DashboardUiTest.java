@@ -124,11 +124,11 @@ class DashboardUiTest {
         assertEquals(30, curves.chart(LiveCurves.PAIR_CKA).pointCount(TinyRuns.GUIDED + " · pair 1 (t2–g2)"));
 
         List<CkaHeatmap> maps = dashboard.heatmap().history(TinyRuns.GUIDED);
-        assertEquals(List.of(10, 20, 30), maps.stream().map(CkaHeatmap::step).toList());
+        assertEquals(List.of(0, 10, 20, 30), maps.stream().map(CkaHeatmap::step).toList(), "before training, then each evaluation");
         double change = 0;
         for (int r = 0; r < maps.get(0).rows(); r++) {
             for (int c = 0; c < maps.get(0).cols(); c++) {
-                change += Math.abs(maps.get(2).value(r, c) - maps.get(0).value(r, c));
+                change += Math.abs(maps.get(3).value(r, c) - maps.get(0).value(r, c));
             }
         }
         assertTrue(change > 1e-3, "guidance moves the target's CKA with the guide, change " + change);
@@ -150,11 +150,13 @@ class DashboardUiTest {
         fx(() -> panel.armChooser().setValue(TinyRuns.GUIDED));
         assertEquals(30, panel.shown().step(), "follows the newest evaluation");
         fx(() -> panel.slider().setValue(0));
+        assertEquals(0, panel.shown().step(), "the first heatmap is the untrained target's");
+        fx(() -> panel.slider().setValue(1));
         assertEquals(10, panel.shown().step());
-        fx(() -> panel.slider().setValue(2));
+        fx(() -> panel.slider().setValue(3));
         fx(() -> panel.beforeAfterToggle().setSelected(true));
         assertEquals(2, org.guidancelab.figures.ChartCsv.csv(panel.viewer().getChart()).lines()
-                .skip(1).map(l -> l.split(",")[1]).distinct().count(), "before/after holds steps 10 and 30");
+                .skip(1).map(l -> l.split(",")[1]).distinct().count(), "before/after holds steps 0 and 30");
         fx(() -> panel.beforeAfterToggle().setSelected(false));
         // hovering the top-left cell names both layers and the value
         ChartViewer v = panel.viewer();

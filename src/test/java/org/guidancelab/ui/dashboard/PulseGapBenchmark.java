@@ -1,0 +1,82 @@
+package org.guidancelab.ui.dashboard;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.guidancelab.experiment.OptimizerKind;
+import org.guidancelab.ui.run.RunJob;
+import org.guidancelab.ui.run.RunSettings;
+import org.guidancelab.ui.run.TrainingService;
+
+/**
+ * UI responsiveness while a run streams metrics: the dashboard follows a real run of two arms of STEPS steps each
+ * (tiny MLPs, so steps come as fast as the engine can make them) until 2 x STEPS points are charted per curve metric,
+ * while an AnimationTimer records the gap between consecutive JavaFX pulses. Goal: the longest gap under 50 ms.
+ * Not a test (timing never is); run it with the test classpath and the headless flags of pom.xml, e.g.
+ * {@code java -cp target/classes:target/test-classes:$(cat cp.txt) <testfx flags> org.guidancelab.ui.dashboard.PulseGapBenchmark 50000}.
+ */
+public final class PulseGapBenchmark {
+    private PulseGapBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int steps = args.length > 0 ? Integer.parseInt(args[0]) : 50_000;
+        Path runs = Files.createTempDirectory("pulse-bench");
+        CountDownLatch ready = new CountDownLatch(1);
+        Platform.startup(ready::countDown);
+        ready.await();
+        TrainingService service = new TrainingService(RunSettings.defaults().withRunsDir(runs));
+        List<Long> gaps = Collections.synchronizedList(new ArrayList<>());
+        long[] last = {0};
+        CountDownLatch done = new CountDownLatch(1);
+        Dashboard[] dash = new Dashboard[1];
+        Platform.runLater(() -> {
+            Stage stage = new Stage();
+            dash[0] = new Dashboard(service, new FxRunDialogs(stage));
+            stage.setScene(new Scene(dash[0], 1440, 860));
+            stage.show();
+            new AnimationTimer() {
+                @Override
+                public void handle(long now) {
+                    if (last[0] != 0 && service.isRunning()) {
+                        gaps.add(now - last[0]);
+                    }
+                    last[0] = now;
+                }
+            }.start();
+            service.addOnFinished(o -> done.countDown());
+            service.submit(RunJob.fresh(TinyRuns.experiment(steps, 1000, OptimizerKind.ADAM, 0.01)));
+        });
+        long t0 = System.nanoTime();
+        if (!done.await(30, TimeUnit.MINUTES)) {
+            throw new IllegalStateException("the run did not finish in 30 minutes");
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        List<Long> g;
+        synchronized (gaps) {
+            g = new ArrayList<>(gaps.subList(Math.min(gaps.size(), 10), gaps.size())); // skip window start-up
+        }
+        Collections.sort(g);
+        double max = g.isEmpty() ? Double.NaN : g.get(g.size() - 1) / 1e6;
+        double p99 = g.isEmpty() ? Double.NaN : g.get((int) (g.size() * 0.99)) / 1e6;
+        double median = g.isEmpty() ? Double.NaN : g.get(g.size() / 2) / 1e6;
+        System.out.printf(Locale.ROOT, "points charted per curve metric=%d (2 arms x %d steps) in %.1f s (%.0f steps/s)%n",
+                2 * steps, steps, seconds, 2 * steps / seconds);
+        System.out.printf(Locale.ROOT, "pulses=%d gap ms: median=%.1f p99=%.1f max=%.1f (goal: max < 50)%n",
+                g.size(), median, p99, max);
+        Platform.runLater(() -> {
+            dash[0].dispose();
+            service.shutdown();
+            Platform.exit();
+        });
+    }
+}
