@@ -37,6 +37,12 @@ public final class Dashboard extends BorderPane {
     private final HBox bannerBox;
     private final List<String> problems = new ArrayList<>();
     private final AnimationTimer frames;
+    /**
+     * Charts redraw at most ten times a second: smooth to the eye, and it leaves the FX thread and the renderer time
+     * for input on a 2-core machine that is also training (the buffers hold far more than 100 ms of steps).
+     */
+    static final long REDRAW_NANOS = 100_000_000L;
+    private long lastApply;
     private TrainingTask active;
     private List<TapPair> pairs = List.of();
 
@@ -88,12 +94,16 @@ public final class Dashboard extends BorderPane {
         frames.start();
     }
 
-    /** One frame: drain what arrived, update views, redraw at most once each. */
+    /** One frame: drain what arrived, update views, redraw at most once each, charts at most every REDRAW_NANOS. */
     void frame() {
         if (active == null) {
             return;
         }
-        apply(active.feed().drain());
+        long now = System.nanoTime();
+        if (now - lastApply >= REDRAW_NANOS) {
+            lastApply = now;
+            apply(active.feed().drain());
+        }
         if (service.currentProperty().get() == active) {
             controls.show(active.job().label(), active.feed().progress(), service.pausedProperty().get());
         }
