@@ -1,0 +1,94 @@
+package org.guidancelab.engine.backend;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Detects the ND4J backend this build runs on. Which backend is on the classpath is chosen by the Maven build
+ * (default CPU, {@code -Pcuda} for the GPU); engine code never names one. A CUDA build on a machine without a
+ * usable GPU fails inside ND4J's static initialisation with native-library errors: {@link #explain} turns those
+ * into a message a user can act on, instead of a stack trace.
+ */
+public final class Backends {
+    /** ND4J's CUDA backend class; present only in the {@code -Pcuda} build. */
+    static final String CUDA_BACKEND_CLASS = "org.nd4j.linalg.jcublas.JCublasBackend";
+
+    private static volatile BackendInfo detected;
+
+    private Backends() {
+    }
+
+    /** Whether this build carries the CUDA backend (checked without loading it). */
+    public static boolean cudaBuild() {
+        return classPresent(CUDA_BACKEND_CLASS);
+    }
+
+    static boolean classPresent(String name) {
+        try {
+            Class.forName(name, false, Backends.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+
+    /** Starts ND4J (once) and reports its backend; throws {@link BackendUnavailableException} with advice. */
+    public static BackendInfo detect() {
+        BackendInfo info = detected;
+        if (info == null) {
+            synchronized (Backends.class) {
+                if (detected == null) {
+                    try {
+                        Properties env = Nd4j.getExecutioner().getEnvironmentInformation();
+                        detected = BackendInfo.fromEnvironment(env, cpuModel());
+                    } catch (Throwable t) { // native start-up failures arrive as Errors, not Exceptions
+                        throw new BackendUnavailableException(explain(t, cudaBuild()), t);
+                    }
+                }
+                info = detected;
+            }
+        }
+        return info;
+    }
+
+    /** Plain words for a backend start-up failure, naming how to run on CPU when the CUDA build failed. */
+    public static String explain(Throwable failure, boolean cudaBuild) {
+        String root = rootMessage(failure);
+        if (cudaBuild) {
+            return "The GPU build of Guidance Lab found no usable NVIDIA GPU or driver (" + root + "). "
+                    + "It needs an NVIDIA GPU with compute capability 3.5 or newer and a driver for CUDA 11.6 "
+                    + "(version 510 or newer); check `nvidia-smi`. To run on the CPU instead, build and run "
+                    + "without the cuda profile: `./mvnw javafx:run` or `./mvnw package` then "
+                    + "`java -jar target/guidance-lab.jar`.";
+        }
+        return "The CPU backend of ND4J could not start (" + root + "). Guidance Lab's CPU build supports "
+                + "64-bit Linux on x86-64; make sure the jar was built on this platform (`./mvnw package`).";
+    }
+
+    private static String rootMessage(Throwable t) {
+        Throwable c = t;
+        while (c.getCause() != null && c.getCause() != c) {
+            c = c.getCause();
+        }
+        String m = c.getMessage();
+        return c.getClass().getSimpleName() + (m == null || m.isBlank() ? "" : ": " + m.strip());
+    }
+
+    /** The CPU's model name from /proc/cpuinfo, or the OS architecture when that is not readable. */
+    static String cpuModel() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+                if (line.startsWith("model name")) {
+                    int i = line.indexOf(':');
+                    return line.substring(i + 1).strip().replaceAll("\\s+", " ");
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // Not Linux or not readable: fall through to a generic name.
+        }
+        return System.getProperty("os.arch", "CPU");
+    }
+}
