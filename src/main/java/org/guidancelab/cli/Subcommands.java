@@ -11,6 +11,7 @@ final class Subcommands {
         return List.of(
                 new ValidateCommand(),
                 new PresetsCommand(),
-                new DataCommand());
+                new DataCommand(),
+                new BenchCommand());
     }
 }
