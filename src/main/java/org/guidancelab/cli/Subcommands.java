@@ -12,6 +12,9 @@ final class Subcommands {
                 new ValidateCommand(),
                 new PresetsCommand(),
                 new DataCommand(),
+                new RunCommand(),
+                new ResumeCommand(),
+                new CkaCommand(),
                 new BenchCommand());
     }
 }

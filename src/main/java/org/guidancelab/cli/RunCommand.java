@@ -1,0 +1,146 @@
+package org.guidancelab.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.guidancelab.data.DataFormatException;
+import org.guidancelab.data.DatasetFactory;
+import org.guidancelab.data.TaskData;
+import org.guidancelab.engine.ComputeThreads;
+import org.guidancelab.engine.train.RunStatus;
+import org.guidancelab.engine.train.Trainer;
+import org.guidancelab.engine.train.TrainerOptions;
+import org.guidancelab.experiment.ArmSpec;
+import org.guidancelab.experiment.ExperimentSpec;
+import org.guidancelab.experiment.ExperimentValidator;
+import org.guidancelab.experiment.SpecFormatException;
+import org.guidancelab.experiment.SpecProblem;
+import org.guidancelab.runs.RunWriter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code run PRESET_OR_FILE}: trains the experiment's arms headless into a new run folder, with a live progress line
+ * (stderr) and a final table per arm (stdout). Ctrl-C stops after the current step with a checkpoint, so the run can
+ * be continued with {@code resume}. Exit code 0 finished, 1 invalid experiment or failed arm, 2 unreadable input,
+ * 3 stopped.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Train the arms of an experiment (a preset name or a JSON file) and record a run folder.")
+final class RunCommand implements Callable<Integer> {
+    static final int OK = 0;
+    static final int FAILED = 1;
+    static final int UNREADABLE = 2;
+    static final int STOPPED = 3;
+
+    @Parameters(index = "0", paramLabel = "PRESET_OR_FILE", description = "a preset (e.g. teaching-demo) or an experiment JSON file")
+    String experiment;
+
+    @Option(names = "--steps", paramLabel = "N", description = "override training.steps")
+    Integer steps;
+
+    @Option(names = "--arms", split = ",", paramLabel = "a,b", description = "run only these arms (by name)")
+    List<String> arms;
+
+    @Option(names = "--seed", paramLabel = "S", description = "override training.seed")
+    Long seed;
+
+    @Option(names = "--threads", paramLabel = "T", defaultValue = "1", description = "compute threads (default ${DEFAULT-VALUE}: fastest for small nets)")
+    int threads;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "runs", description = "folder of run folders (default ${DEFAULT-VALUE})")
+    Path out;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter o = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        ExperimentSpec exp;
+        try {
+            exp = ExperimentSource.load(experiment);
+        } catch (IOException | SpecFormatException e) {
+            err.println("error: " + e.getMessage());
+            return UNREADABLE;
+        }
+        try {
+            exp = overridden(exp);
+        } catch (IllegalArgumentException e) {
+            err.println("error: " + e.getMessage());
+            return FAILED;
+        }
+        List<SpecProblem> problems = ExperimentValidator.validate(exp);
+        if (!problems.isEmpty()) {
+            err.println("error: the experiment has problems:");
+            problems.forEach(p -> err.println("  " + p.describe()));
+            return FAILED;
+        }
+        TaskData data;
+        try {
+            data = DatasetFactory.create(exp.dataset().name(), exp.dataset().params());
+        } catch (DataFormatException e) {
+            err.println("error: " + e.getMessage());
+            return UNREADABLE;
+        }
+        ComputeThreads.set(threads);
+        RunWriter writer;
+        try {
+            writer = RunWriter.create(out, exp);
+        } catch (IOException e) {
+            err.println("error: cannot create a run folder in " + out + ": " + e.getMessage());
+            return UNREADABLE;
+        }
+        o.println("run folder: " + writer.directory());
+        o.flush();
+        Trainer trainer = new Trainer(exp, data, TrainerOptions.defaults());
+        trainer.addListener(writer);
+        return TrainingSession.run(trainer, exp, o, err, () -> writer.close());
+    }
+
+    private ExperimentSpec overridden(ExperimentSpec exp) {
+        if (steps != null) {
+            exp = exp.withTraining(exp.training().withSteps(steps));
+        }
+        if (seed != null) {
+            exp = exp.withTraining(exp.training().withSeed(seed));
+        }
+        if (arms != null && !arms.isEmpty()) {
+            Set<String> known = exp.arms().stream().map(ArmSpec::name).collect(Collectors.toSet());
+            List<ArmSpec> kept = new ArrayList<>();
+            for (String a : arms) {
+                if (!known.contains(a.trim())) {
+                    throw new IllegalArgumentException("--arms: no arm called '" + a.trim() + "'; the arms are "
+                            + exp.arms().stream().map(ArmSpec::name).collect(Collectors.joining(", ")));
+                }
+            }
+            for (ArmSpec a : exp.arms()) {
+                if (arms.stream().anyMatch(x -> x.trim().equals(a.name()))) {
+                    kept.add(a);
+                }
+            }
+            exp = exp.withArms(kept);
+        }
+        return exp;
+    }
+
+    static int exitCode(RunStatus s) {
+        switch (s) {
+            case FINISHED:
+                return OK;
+            case STOPPED:
+                return STOPPED;
+            default:
+                return FAILED;
+        }
+    }
+}
