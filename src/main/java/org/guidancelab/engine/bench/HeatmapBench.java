@@ -3,13 +3,12 @@ package org.guidancelab.engine.bench;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.guidancelab.arch.ActivationFn;
 import org.guidancelab.arch.LayerSpec;
 import org.guidancelab.arch.Layers;
 import org.guidancelab.arch.NetworkSpec;
 import org.guidancelab.engine.cka.CkaEstimator;
-import org.guidancelab.engine.cka.CkaMatrices;
+import org.guidancelab.engine.cka.TapGrams;
 import org.guidancelab.engine.cka.CkaMatrix;
 import org.guidancelab.engine.model.Model;
 import org.guidancelab.engine.model.ModelFactory;
@@ -52,9 +51,9 @@ public final class HeatmapBench {
 
     static CkaMatrix heatmap(Model target, Model guide, INDArray probe) {
         // Grams are taken right after each forward: a model's taps are its buffers, reused by its next pass.
-        Map<String, double[][]> t = CkaMatrices.prepare(target.forward(probe, false).taps(), CkaEstimator.BIASED);
-        Map<String, double[][]> g = CkaMatrices.prepare(guide.forward(probe, false).taps(), CkaEstimator.BIASED);
-        return CkaMatrices.between(t, g, CkaEstimator.BIASED);
+        TapGrams t = TapGrams.of(target.forward(probe, false).taps(), CkaEstimator.BIASED);
+        TapGrams g = TapGrams.of(guide.forward(probe, false).taps(), CkaEstimator.BIASED);
+        return t.against(g);
     }
 
     private static NetworkSpec mlp(String name, int depth, int width) {

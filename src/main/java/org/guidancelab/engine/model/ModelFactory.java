@@ -2,6 +2,7 @@ package org.guidancelab.engine.model;
 
 import org.guidancelab.arch.NetworkSpec;
 import org.guidancelab.engine.model.fast.FastModel;
+import org.guidancelab.engine.model.fast.FrozenModel;
 import org.guidancelab.engine.model.samediff.SameDiffModel;
 import org.nd4j.linalg.api.buffer.DataType;
 
@@ -19,6 +20,21 @@ public final class ModelFactory {
             return new FastModel(spec, seed, DataType.FLOAT);
         }
         return sameDiff(spec, seed);
+    }
+
+    /**
+     * A network that will only ever run forward in eval mode (a frozen guide that this arm does not train): the
+     * forward-only fast path when the spec fits it, with the weights of {@link #create} for the same seed (so the
+     * guide is the same network either way), otherwise the model of {@link #create}.
+     */
+    public static Model createFrozen(NetworkSpec spec, long seed) {
+        Model m = create(spec, seed);
+        if (m instanceof FastModel || !FrozenModel.supports(spec)) {
+            return m;
+        }
+        try (m) {
+            return new FrozenModel(m, DataType.FLOAT);
+        }
     }
 
     /** The general path for every layer type. */

@@ -17,6 +17,9 @@ public final class Adam implements Optimizer {
     private final double weightDecay;
     private final float[] m;
     private final float[] v;
+    /** Heap copies of the parameters and gradients: one bulk copy each way beats 2 x P direct-buffer calls. */
+    private final float[] pScratch;
+    private final float[] gScratch;
     private long t;
 
     public Adam(int size, double learningRate, double weightDecay) {
@@ -24,6 +27,8 @@ public final class Adam implements Optimizer {
         this.weightDecay = weightDecay;
         this.m = new float[size];
         this.v = new float[size];
+        this.pScratch = new float[size];
+        this.gScratch = new float[size];
     }
 
     @Override
@@ -37,19 +42,24 @@ public final class Adam implements Optimizer {
         float b1 = (float) BETA1;
         float b2 = (float) BETA2;
         float eps = (float) EPS;
+        float[] ps = pScratch;
+        float[] gs = gScratch;
+        grads.get(0, gs);
+        params.get(0, ps);
         for (int i = 0; i < m.length; i++) {
-            float g = grads.get(i);
+            float g = gs[i];
             float mi = b1 * m[i] + (1 - b1) * g;
             float vi = b2 * v[i] + (1 - b2) * g * g;
             m[i] = mi;
             v[i] = vi;
-            float p = params.get(i);
+            float p = ps[i];
             if (weightDecay != 0) {
                 p *= decay;
             }
             // p -= lr * m_hat / (sqrt(v_hat) + eps), with m_hat = m/c1, sqrt(v_hat) = sqrt(v)/sqrt(c2).
-            params.put(i, p - stepSize * mi / ((float) Math.sqrt(vi) / sqrtC2 + eps));
+            ps[i] = p - stepSize * mi / ((float) Math.sqrt(vi) / sqrtC2 + eps);
         }
+        params.put(0, ps);
     }
 
     @Override

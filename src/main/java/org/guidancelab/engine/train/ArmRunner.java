@@ -78,7 +78,11 @@ final class ArmRunner {
         Model guide = null;
         try {
             target = options.models().create(spec.target(), training.seed());
-            guide = options.models().create(spec.guide(), guideSeed(training.seed()));
+            // A guide this arm does not train only ever runs forward in eval mode: the frozen fast path where it
+            // fits (loaded or checkpointed guide weights are copied into its params() like into any model).
+            guide = guideTrainedHere()
+                    ? options.models().create(spec.guide(), guideSeed(training.seed()))
+                    : options.models().createFrozen(spec.guide(), guideSeed(training.seed()));
             Optimizer opt = Optimizers.create(training, (int) target.params().length());
             GuidanceTerm term = arm.usesGuidance()
                     ? new GuidanceTerm(pairs, target.tapNames(), guide.tapNames(), training.alpha()) : null;
@@ -219,6 +223,12 @@ final class ArmRunner {
             dLogits = Nd4j.create(logits.dataType(), logits.shape());
         }
         return dLogits;
+    }
+
+    /** Whether this arm trains its guide on the task before using it (so the guide needs backward). */
+    private boolean guideTrainedHere() {
+        return (arm.kind() == ArmKind.GUIDED_TRAINED || arm.kind() == ArmKind.DISTILLATION)
+                && (arm.guideModel() == null || arm.guideModel().isBlank()) && arm.guideTrainSteps() > 0;
     }
 
     /** Trains, loads or leaves the guide as the arm asks; false when cancelled. */

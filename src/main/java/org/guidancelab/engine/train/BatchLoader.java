@@ -35,7 +35,8 @@ final class BatchLoader {
             System.arraycopy(split.x(), indices[i] * inputSize, staging, i * inputSize, inputSize);
             System.arraycopy(split.y(), indices[i] * labelsPer, labels, i * labelsPer, labelsPer);
         }
-        buffer.data().setData(staging);
+        // One bulk copy into the direct buffer: DataBuffer.setData(float[]) writes element by element.
+        buffer.data().asNioFloat().put(0, staging);
         return new Batch(buffer, labels);
     }
 
