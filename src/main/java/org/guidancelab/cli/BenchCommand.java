@@ -11,6 +11,7 @@ import org.guidancelab.engine.backend.Backends;
 import org.guidancelab.engine.bench.BenchResult;
 import org.guidancelab.engine.bench.GuidedBench;
 import org.guidancelab.engine.bench.HeatmapBench;
+import org.guidancelab.engine.bench.MemoryBench;
 import org.guidancelab.engine.bench.PeerRun;
 import org.guidancelab.engine.bench.Workload;
 import picocli.CommandLine.Command;
@@ -44,6 +45,13 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--peer", description = "path of the PyTorch peer script (e.g. ../shared/peers/torch_guided_bench.py)")
     Path peer;
 
+    @Option(names = "--memory", paramLabel = "STEPS", defaultValue = "0",
+            description = "instead of timing: one long guided run of the workload (default mlp) for STEPS steps, printing heap after GC, RSS and native bytes")
+    int memorySteps;
+
+    @Option(names = "--memory-every", defaultValue = "1000", description = "steps between memory samples (default: ${DEFAULT-VALUE})")
+    int memoryEvery;
+
     @Option(names = "--python", defaultValue = "/usr/bin/python3", description = "Python that runs the peer (default: ${DEFAULT-VALUE})")
     String python;
 
@@ -65,6 +73,16 @@ public final class BenchCommand implements Callable<Integer> {
         }
         out.println("backend: " + Backends.detect().summary());
         out.flush();
+        if (memorySteps > 0) {
+            Workload w = workload.equalsIgnoreCase("all") ? Workload.MLP : workloads.get(0);
+            try {
+                new MemoryBench(w, memorySteps, memoryEvery).run(out);
+            } catch (IllegalArgumentException e) {
+                err.println("bench: " + e.getMessage());
+                return 2;
+            }
+            return 0;
+        }
         for (Workload w : workloads) {
             BenchResult ours = new GuidedBench(w, steps, warmup).run(threads);
             out.println(ours.lines());

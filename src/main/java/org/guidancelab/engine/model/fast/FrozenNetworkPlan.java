@@ -10,7 +10,8 @@ import org.nd4j.linalg.api.buffer.DataType;
 
 /**
  * Walks a spec for the forward-only path of frozen networks: everything the trainable fast path handles plus Conv2D,
- * MaxPool2D and AvgPool2D on [C, H, W] maps. Says why a spec does not fit (the factory then keeps the general model).
+ * MaxPool2D and AvgPool2D on [C, H, W] maps, and token sequences through Embedding, PositionalEmbedding,
+ * TransformerBlock and a per-token Output. Says why a spec does not fit (the factory then keeps the general model).
  *
  * @param steps     the forward steps in network order
  * @param names     the layer name of each step
@@ -24,9 +25,6 @@ record FrozenNetworkPlan(List<ForwardStep> steps, List<String> names, List<Boole
         if (specs.isEmpty() || !(specs.get(0) instanceof Layers.Input input)) {
             return fail("the first layer must be an Input");
         }
-        if (input.kind() != Layers.InputKind.REAL) {
-            return fail("layer 0 '" + input.name() + "' takes tokens (the frozen fast path handles real-valued inputs only)");
-        }
         List<Integer> shape = input.shape();
         if (shape.isEmpty() || shape.stream().anyMatch(d -> d == null || d <= 0)) {
             return fail("layer 0 '" + input.name() + "' (shape): every size must be positive, got " + shape);
@@ -39,7 +37,25 @@ record FrozenNetworkPlan(List<ForwardStep> steps, List<String> names, List<Boole
             String where = "layer " + i + " '" + l.name() + "'";
             int width = product(shape);
             ForwardStep step;
-            if (l instanceof Layers.Conv2D c) {
+            if (input.kind() == Layers.InputKind.TOKENS && i == 1) {
+                if (!(l instanceof Layers.Embedding e) || e.dim() <= 0 || e.vocabSize() <= 0) {
+                    return fail(where + " must be an Embedding after a token input");
+                }
+                if (input.vocabSize() > e.vocabSize()) {
+                    return fail(where + " has vocabSize " + e.vocabSize() + " below the input's " + input.vocabSize());
+                }
+                step = new TokenEmbeddingForward(where, shape.get(0), e.vocabSize(), e.dim(), dtype);
+                shape = List.of(shape.get(0), e.dim());
+            } else if (l instanceof Layers.PositionalEmbedding p && shape.size() == 2 && shape.get(0) <= p.maxLength()) {
+                step = new PositionalForward(shape.get(0), shape.get(1), p.maxLength(), dtype);
+            } else if (l instanceof Layers.TransformerBlock tb && shape.size() == 2 && tb.dModel() == shape.get(1)
+                    && tb.heads() > 0 && tb.dModel() % tb.heads() == 0 && tb.ffWidth() > 0) {
+                // Eval mode: the block's dropout is off.
+                step = new TransformerForward(shape.get(0), tb.dModel(), tb.heads(), tb.ffWidth(), tb.causal(), dtype);
+            } else if (l instanceof Layers.Output o && o.perToken() && shape.size() == 2 && o.classes() > 0) {
+                step = new PerTokenOutputForward(o.name(), shape.get(0), shape.get(1), o.classes(), dtype);
+                shape = List.of(o.classes());
+            } else if (l instanceof Layers.Conv2D c) {
                 if (shape.size() != 3) {
                     return fail(where + " is a Conv2D on " + shape + " (needs [C, H, W])");
                 }
@@ -77,7 +93,8 @@ record FrozenNetworkPlan(List<ForwardStep> steps, List<String> names, List<Boole
                 step = new LayerForward(new PassThroughLayer(d.name(), d.tap(), width));
             } else {
                 return fail(where + " is a " + l.type() + " layer on " + shape
-                        + " (the frozen fast path has Conv2D, pooling, Dense, Activation, Dropout, Flatten, Output)");
+                        + " (the frozen fast path has Conv2D, pooling, Dense, Activation, Dropout, Flatten, Output,"
+                        + " and for tokens Embedding, PositionalEmbedding, TransformerBlock, per-token Output)");
             }
             steps.add(step);
             names.add(l.name());

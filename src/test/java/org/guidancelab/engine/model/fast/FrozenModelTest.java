@@ -125,4 +125,55 @@ class FrozenModelTest {
                 new Layers.Flatten("f", false), new Layers.Output("o", 2, false)));
         assertFalse(FrozenModel.supports(bn));
     }
+
+    static NetworkSpec smallTransformer(boolean causal) {
+        return new NetworkSpec("tf", List.of(
+                Layers.Input.tokens("tokens", 7, 5),
+                new Layers.Embedding("embed", 5, 8, true),
+                new Layers.PositionalEmbedding("pos", 9, false),
+                new Layers.TransformerBlock("block1", 8, 2, 12, causal, 0.1, true),
+                new Layers.TransformerBlock("block2", 8, 2, 12, causal, 0.0, true),
+                new Layers.Output("logits", 5, true)));
+    }
+
+    private static INDArray tokens(int n, long seed) {
+        java.util.Random r = new java.util.Random(seed);
+        float[] ids = new float[n * 7];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = r.nextInt(5);
+        }
+        return Nd4j.create(ids, new long[] {n, 7}, 'c');
+    }
+
+    @Test
+    void transformerForwardEqualsSameDiffInEvalModeCausalOrNot() {
+        for (boolean causal : new boolean[] {true, false}) {
+            try (SameDiffModel ref = new SameDiffModel(smallTransformer(causal), 21, DataType.FLOAT);
+                 FrozenModel frozen = new FrozenModel(ref, DataType.FLOAT)) {
+                // Non-trivial biases and norms too: the reference initialises them to 0 and 1.
+                Nd4j.getRandom().setSeed(causal ? 1 : 2);
+                ref.params().addi(Nd4j.randn(DataType.FLOAT, ref.params().shape()).muli(0.2));
+                frozen.params().assign(ref.params());
+                assertEquals(List.of("embed", "block1", "block2"), frozen.tapNames());
+                assertSameForward(ref, frozen, tokens(6, 3));
+                assertArrayEquals(new long[] {6 * 7, 5}, frozen.forward(tokens(6, 3), false).logits().shape());
+                assertSameForward(ref, frozen, tokens(2, 4));
+            }
+        }
+        try (Model m = ModelFactory.createFrozen(smallTransformer(true), 3)) {
+            assertInstanceOf(FrozenModel.class, m);
+        }
+    }
+
+    @Test
+    void outOfRangeTokenIsNamedWithLayerExampleAndPosition() {
+        try (SameDiffModel ref = new SameDiffModel(smallTransformer(true), 21, DataType.FLOAT);
+             FrozenModel frozen = new FrozenModel(ref, DataType.FLOAT)) {
+            INDArray x = tokens(3, 5);
+            x.putScalar(2, 4, 5);
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> frozen.forward(x, false));
+            assertEquals("layer 1 'embed': token ids must be integers in [0, 4], got 5.0 at example 2, position 4",
+                    e.getMessage());
+        }
+    }
 }
