@@ -39,6 +39,9 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--warmup", defaultValue = "20", description = "untimed steps first (default: ${DEFAULT-VALUE})")
     int warmup;
 
+    @Option(names = "--no-guide-cache", description = "run the frozen guide's forward every step (no per-example tap cache)")
+    boolean noGuideCache;
+
     @Option(names = "--no-heatmap", description = "skip the CKA heatmap timing")
     boolean noHeatmap;
 
@@ -84,7 +87,7 @@ public final class BenchCommand implements Callable<Integer> {
             return 0;
         }
         for (Workload w : workloads) {
-            BenchResult ours = new GuidedBench(w, steps, warmup).run(threads);
+            BenchResult ours = new GuidedBench(w, steps, warmup).withGuideCache(!noGuideCache).run(threads);
             out.println(ours.lines());
             if (peer != null) {
                 try {

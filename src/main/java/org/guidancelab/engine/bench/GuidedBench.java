@@ -4,6 +4,7 @@ import java.util.List;
 import org.guidancelab.data.TaskData;
 import org.guidancelab.engine.train.Phase;
 import org.guidancelab.engine.train.Trainer;
+import org.guidancelab.engine.train.TrainerOptions;
 import org.guidancelab.engine.train.TrainingEvent;
 import org.guidancelab.experiment.ArmSpec;
 import org.guidancelab.experiment.DatasetSpec;
@@ -22,6 +23,7 @@ public final class GuidedBench {
     private final Workload workload;
     private final int steps;
     private final int warmup;
+    private boolean guideCache = true;
 
     public GuidedBench(Workload workload, int steps, int warmup) {
         if (steps < 2 || warmup < 0) {
@@ -30,6 +32,12 @@ public final class GuidedBench {
         this.workload = workload;
         this.steps = steps;
         this.warmup = warmup;
+    }
+
+    /** Switches the trainer's per-example cache of the frozen guide's taps (on by default, as in the product). */
+    public GuidedBench withGuideCache(boolean on) {
+        this.guideCache = on;
+        return this;
     }
 
     public BenchResult run(int threads) {
@@ -50,7 +58,8 @@ public final class GuidedBench {
 
     private double stepsPerSecond(ArmSpec arm, TaskData data) {
         ExperimentSpec spec = experiment(arm);
-        Trainer trainer = new Trainer(spec, data);
+        TrainerOptions options = guideCache ? TrainerOptions.defaults() : TrainerOptions.defaults().withGuideCacheBytes(0);
+        Trainer trainer = new Trainer(spec, data, options);
         long[] marks = new long[2];
         String[] failure = new String[1];
         int first = warmup;             // the clock starts when step `warmup` has finished

@@ -50,6 +50,7 @@ final class ArmRunner {
     private int currentStep;
     private INDArray dLogits;
     private INDArray dStudent;
+    private GuideTapCache guideCache;
 
     ArmRunner(ExperimentSpec spec, TaskData data, TrainerOptions options, TrainerControl control, Consumer<TrainingEvent> emit) {
         this.spec = spec;
@@ -113,6 +114,8 @@ final class ArmRunner {
     }
 
     private Outcome taskSteps(Model target, Model guide, Optimizer opt, GuidanceTerm term) {
+        // The guide no longer changes from here on (it was trained, loaded or restored before).
+        guideCache = new GuideTapCache(guide, data.train().size(), options.guideCacheBytes());
         int start = currentStep;
         int lastCheckpoint = start;
         long began = System.nanoTime();
@@ -156,7 +159,8 @@ final class ArmRunner {
     }
 
     private Map<String, Double> taskStep(int s, Model target, Model guide, Optimizer opt, GuidanceTerm term) {
-        Batch b = loader.training(plan.batch(s - 1));
+        int[] indices = plan.batch(s - 1);
+        Batch b = loader.training(indices);
         Model.Forward f = target.forward(b.x(), true);
         INDArray dz = logitGradient(f.logits());
         LossValue task = SoftmaxCrossEntropy.compute(f.logits(), b.labels(), dz);
@@ -168,8 +172,10 @@ final class ArmRunner {
         double guidance = 0;
         Map<String, INDArray> dTaps = null;
         if (guidanceOn && term.size() > 0) {
-            INDArray guideInput = arm.noiseGuide() ? noise.batch(Phase.TASK, s - 1, b.size()) : b.x();
-            guidance = term.compute(f.taps(), guide.forward(guideInput, false).taps());
+            Map<String, INDArray> guideTaps = arm.noiseGuide()
+                    ? guide.forward(noise.batch(Phase.TASK, s - 1, b.size()), false).taps()
+                    : guideCache.taps(indices, b.x());
+            guidance = term.compute(f.taps(), guideTaps);
             dTaps = term.tapGradients();
             putPairs(m, term, Phase.TASK, s);
         }

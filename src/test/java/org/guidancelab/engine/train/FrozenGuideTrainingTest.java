@@ -22,8 +22,9 @@ import org.guidancelab.experiment.OptimizerKind;
 import org.junit.jupiter.api.Test;
 
 /**
- * Guided training with a frozen CNN guide on the forward-only fast path gives the same losses, pair CKAs and
- * gradient norms step by step as with the guide on the general (SameDiff) model: the lever changes speed only.
+ * Guided training with a frozen CNN guide on the forward-only fast path and its taps cached per example gives the
+ * same losses, pair CKAs and gradient norms step by step as with the guide on the general (SameDiff) model run every
+ * step: the levers change speed only.
  */
 class FrozenGuideTrainingTest {
 
@@ -50,13 +51,14 @@ class FrozenGuideTrainingTest {
                 new Layers.Conv2D("c1", 4, 3, 1, 1, ActivationFn.RELU, true),
                 new Layers.MaxPool2D("p1", 2, 2, true), new Layers.Flatten("flat", false),
                 Layers.Dense.of("fc", 8, ActivationFn.RELU), new Layers.Output("out", 2, false)));
-        TrainingSpec t = new TrainingSpec(1.0, OptimizerKind.ADAM, 0.01, 0.9, 0.0, 0.0, 16, 6, 6, 0, 7L);
+        TrainingSpec t = new TrainingSpec(1.0, OptimizerKind.ADAM, 0.01, 0.9, 0.0, 0.0, 16, 14, 14, 0, 7L);
         return new ExperimentSpec("frozen", "", guide, target, new DatasetSpec("images", null),
                 new ArrayList<>(List.of(arm)), t, Pairing.rule());
     }
 
-    private static List<TrainingEvent.Step> run(ExperimentSpec spec, ModelSource source) {
-        Trainer trainer = new Trainer(spec, images(), TrainerOptions.defaults().withProbeSize(32).withModels(source));
+    private static List<TrainingEvent.Step> run(ExperimentSpec spec, ModelSource source, long cacheBytes) {
+        Trainer trainer = new Trainer(spec, images(), TrainerOptions.defaults().withProbeSize(32).withModels(source)
+                .withGuideCacheBytes(cacheBytes));
         RecordingListener rec = new RecordingListener();
         trainer.addListener(rec);
         trainer.run();
@@ -80,10 +82,11 @@ class FrozenGuideTrainingTest {
                 return m;
             }
         };
-        List<TrainingEvent.Step> withFrozen = run(spec, fast);
-        List<TrainingEvent.Step> general = run(spec, ModelFactory::create);
+        // 14 steps of 16 over 96 examples: from step 7 on, the guide's taps come from the cache.
+        List<TrainingEvent.Step> withFrozen = run(spec, fast, TrainerOptions.DEFAULT_GUIDE_CACHE_BYTES);
+        List<TrainingEvent.Step> general = run(spec, ModelFactory::create, 0);
         assertEquals(List.of("FrozenModel"), kinds);
-        assertEquals(6, withFrozen.size());
+        assertEquals(14, withFrozen.size());
         assertEquals(general.size(), withFrozen.size());
         for (int i = 0; i < general.size(); i++) {
             for (String metric : List.of(Metrics.TRAIN_LOSS, Metrics.GUIDANCE_LOSS, Metrics.ckaPair(0),
@@ -94,5 +97,31 @@ class FrozenGuideTrainingTest {
             }
         }
         assertTrue(withFrozen.get(0).metrics().get(Metrics.GUIDANCE_LOSS) > 0);
+    }
+
+    @Test
+    void cacheServesSeenExamplesAndStaysOffAboveItsBound() {
+        NetworkSpec guide = experiment(ArmSpec.guidedUntrained("g")).guide();
+        TaskData data = images();
+        BatchLoader loader = new BatchLoader(data);
+        try (Model g = ModelFactory.createFrozen(guide, 3)) {
+            GuideTapCache cache = new GuideTapCache(g, data.train().size(), 1 << 30);
+            int[] first = {5, 9, 2};
+            int[] again = {9, 2, 5};
+            java.util.Map<String, org.nd4j.linalg.api.ndarray.INDArray> fresh = new java.util.LinkedHashMap<>();
+            cache.taps(first, loader.training(first).x()).forEach((k, v) -> fresh.put(k, v.dup()));
+            // A batch of seen examples in another order: rows come from the cache, in the new order.
+            java.util.Map<String, org.nd4j.linalg.api.ndarray.INDArray> cached = cache.taps(again, loader.training(again).x());
+            for (String tap : g.tapNames()) {
+                org.nd4j.linalg.api.ndarray.INDArray expect = fresh.get(tap);
+                assertTrue(expect.getRow(1).equalsWithEps(cached.get(tap).getRow(0), 1e-6), tap);
+                assertTrue(expect.getRow(2).equalsWithEps(cached.get(tap).getRow(1), 1e-6), tap);
+                assertTrue(expect.getRow(0).equalsWithEps(cached.get(tap).getRow(2), 1e-6), tap);
+            }
+            assertTrue(cache.active());
+            GuideTapCache small = new GuideTapCache(g, data.train().size(), 1000);
+            small.taps(first, loader.training(first).x());
+            assertEquals(false, small.active());
+        }
     }
 }

@@ -59,6 +59,9 @@ record FrozenNetworkPlan(List<ForwardStep> steps, List<String> names, List<Boole
                 if (shape.size() != 3) {
                     return fail(where + " is a Conv2D on " + shape + " (needs [C, H, W])");
                 }
+                if (!ConvForward.supports(c.activation())) {
+                    return fail(where + " has activation " + c.activation() + " (the frozen Conv2D path has relu, tanh, sigmoid, identity)");
+                }
                 if (c.filters() <= 0 || c.kernel() <= 0 || c.stride() <= 0 || c.padding() < 0
                         || shape.get(1) + 2 * c.padding() < c.kernel() || shape.get(2) + 2 * c.padding() < c.kernel()) {
                     return fail(where + " has filters/kernel/stride/padding that do not fit " + shape);

@@ -101,7 +101,7 @@ class FrozenModelTest {
             assertInstanceOf(FastModel.class, m, "MLPs keep the fast trainable path, already gemm-only");
         }
         NetworkSpec tokens = new NetworkSpec("seq", List.of(Layers.Input.tokens("t", 6, 5),
-                new Layers.Embedding("e", 5, 8, false), new Layers.SimpleRNN("r", 8, true),
+                new Layers.Embedding("e", 5, 8, false), new Layers.LSTM("r", 8, true),
                 new Layers.Output("o", 5, true)));
         assertFalse(FrozenModel.supports(tokens));
         try (Model m = ModelFactory.createFrozen(tokens, 5)) {
