@@ -55,7 +55,12 @@ public final class JsonObjectReader {
         known.add(field);
         JsonNode v = node.get(field);
         if (v == null || v.isNull()) {
-            throw error("", "missing field \"" + field + "\": " + what + " needs it");
+            List<String> present = new ArrayList<>();
+            node.fieldNames().forEachRemaining(present::add);
+            present.removeAll(known);
+            String typo = Spelling.closest(field, present);
+            String hint = typo == null ? "" : " (is \"" + typo + "\" a misspelling of it?)";
+            throw error("", "missing field \"" + field + "\": " + what + " needs it" + hint);
         }
         return v;
     }

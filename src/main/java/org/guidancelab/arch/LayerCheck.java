@@ -56,7 +56,7 @@ final class LayerCheck {
         if (value > 0) {
             return true;
         }
-        error(field, "needs a positive " + field + ", got " + value);
+        error(field, "has " + field + " = " + value + ": it must be at least 1");
         return false;
     }
 
@@ -65,7 +65,7 @@ final class LayerCheck {
         if (value >= 0 && value < 1) {
             return true;
         }
-        error(field, "needs a " + field + " from 0 up to (not including) 1, got " + value);
+        error(field, "has " + field + " = " + value + ": it must be from 0 up to (not including) 1");
         return false;
     }
 }

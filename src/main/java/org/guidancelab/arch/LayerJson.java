@@ -53,9 +53,6 @@ final class LayerJson {
                 Layers.InputKind kind = r.optEnum("kind", Layers.InputKind.REAL, LayerJson::inputKind, List.of("real", "tokens"));
                 List<Integer> shape = r.requiredIntList("shape", MIN_SIZE);
                 int vocab = kind == Layers.InputKind.TOKENS ? r.requiredInt("vocabSize", MIN_SIZE) : r.optInt("vocabSize", 0, 0);
-                if (r.has("tap")) {
-                    r.optBoolean("tap", false);
-                }
                 return new Layers.Input(name, kind, shape, vocab);
             }
             case DENSE:
@@ -117,9 +114,6 @@ final class LayerJson {
                 return new Layers.SequencePool(name, r.optEnum("mode", Layers.PoolMode.LAST, LayerJson::poolMode,
                         List.of("last", "mean")), tap);
             case OUTPUT:
-                if (r.has("tap")) {
-                    r.optBoolean("tap", false);
-                }
                 return new Layers.Output(name, r.requiredInt("classes", MIN_SIZE), r.optBoolean("perToken", false));
             default:
                 throw new IllegalStateException("layer type without a reader: " + type);

@@ -54,7 +54,7 @@ final class LayerRules {
         } else if (layer instanceof Layers.GlobalAvgPool) {
             return VisionRules.globalAvgPool(in, c);
         } else if (layer instanceof Layers.Flatten) {
-            return VisionRules.flatten(in);
+            return VisionRules.flatten(in, c);
         } else if (layer instanceof Layers.Reshape l) {
             return VisionRules.reshape(l, in, c);
         } else if (layer instanceof Layers.BatchNorm l) {
@@ -98,7 +98,6 @@ final class LayerRules {
         Flow x = in;
         long params = 0;
         long flops = 0;
-        int stride = 1;
         for (int i = 0; i < r.block().size(); i++) {
             LayerSpec inner = r.block().get(i);
             LayerCheck ic = c.inner(i, inner);
@@ -113,7 +112,6 @@ final class LayerRules {
             Step s = apply(inner, x, ic);
             params += s.params();
             flops += s.flops();
-            stride *= strideOf(inner);
             x = s.out();
         }
         if (x == null) {
@@ -128,17 +126,15 @@ final class LayerRules {
             }
             return new Step(x, params, flops + join);
         }
-        return projection(in, x, stride, params, flops + join, c);
+        return projection(in, x, params, flops + join, c);
     }
 
-    private static Step projection(Flow in, Flow out, int stride, long params, long flops, LayerCheck c) {
+    private static Step projection(Flow in, Flow out, long params, long flops, LayerCheck c) {
         if (in.rank() == 3 && out.rank() == 3) {
-            int h = (in.dim(1) - 1) / stride + 1;
-            int w = (in.dim(2) - 1) / stride + 1;
-            if (h != out.dim(1) || w != out.dim(2)) {
-                c.error("skip", "projects its input " + in.text() + " with a 1x1 Conv2D of stride " + stride + " to "
-                        + Flow.text(new int[]{out.dim(0), h, w}) + ", which does not match its block's output "
-                        + out.text() + ": pad the block's convolutions ('same' padding) so only strides shrink the image");
+            int stride = strideMapping(in.dim(1), out.dim(1));
+            if (stride < 0 || strideMapping(in.dim(2), out.dim(2)) != stride) {
+                c.error("skip", "cannot project its input " + in.text() + " onto its block's output " + out.text()
+                        + " with a strided 1x1 Conv2D: pad the block's convolutions ('same' padding) so only strides shrink the image");
                 return Step.unknown(params);
             }
             long p = (long) out.dim(0) * (in.dim(0) + 1);
@@ -154,15 +150,16 @@ final class LayerRules {
         return Step.unknown(params);
     }
 
-    /** How much a layer shrinks an image: the stride a projection skip must match. */
-    private static int strideOf(LayerSpec l) {
-        if (l instanceof Layers.Conv2D c) {
-            return Math.max(1, c.stride());
-        } else if (l instanceof Layers.MaxPool2D p) {
-            return Math.max(1, p.stride());
-        } else if (l instanceof Layers.AvgPool2D p) {
-            return Math.max(1, p.stride());
+    /**
+     * The stride s of the 1x1 projection with (in - 1) / s + 1 == out, or -1: the block's stride, read off the
+     * shapes (the same rule the engine builds the projection with).
+     */
+    static int strideMapping(int in, int out) {
+        if (out < 1 || out > in) {
+            return -1;
         }
-        return 1;
+        // the smallest s with (in - 1) / s <= out - 1; no larger s can reach out if this one undershoots
+        int s = (in - 1) / out + 1;
+        return (in - 1) / s + 1 == out ? s : -1;
     }
 }

@@ -48,10 +48,12 @@ public final class LocatedJson {
                         "unexpected content after the end of the JSON object: " + p.getText());
             }
             return new LocatedJson(file, root, lines);
-        } catch (JsonEOFException e) {
-            throw new JsonSpecException(file, line(e.getLocation()), "",
-                    "the file ends in the middle of the JSON (truncated? a missing '}' or ']'?)");
         } catch (JsonProcessingException e) {
+            // Jackson reports a cut-off file either as an EOF exception or as "Unexpected end-of-input ..."
+            if (e instanceof JsonEOFException || String.valueOf(e.getOriginalMessage()).contains("end-of-input")) {
+                throw new JsonSpecException(file, line(e.getLocation()), "",
+                        "the file ends in the middle of the JSON (truncated? a missing '}' or ']'?)");
+            }
             throw new JsonSpecException(file, line(e.getLocation()), "", "not valid JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
             throw new JsonSpecException(file, 0, "", "cannot read the JSON: " + e.getMessage());

@@ -1,12 +1,7 @@
 package org.guidancelab.arch;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.UncheckedIOException;
 
 /**
  * What every spec file shares: the {@code schemaVersion} check and pretty printing. Files carry the schema
@@ -19,9 +14,6 @@ public final class SpecJson {
     public static final String VERSION_FIELD = "schemaVersion";
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final DefaultPrettyPrinter PRINTER = new DefaultPrettyPrinter(
-            Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
-            .withObjectIndenter(new DefaultIndenter("  ", "\n"));
 
     private SpecJson() {
     }
@@ -39,13 +31,9 @@ public final class SpecJson {
         }
     }
 
-    /** Pretty-printed JSON with two-space indents and a final newline. */
+    /** Pretty-printed JSON with two-space indents, one line per layer, and a final newline. */
     public static String print(ObjectNode tree) {
-        try {
-            return MAPPER.writer(PRINTER).writeValueAsString(tree) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return CompactPrinter.print(tree);
     }
 
     public static ObjectNode newObject() {

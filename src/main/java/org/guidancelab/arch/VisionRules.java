@@ -94,7 +94,11 @@ final class VisionRules {
         return new Step(Flow.real(in.dim(0)), 0, in.elements());
     }
 
-    static Step flatten(Flow in) {
+    static Step flatten(Flow in, LayerCheck c) {
+        if (in.elements() > Integer.MAX_VALUE) {
+            c.error("", "would make a vector of " + in.elements() + " values, too large to build: shrink the layers before it");
+            return Step.unknown();
+        }
         return new Step(Flow.real((int) in.elements()), 0, 0);
     }
 

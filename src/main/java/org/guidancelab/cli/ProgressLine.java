@@ -53,8 +53,9 @@ final class ProgressLine implements TrainingListener {
             long remaining = (long) (steps - s.step()) + (long) Math.max(0, arms - armsDone - 1) * steps;
             eta = " ETA " + duration(remaining / rate);
         }
-        String text = String.format(Locale.ROOT, "%s%s step %d/%d loss %.4f%s", s.arm(), phase, s.step(),
-                s.phase() == Phase.TASK ? steps : s.step(), s.get(Metrics.TRAIN_LOSS), eta);
+        // Only task steps have a known total here; guide training and the noise pre-phase show their count.
+        String count = s.phase() == Phase.TASK ? s.step() + "/" + steps : String.valueOf(s.step());
+        String text = String.format(Locale.ROOT, "%s%s step %s loss %.4f%s", s.arm(), phase, count, s.get(Metrics.TRAIN_LOSS), eta);
         out.print("\r" + text + " ".repeat(Math.max(0, lastWidth - text.length())));
         lastWidth = text.length();
         out.flush();

@@ -18,6 +18,7 @@ import org.guidancelab.arch.ShapeInference;
 import org.guidancelab.experiment.ExperimentJson;
 import org.guidancelab.experiment.ExperimentSpec;
 import org.guidancelab.experiment.ExperimentValidator;
+import org.guidancelab.experiment.NetworkFit;
 import org.guidancelab.experiment.Pairing;
 import org.guidancelab.experiment.ParsedExperiment;
 import org.guidancelab.experiment.SpecProblem;
@@ -108,7 +109,7 @@ final class ValidateCommand implements Callable<Integer> {
         for (Diagnostic d : a.diagnostics()) {
             boolean error = d.severity() == Diagnostic.Severity.ERROR;
             errors += error ? 1 : 0;
-            out.println(label + ":" + source.lineOf(path("$", d)) + ": " + (error ? "" : "warning: ") + d.message());
+            out.println(label + ":" + source.lineOf(NetworkFit.jsonPath("$", d)) + ": " + (error ? "" : "warning: ") + d.message());
         }
         return finish(errors, out);
     }
@@ -116,16 +117,9 @@ final class ValidateCommand implements Callable<Integer> {
     private static void warnings(String label, String role, String root, NetworkAnalysis a, LocatedJson source, PrintWriter out) {
         for (Diagnostic d : a.diagnostics()) {
             if (d.severity() == Diagnostic.Severity.WARNING) {
-                out.println(label + ":" + source.lineOf(path(root, d)) + ": warning: " + role + ": " + d.message());
+                out.println(label + ":" + source.lineOf(NetworkFit.jsonPath(root, d)) + ": warning: " + role + ": " + d.message());
             }
         }
-    }
-
-    private static String path(String root, Diagnostic d) {
-        if (d.layerIndex() < 0) {
-            return root;
-        }
-        return root + ".layers[" + d.layerIndex() + "]" + (d.field().isEmpty() ? "" : "." + d.field());
     }
 
     private static void printPairs(ExperimentSpec spec, PrintWriter out) {

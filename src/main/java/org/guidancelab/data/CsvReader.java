@@ -12,7 +12,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Reads a CSV table of numeric features plus one label column. Cells are separated by the delimiter (comma by
+ * Reads a CSV table of numeric features plus one label column. With a header, the first row names the columns
+ * (a first row of numbers only is rejected as a probable headerless file). Cells are separated by the delimiter (comma by
  * default) and may be double-quoted (a quoted cell may contain the delimiter; {@code ""} is a quote; no line breaks
  * inside cells). Blank lines are skipped. Every row must have as many cells as the first; every feature cell must
  * parse as a number. Labels may be any strings: the distinct labels are mapped to class ids 0..K-1 in sorted order
@@ -76,6 +77,11 @@ public final class CsvReader {
         if (width < 2) {
             throw DataFormatException.inFile(file, "line " + lineNumbers.get(0),
                     "only " + width + " column; need at least one feature and a label");
+        }
+        if (header && allNumbers(rows.get(0))) {
+            // A headerless file read with header = true would silently lose its first example.
+            throw DataFormatException.inFile(file, "line " + lineNumbers.get(0), "the header row holds only numbers,"
+                    + " so it looks like data; set the parameter header = false");
         }
         List<String> names = new ArrayList<>();
         for (int c = 0; c < width; c++) {
@@ -154,6 +160,17 @@ public final class CsvReader {
             throw DataFormatException.inFile(file, "line " + line + ", column '" + column + "' (" + (c + 1) + ")",
                     cell.isEmpty() ? "empty cell, expected a number" : "'" + cell + "' is not a finite number");
         }
+    }
+
+    private static boolean allNumbers(String[] cells) {
+        for (String c : cells) {
+            try {
+                Double.parseDouble(c.trim());
+            } catch (NumberFormatException e) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Distinct labels in numeric order when all are numbers, else in lexicographic order. */

@@ -59,11 +59,16 @@ final class DatasetParams {
         if (v == null) {
             return dflt;
         }
-        if (v instanceof Long l) {
-            return l;
+        if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) {
+            return ((Number) v).longValue();
         }
-        if (v instanceof Integer i) {
-            return i;
+        if (v instanceof java.math.BigInteger big) {
+            // JSON readers hand over seeds beyond the long range as BigInteger; a double would round them.
+            try {
+                return big.longValueExact();
+            } catch (ArithmeticException e) {
+                throw bad(key, v, "a whole number within 64 bits");
+            }
         }
         if (v instanceof String s) {
             try {

@@ -12,6 +12,11 @@ import java.util.List;
  * and memorises a small training set (it overfits), while a small CNN's weight sharing and pooling (translation
  * equivariance) let it generalise: the gap the lab demonstrates guidance closing.
  *
+ * <p>Measured with the engine's models (Adam 1e-3, batch 64, seed 1, validation 1000): with 1000 training examples
+ * and 600 steps the wide FCN preset reaches 100% training but 42% validation accuracy and the deep FCN 99% / 29%,
+ * while the small CNN preset reaches 97% / 95%; with 500 examples and 300 steps, wide FCN 100% / 35%, small CNN
+ * 90% / 82%. Recommended for the demo: train 500-1000, validation 1000, default noise and scales.
+ *
  * <p>Values: drawn in [0, 1] (plus noise), then standardised per channel with the training split's mean and std.
  * Labels are exactly balanced: each split holds {@code n / 10} examples of every class (the first {@code n % 10}
  * classes one more), in a seeded random order. Each split draws from its own seeded stream, so changing the

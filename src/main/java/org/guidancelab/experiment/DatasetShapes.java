@@ -131,9 +131,11 @@ public final class DatasetShapes {
         if (v == null) {
             return dflt;
         }
-        if (!(v instanceof Integer i) || i < 1) {
+        // JSON numbers arrive as Integer, Long or Double; 3.0 is as good as 3 (the data package agrees)
+        if (!(v instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue()) || n.doubleValue() < 1
+                || n.doubleValue() > Integer.MAX_VALUE) {
             throw new ParamProblem(key, key + " must be a whole number of at least 1, got " + v);
         }
-        return i;
+        return n.intValue();
     }
 }

@@ -11,7 +11,7 @@ import org.guidancelab.arch.NetworkSpec;
  * Checks one network of an experiment: its own shape-inference errors, then whether its Input takes the
  * dataset's examples and its Output gives the dataset's classes (per example or per token).
  */
-final class NetworkFit {
+public final class NetworkFit {
     private NetworkFit() {
     }
 
@@ -21,10 +21,20 @@ final class NetworkFit {
             if (d.severity() != Diagnostic.Severity.ERROR) {
                 continue;
             }
-            String path = d.layerIndex() < 0 ? root : root + ".layers[" + d.layerIndex() + "]"
-                    + (d.field().isEmpty() ? "" : "." + d.field());
+            String path = jsonPath(root, d);
             out.add(new SpecProblem(path, role + ": " + d.message()));
         }
+    }
+
+    /**
+     * Where a diagnostic points in a file: {@code root.layers[i].field} ("$.target.layers[2].block[0].kernel"), the
+     * layer when no field is named, {@code root} for the network as a whole.
+     */
+    public static String jsonPath(String root, Diagnostic d) {
+        if (d.layerIndex() < 0) {
+            return root;
+        }
+        return root + ".layers[" + d.layerIndex() + "]" + (d.field().isEmpty() ? "" : "." + d.field());
     }
 
     static void fit(String role, String root, NetworkSpec net, DatasetSpec dataset, DatasetShape data, List<SpecProblem> out) {

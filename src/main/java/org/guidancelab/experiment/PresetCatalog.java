@@ -8,6 +8,7 @@ import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystem;
+import java.nio.file.FileSystemAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,20 +57,32 @@ public final class PresetCatalog {
 
     /** The presets packaged as classpath resources under {@code presets/} (a folder in development, a jar entry otherwise). */
     public static PresetCatalog fromClasspath() throws IOException {
-        URL url = PresetCatalog.class.getResource("/" + ROOT + "/" + DEFAULT_PRESET);
+        return fromClasspath(PresetCatalog.class.getClassLoader());
+    }
+
+    /** The presets under {@code presets/} of {@code loader}'s classpath. */
+    public static PresetCatalog fromClasspath(ClassLoader loader) throws IOException {
+        URL url = loader.getResource(ROOT + "/" + DEFAULT_PRESET);
         if (url == null) {
             throw new IOException("no presets on the classpath (" + ROOT + "/" + DEFAULT_PRESET + " is missing)");
         }
         try {
             URI uri = url.toURI();
             if ("jar".equals(uri.getScheme())) {
-                try (FileSystem fs = FileSystems.newFileSystem(uri, Map.of())) {
-                    return fromFolder(fs.getPath("/" + ROOT));
-                }
+                return fromJar(uri);
             }
             return fromFolder(Path.of(uri).getParent());
         } catch (URISyntaxException e) {
             throw new IOException("cannot locate the packaged presets: " + url, e);
+        }
+    }
+
+    private static PresetCatalog fromJar(URI uri) throws IOException {
+        try (FileSystem fs = FileSystems.newFileSystem(uri, Map.of())) {
+            return fromFolder(fs.getPath("/" + ROOT));
+        } catch (FileSystemAlreadyExistsException e) {
+            // someone else has the jar open as a file system: read through theirs and leave it open
+            return fromFolder(FileSystems.getFileSystem(uri).getPath("/" + ROOT));
         }
     }
 

@@ -14,6 +14,9 @@ public final class RunFiles {
     public static final String CKA_DIR = "cka";
     public static final String CHECKPOINT_DIR = "checkpoints";
     public static final String CHECKPOINT_EXT = ".ckpt";
+    /** Trained guides (guided-trained and distillation arms), reusable as an arm's guideModel. */
+    public static final String GUIDE_DIR = "guides";
+    public static final String MODEL_EXT = ".glmodel";
 
     private RunFiles() {
     }
@@ -25,6 +28,10 @@ public final class RunFiles {
 
     public static Path checkpoint(Path runDir, String arm) {
         return runDir.resolve(CHECKPOINT_DIR).resolve(safe(arm) + CHECKPOINT_EXT);
+    }
+
+    public static Path guideModel(Path runDir, String arm) {
+        return runDir.resolve(GUIDE_DIR).resolve(safe(arm) + MODEL_EXT);
     }
 
     public static Path cka(Path runDir, String arm, int step) {

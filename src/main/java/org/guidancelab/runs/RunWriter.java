@@ -11,28 +11,33 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import org.guidancelab.engine.model.ModelFile;
 import org.guidancelab.engine.train.Metrics;
 import org.guidancelab.engine.train.RunStatus;
 import org.guidancelab.engine.train.TrainingEvent;
 import org.guidancelab.engine.train.TrainingListener;
+import org.guidancelab.experiment.ArmKind;
+import org.guidancelab.experiment.ArmSpec;
 import org.guidancelab.experiment.ExperimentJson;
 import org.guidancelab.experiment.ExperimentSpec;
 
 /**
  * A training listener that records a run in its own folder: experiment.json (the experiment as run), metrics.csv
  * appended and flushed row by row, the CKA heatmaps of every evaluation, a checkpoint per arm (latest, atomically
- * replaced) and status.json. A write failure is thrown as UncheckedIOException, which fails the arm with its message.
+ * replaced), each trained guide as a model file (guides/ARM.glmodel) and status.json. A write failure is thrown as UncheckedIOException, which fails the arm with its message.
  */
 public final class RunWriter implements TrainingListener, AutoCloseable {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT);
 
     private final Path dir;
     private final List<String> columns;
+    private final java.util.Map<String, ArmSpec> armsByName = new java.util.HashMap<>();
     private BufferedWriter metrics;
     private RunStatusFile status;
 
-    private RunWriter(Path dir, List<String> columns, BufferedWriter metrics, RunStatusFile status) {
+    private RunWriter(Path dir, ExperimentSpec spec, List<String> columns, BufferedWriter metrics, RunStatusFile status) {
         this.dir = dir;
+        spec.arms().forEach(a -> armsByName.put(a.name(), a));
         this.columns = columns;
         this.metrics = metrics;
         this.status = status;
@@ -64,7 +69,7 @@ public final class RunWriter implements TrainingListener, AutoCloseable {
         out.flush();
         RunStatusFile status = new RunStatusFile(RunStatus.RUNNING, "", java.util.Map.of());
         status.write(dir.resolve(RunFiles.STATUS));
-        return new RunWriter(dir, columns, out, status);
+        return new RunWriter(dir, spec, columns, out, status);
     }
 
     /**
@@ -80,7 +85,7 @@ public final class RunWriter implements TrainingListener, AutoCloseable {
         BufferedWriter out = Files.newBufferedWriter(dir.resolve(RunFiles.METRICS), StandardCharsets.UTF_8, StandardOpenOption.APPEND);
         RunStatusFile running = status.with(RunStatus.RUNNING, "");
         running.write(dir.resolve(RunFiles.STATUS));
-        return new RunWriter(dir, columns, out, running);
+        return new RunWriter(dir, spec, columns, out, running);
     }
 
     /**
@@ -114,6 +119,7 @@ public final class RunWriter implements TrainingListener, AutoCloseable {
                     new CkaSnapshot(c.arm(), c.step(), c.targetGuide(), c.targetTarget()).toJson());
         } else if (event instanceof TrainingEvent.Checkpoint c) {
             CheckpointFile.write(RunFiles.checkpoint(dir, c.arm()), c.state());
+            saveTrainedGuide(c);
         } else if (event instanceof TrainingEvent.ArmStarted a) {
             updateStatus(status.withArm(a.arm(), new RunStatusFile.ArmStatus(RunStatus.RUNNING, a.fromStep(), "")));
         } else if (event instanceof TrainingEvent.ArmFinished a) {
@@ -124,6 +130,17 @@ public final class RunWriter implements TrainingListener, AutoCloseable {
         } else if (event instanceof TrainingEvent.RunFinished r) {
             updateStatus(status.with(r.status(), r.message()));
             close();
+        }
+    }
+
+    /** A guide trained for its arm is kept as a model file, so other experiments can load it as their guide. */
+    private void saveTrainedGuide(TrainingEvent.Checkpoint c) throws IOException {
+        ArmSpec arm = armsByName.get(c.arm());
+        Path file = RunFiles.guideModel(dir, c.arm());
+        boolean trained = arm != null && arm.guideTrainSteps() > 0 && (arm.guideModel() == null || arm.guideModel().isBlank())
+                && (arm.kind() == ArmKind.GUIDED_TRAINED || arm.kind() == ArmKind.DISTILLATION);
+        if (trained && c.state().guideParams() != null && !Files.exists(file)) {
+            ModelFile.save(c.state().guideParams(), c.state().guideState(), file);
         }
     }
 

@@ -130,7 +130,7 @@ class ShapeInferenceTest {
     void nonPositiveSizesAreErrorsNamingTheField() {
         Diagnostic d = onlyError(analyze(Input.real("in", 4), Dense.of("fc", 0, RELU), out10()));
         assertEquals("units", d.field());
-        assertEquals("Dense 'fc' needs a positive units, got 0", d.message());
+        assertEquals("Dense 'fc' has units = 0: it must be at least 1", d.message());
         Diagnostic s = onlyError(analyze(Input.real("in", 1, 8, 8), new Conv2D("c", 4, 3, 0, 1, RELU, true), new Flatten("f", false), out10()));
         assertEquals("stride", s.field());
         Diagnostic p = onlyError(analyze(Input.real("in", 1, 8, 8), new Conv2D("c", 4, 3, 1, -1, RELU, true), new Flatten("f", false), out10()));
@@ -146,6 +146,13 @@ class ShapeInferenceTest {
         assertTrue(bn.message().startsWith("BatchNorm 'bn' needs a vector [D] or an image [C,H,W] but gets a sequence [4, 8]"), bn.message());
         Diagnostic dr = onlyError(analyze(Input.real("in", 4), Dense.of("d", 3, RELU), new Dropout("drop", 1.0, false), out10()));
         assertEquals("rate", dr.field());
+        assertEquals("Dropout 'drop' has rate = 1.0: it must be from 0 up to (not including) 1", dr.message());
+        Diagnostic mom = onlyError(analyze(Input.real("in", 4), new BatchNorm("bn", 1.5, 1e-5, false), Dense.of("d", 3, RELU), out10()));
+        assertEquals("momentum", mom.field());
+        Diagnostic eps = onlyError(analyze(Input.real("in", 4), new LayerNorm("ln", 0, false), Dense.of("d", 3, RELU), out10()));
+        assertEquals("epsilon", eps.field());
+        Diagnostic tdrop = onlyError(analyze(Input.real("in", 4, 8), new TransformerBlock("t", 8, 2, 16, false, -0.1, true), new Output("o", 2, true)));
+        assertEquals("dropout", tdrop.field());
     }
 
     @Test
@@ -298,5 +305,29 @@ class ShapeInferenceTest {
         assertEquals(1, errors(a).size());
         assertEquals("?", a.layers().get(4).shapeText());
         assertEquals(6, a.layers().size());
+    }
+
+    @Test
+    void projectionStrideIsReadOffTheShapesLikeTheEngine() {
+        // the smallest s with (in - 1) / s + 1 == out, checked against a brute-force search
+        for (int in = 1; in <= 40; in++) {
+            for (int out = 1; out <= 40; out++) {
+                int expected = -1;
+                for (int s = 1; s <= in; s++) {
+                    if ((in - 1) / s + 1 == out) {
+                        expected = s;
+                        break;
+                    }
+                }
+                assertEquals(expected, LayerRules.strideMapping(in, out), in + " -> " + out);
+            }
+        }
+        // a kernel-2 stride-2 block on 7x7 gives 3x3, which a 1x1 projection reaches with stride 3
+        Residual odd = new Residual("r", List.of(new Conv2D("c", 4, 2, 2, 0, RELU, false)), Skip.PROJECTION, null, true);
+        NetworkAnalysis a = analyze(Input.real("in", 2, 7, 7), odd, new GlobalAvgPool("g", true), out10());
+        assertTrue(a.valid(), a.diagnostics()::toString);
+        Residual unpadded = new Residual("r", List.of(new Conv2D("c", 4, 3, 1, 0, RELU, false)), Skip.PROJECTION, null, true);
+        Diagnostic d = onlyError(analyze(Input.real("in", 2, 28, 28), unpadded, new GlobalAvgPool("g", true), out10()));
+        assertTrue(d.message().contains("cannot project its input [2, 28, 28] onto its block's output [4, 26, 26]"), d.message());
     }
 }

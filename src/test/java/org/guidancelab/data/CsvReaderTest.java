@@ -106,6 +106,13 @@ class CsvReaderTest {
     }
 
     @Test
+    void rejectsAHeaderRowOfNumbers() throws Exception {
+        Path p = csv("nohead.csv", "1,2,0\n3,4,1\n");
+        String m = failure(p, CsvReader.LabelColumn.byIndex(-1), true);
+        assertTrue(m.contains("line 1: the header row holds only numbers") && m.contains("header = false"), m);
+    }
+
+    @Test
     void rejectsUnknownLabelColumn() throws Exception {
         Path p = csv("c.csv", "a,b,y\n1,2,x\n");
         String m = failure(p, CsvReader.LabelColumn.byName("label"), true);

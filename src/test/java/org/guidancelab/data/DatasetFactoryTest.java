@@ -64,6 +64,12 @@ class DatasetFactoryTest {
         TaskData copy = DatasetFactory.create("copy", Map.of("maxLength", 4, "train", 3));
         assertArrayEquals(new int[] {9}, copy.inputShape());
         assertArrayEquals(new int[] {30}, DatasetFactory.create("parity", Map.of("length", 30)).inputShape());
+        // Seeds keep every bit, also beyond 2^53 and as BigInteger.
+        long big = (1L << 60) + 1;
+        assertArrayEquals(DatasetFactory.create("xor", Map.of("seed", big)).train().x(),
+                DatasetFactory.create("xor", Map.of("seed", java.math.BigInteger.valueOf(big))).train().x());
+        assertTrue(!java.util.Arrays.equals(DatasetFactory.create("xor", Map.of("seed", big)).train().x(),
+                DatasetFactory.create("xor", Map.of("seed", big - 1)).train().x()));
         // Numbers arriving as JSON doubles or strings are accepted when whole.
         assertEquals(7, DatasetFactory.create("xor", Map.of("train", 7.0)).train().size());
         assertEquals(8, DatasetFactory.create("xor", Map.of("train", "8")).train().size());

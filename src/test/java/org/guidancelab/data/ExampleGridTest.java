@@ -97,6 +97,17 @@ class ExampleGridTest {
     }
 
     @Test
+    void featureRowsUseDivergingColours() {
+        TaskData d = new TaskData("features", new int[] {3}, false, 0, 2, 1,
+                new Split(2, new float[] {-3, 0, 3, 1, 1, 1}, new int[] {0, 1}), Splits.empty(), Splits.empty());
+        BufferedImage img = ExampleGrid.render(d, d.train(), 2);
+        int cell = 12;
+        assertEquals(0x0000ff, img.getRGB(4 + 1, 4 + 1) & 0xffffff, "-3 saturates to blue");
+        assertEquals(0xffffff, img.getRGB(4 + cell + 1, 4 + 1) & 0xffffff, "0 is white");
+        assertEquals(0xff0000, img.getRGB(4 + 2 * cell + 1, 4 + 1) & 0xffffff, "+3 saturates to red");
+    }
+
+    @Test
     void tokenTextReadsLikeTheDefinition() {
         float[] x = {4, 7, 1, 10, 4, 7, 1, 11, 11};
         int[] y = {-1, -1, -1, 4, 7, 1, -1, -1, -1};

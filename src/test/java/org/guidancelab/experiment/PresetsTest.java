@@ -49,6 +49,26 @@ class PresetsTest {
     }
 
     @Test
+    void readsPresetsFromAJar(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path jar = dir.resolve("lab.jar");
+        try (var out = new java.util.jar.JarOutputStream(java.nio.file.Files.newOutputStream(jar))) {
+            for (PresetEntry e : folder.presets()) {
+                out.putNextEntry(new java.util.jar.JarEntry("presets/" + e.file()));
+                out.write(e.json().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            PresetEntry arch = folder.architectures().get(0);
+            out.putNextEntry(new java.util.jar.JarEntry("presets/" + arch.file()));
+            out.write(arch.json().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        try (var loader = new java.net.URLClassLoader(new java.net.URL[]{jar.toUri().toURL()}, null)) {
+            PresetCatalog fromJar = PresetCatalog.fromClasspath(loader);
+            assertEquals(folder.presets(), fromJar.presets());
+            assertEquals(List.of(folder.architectures().get(0)), fromJar.architectures());
+            assertEquals(folder.defaultExperiment(), fromJar.defaultExperiment());
+        }
+    }
+
+    @Test
     void everyPresetValidatesAndRoundTrips() throws Exception {
         for (PresetEntry e : folder.presets()) {
             ExperimentSpec spec = PresetCatalog.experiment(e);

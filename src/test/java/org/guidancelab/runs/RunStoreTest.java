@@ -84,6 +84,13 @@ class RunStoreTest {
         assertArrayEquals(rec.of(TrainingEvent.Checkpoint.class).get(rec.of(TrainingEvent.Checkpoint.class).size() - 1).state().targetParams(),
                 r.checkpoints().get("baseline").targetParams());
         assertTrue(Files.isRegularFile(dir.resolve("checkpoints/guided__trained.ckpt")));
+        // The trained guide is kept as a model file, loadable as another arm's guide.
+        Path guideFile = dir.resolve("guides/guided__trained.glmodel");
+        assertTrue(Files.isRegularFile(guideFile));
+        org.guidancelab.engine.model.Model g = org.guidancelab.engine.model.ModelFactory.create(spec.guide(), 0);
+        org.guidancelab.engine.model.ModelFile.load(g, guideFile);
+        assertArrayEquals(r.checkpoints().get("guided, trained").guideParams(), g.params().toFloatVector());
+        assertTrue(Files.notExists(dir.resolve("guides/baseline.glmodel")));
         try (var files = Files.list(dir.resolve(RunFiles.CHECKPOINT_DIR))) {
             assertTrue(files.noneMatch(f -> f.toString().endsWith(".tmp")), "no temporary files left");
         }

@@ -34,6 +34,7 @@ public final class Distillation {
         double[] ps = new double[s.cols];
         double[] pt = new double[s.cols];
         double total = 0;
+        double[] grad = dStudent == null ? null : new double[s.rows * s.cols];
         for (int r = 0; r < s.rows; r++) {
             boolean on = mask == null || mask[r] >= 0;
             if (on) {
@@ -49,11 +50,14 @@ public final class Distillation {
                 }
                 total += kl;
             }
-            if (dStudent != null) {
+            if (grad != null && on) {
                 for (int c = 0; c < s.cols; c++) {
-                    dStudent.putScalar(r, c, on ? temperature * (ps[c] - pt[c]) / counted : 0.0);
+                    grad[r * s.cols + c] = temperature * (ps[c] - pt[c]) / counted;
                 }
             }
+        }
+        if (grad != null) {
+            GradientWriter.write(dStudent, grad);
         }
         double t2 = temperature * temperature;
         return new LossValue(counted == 0 ? 0.0 : t2 * total / counted, counted);

@@ -30,23 +30,22 @@ public final class SoftmaxCrossEntropy {
         }
         double total = 0;
         double[] prob = new double[z.cols];
+        double[] grad = dLogits == null ? null : new double[z.rows * z.cols];
         for (int r = 0; r < z.rows; r++) {
             int label = labels[r];
             if (label < 0) {
-                if (dLogits != null) {
-                    for (int c = 0; c < z.cols; c++) {
-                        dLogits.putScalar(r, c, 0.0);
-                    }
-                }
                 continue;
             }
             double logSum = Softmax.row(z, r, 1.0, prob);
             total += logSum - z.get(r, label);
-            if (dLogits != null) {
+            if (grad != null) {
                 for (int c = 0; c < z.cols; c++) {
-                    dLogits.putScalar(r, c, (prob[c] - (c == label ? 1.0 : 0.0)) / counted);
+                    grad[r * z.cols + c] = (prob[c] - (c == label ? 1.0 : 0.0)) / counted;
                 }
             }
+        }
+        if (grad != null) {
+            GradientWriter.write(dLogits, grad);
         }
         return new LossValue(counted == 0 ? 0.0 : total / counted, counted);
     }

@@ -27,6 +27,11 @@ public final class ModelFile {
     public static void save(Model model, Path file) throws IOException {
         float[] params = model.params().toFloatVector();
         float[] state = model.state().length() == 0 ? new float[0] : model.state().toFloatVector();
+        save(params, state, file);
+    }
+
+    /** Saves flat parameters and state taken from a model earlier (e.g. a checkpoint's guide). */
+    public static void save(float[] params, float[] state, Path file) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");

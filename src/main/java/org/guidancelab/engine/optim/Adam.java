@@ -17,9 +17,8 @@ public final class Adam implements Optimizer {
     private final double weightDecay;
     private final float[] m;
     private final float[] v;
-    /** Heap copies of the parameters and gradients: one bulk copy each way beats 2 x P direct-buffer calls. */
-    private final float[] pScratch;
-    private final float[] gScratch;
+    private final float[] p;
+    private final float[] g;
     private long t;
 
     public Adam(int size, double learningRate, double weightDecay) {
@@ -27,8 +26,9 @@ public final class Adam implements Optimizer {
         this.weightDecay = weightDecay;
         this.m = new float[size];
         this.v = new float[size];
-        this.pScratch = new float[size];
-        this.gScratch = new float[size];
+        // Heap copies of the native buffers: one bulk copy each way lets the JIT run the loop at memory speed.
+        this.p = new float[size];
+        this.g = new float[size];
     }
 
     @Override
@@ -42,24 +42,20 @@ public final class Adam implements Optimizer {
         float b1 = (float) BETA1;
         float b2 = (float) BETA2;
         float eps = (float) EPS;
-        float[] ps = pScratch;
-        float[] gs = gScratch;
-        grads.get(0, gs);
-        params.get(0, ps);
+        grads.get(0, g);
+        params.get(0, p);
+        boolean decayOn = weightDecay != 0;
         for (int i = 0; i < m.length; i++) {
-            float g = gs[i];
-            float mi = b1 * m[i] + (1 - b1) * g;
-            float vi = b2 * v[i] + (1 - b2) * g * g;
+            float gi = g[i];
+            float mi = b1 * m[i] + (1 - b1) * gi;
+            float vi = b2 * v[i] + (1 - b2) * gi * gi;
             m[i] = mi;
             v[i] = vi;
-            float p = ps[i];
-            if (weightDecay != 0) {
-                p *= decay;
-            }
+            float pi = decayOn ? p[i] * decay : p[i];
             // p -= lr * m_hat / (sqrt(v_hat) + eps), with m_hat = m/c1, sqrt(v_hat) = sqrt(v)/sqrt(c2).
-            ps[i] = p - stepSize * mi / ((float) Math.sqrt(vi) / sqrtC2 + eps);
+            p[i] = pi - stepSize * mi / ((float) Math.sqrt(vi) / sqrtC2 + eps);
         }
-        params.put(0, ps);
+        params.put(0, p);
     }
 
     @Override

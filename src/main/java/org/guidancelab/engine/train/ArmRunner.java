@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.guidancelab.data.BatchOrder;
 import org.guidancelab.data.TaskData;
 import org.guidancelab.engine.cka.CkaMatrix;
 import org.guidancelab.engine.loss.Accuracy;
@@ -41,7 +42,8 @@ final class ArmRunner {
     private final TrainerControl control;
     private final Consumer<TrainingEvent> emit;
     private final List<TapPair> pairs;
-    private final BatchPlan plan;
+    private final BatchOrder order;
+    private final int[] indices;
     private final BatchLoader loader;
     private final NoiseInputs noise;
     private final Evaluator evaluator;
@@ -60,10 +62,16 @@ final class ArmRunner {
         this.control = control;
         this.emit = emit;
         this.pairs = spec.resolvedPairs();
-        this.plan = new BatchPlan(data.train().size(), training.batchSize(), training.seed());
+        if (training.batchSize() <= 0) {
+            throw new IllegalArgumentException("training.batchSize must be positive, got " + training.batchSize());
+        }
+        // Full batches whenever the split allows (minibatch CKA then always sees the same number of examples).
+        this.order = new BatchOrder(data.train().size(), training.batchSize(),
+                data.train().size() >= training.batchSize(), training.seed());
+        this.indices = new int[training.batchSize()];
         this.loader = new BatchLoader(data);
         this.noise = new NoiseInputs(data, training.seed());
-        this.evaluator = new Evaluator(data, training.batchSize(), options.probeSize(), options.heatmapEstimator());
+        this.evaluator = new Evaluator(data, training.batchSize(), options.probeSize(), training.seed(), options.heatmapEstimator());
     }
 
     /** The guide's seed: derived from the experiment's, different from the target's. */
@@ -159,8 +167,7 @@ final class ArmRunner {
     }
 
     private Map<String, Double> taskStep(int s, Model target, Model guide, Optimizer opt, GuidanceTerm term) {
-        int[] indices = plan.batch(s - 1);
-        Batch b = loader.training(indices);
+        Batch b = trainingBatch(s - 1);
         Model.Forward f = target.forward(b.x(), true);
         INDArray dz = logitGradient(f.logits());
         LossValue task = SoftmaxCrossEntropy.compute(f.logits(), b.labels(), dz);
@@ -174,7 +181,7 @@ final class ArmRunner {
         if (guidanceOn && term.size() > 0) {
             Map<String, INDArray> guideTaps = arm.noiseGuide()
                     ? guide.forward(noise.batch(Phase.TASK, s - 1, b.size()), false).taps()
-                    : guideCache.taps(indices, b.x());
+                    : guideCache.taps(b.size() == indices.length ? indices : java.util.Arrays.copyOf(indices, b.size()), b.x());
             guidance = term.compute(f.taps(), guideTaps);
             dTaps = term.tapGradients();
             putPairs(m, term, Phase.TASK, s);
@@ -224,6 +231,12 @@ final class ArmRunner {
         m.put(Metrics.MEAN_PAIR_CKA, term.size() == 0 ? Double.NaN : sum / term.size());
     }
 
+    /** Batch {@code k} (0-based) of the shared data order. */
+    private Batch trainingBatch(long k) {
+        int n = order.indices(k, indices);
+        return loader.training(indices, n);
+    }
+
     private INDArray logitGradient(INDArray logits) {
         if (dLogits == null || !java.util.Arrays.equals(dLogits.shape(), logits.shape()) || dLogits.dataType() != logits.dataType()) {
             dLogits = Nd4j.create(logits.dataType(), logits.shape());
@@ -251,7 +264,7 @@ final class ArmRunner {
             if (control.cancelled()) {
                 return false;
             }
-            Batch b = loader.training(plan.batch(k - 1));
+            Batch b = trainingBatch(k - 1);
             Model.Forward f = guide.forward(b.x(), true);
             INDArray dz = logitGradient(f.logits());
             LossValue task = SoftmaxCrossEntropy.compute(f.logits(), b.labels(), dz);

@@ -7,7 +7,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Copies examples from a split's plain arrays into an input tensor. Training batches reuse one buffer (their size
+ * Copies examples from a split's plain arrays into an input tensor (the data order itself is the data package's
+ * {@link org.guidancelab.data.BatchOrder}). Training batches reuse one buffer (their size
  * never changes); evaluation ranges get arrays of their own.
  */
 final class BatchLoader {
@@ -23,21 +24,26 @@ final class BatchLoader {
         this.labelsPer = Math.max(1, data.labelsPerExample());
     }
 
-    /** The examples at {@code indices} of the training split, into the reused buffer. */
-    Batch training(int[] indices) {
+    /** The examples at the first {@code count} {@code indices} of the training split, into the reused buffer. */
+    Batch training(int[] indices, int count) {
         Split split = data.train();
-        if (buffer == null || buffer.size(0) != indices.length) {
-            buffer = Nd4j.create(DataType.FLOAT, shape(indices.length));
-            staging = new float[indices.length * inputSize];
+        if (buffer == null || buffer.size(0) != count) {
+            buffer = Nd4j.create(DataType.FLOAT, shape(count));
+            staging = new float[count * inputSize];
         }
-        int[] labels = new int[indices.length * labelsPer];
-        for (int i = 0; i < indices.length; i++) {
+        int[] labels = new int[count * labelsPer];
+        for (int i = 0; i < count; i++) {
             System.arraycopy(split.x(), indices[i] * inputSize, staging, i * inputSize, inputSize);
             System.arraycopy(split.y(), indices[i] * labelsPer, labels, i * labelsPer, labelsPer);
         }
-        // One bulk copy into the direct buffer: DataBuffer.setData(float[]) writes element by element.
+        // One bulk copy into the native buffer (DataBuffer.setData copies value by value).
         buffer.data().asNioFloat().put(0, staging);
         return new Batch(buffer, labels);
+    }
+
+    /** Inputs and labels given as plain arrays ({@code count} examples), in new arrays. */
+    Batch of(float[] x, int[] y, int count) {
+        return new Batch(Nd4j.create(x.clone(), shape(count), 'c'), y.clone());
     }
 
     /** Examples {@code from .. from+count-1} of {@code split}, in new arrays. */

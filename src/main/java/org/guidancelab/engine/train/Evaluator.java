@@ -2,6 +2,7 @@ package org.guidancelab.engine.train;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.guidancelab.data.ProbeBatch;
 import org.guidancelab.data.Split;
 import org.guidancelab.data.TaskData;
 import org.guidancelab.engine.cka.CkaEstimator;
@@ -15,7 +16,8 @@ import org.guidancelab.engine.model.Model;
 /**
  * Evaluation of the target in eval mode: validation loss and accuracy over the whole validation split (in chunks of
  * the batch size; per token for sequence tasks, masked positions not counted), and CKA heatmaps on a fixed probe batch
- * (the first examples of the validation split, the same at every evaluation and for every arm).
+ * (the data package's seeded {@link ProbeBatch} from the validation split: the same at every evaluation, for every
+ * arm and on resume).
  */
 final class Evaluator {
     private final TaskData data;
@@ -24,12 +26,13 @@ final class Evaluator {
     private final Batch probe;
     private final CkaEstimator estimator;
 
-    Evaluator(TaskData data, int chunk, int probeSize, CkaEstimator estimator) {
+    Evaluator(TaskData data, int chunk, int probeSize, long seed, CkaEstimator estimator) {
         this.data = data;
         this.loader = new BatchLoader(data);
         this.chunk = Math.max(1, chunk);
-        int n = Math.min(probeSize, data.validation().size());
-        this.probe = n >= 2 ? loader.range(data.validation(), 0, n) : null;
+        ProbeBatch p = probeSize > 0 ? ProbeBatch.draw(data, probeSize, seed) : null;
+        int n = p == null ? 0 : p.size();
+        this.probe = n >= 2 ? loader.of(p.x(), p.y(), n) : null;
         this.estimator = estimator == CkaEstimator.UNBIASED && n < 4 ? CkaEstimator.BIASED : estimator;
     }
 

@@ -23,11 +23,11 @@ class BatchLoaderTest {
         }
         Split s = new Split(n, x, y);
         BatchLoader loader = new BatchLoader(new TaskData("t", new int[] {1, 2, 2}, false, 0, 3, 1, s, s, s));
-        Batch first = loader.training(new int[] {4, 1, 5});
+        Batch first = loader.training(new int[] {4, 1, 5}, 3);
         assertArrayEquals(new long[] {3, 1, 2, 2}, first.x().shape());
         assertArrayEquals(new float[] {5, 5.5f, 6, 6.5f, -1, -0.5f, 0, 0.5f, 7, 7.5f, 8, 8.5f}, first.x().dup().data().asFloat());
         assertArrayEquals(new int[] {1, 1, 2}, first.labels());
-        Batch second = loader.training(new int[] {0, 2, 3});
+        Batch second = loader.training(new int[] {0, 2, 3}, 3);
         assertSame(first.x(), second.x());
         assertArrayEquals(new float[] {-3, -2.5f, -2, -1.5f, 1, 1.5f, 2, 2.5f, 3, 3.5f, 4, 4.5f}, second.x().dup().data().asFloat());
     }

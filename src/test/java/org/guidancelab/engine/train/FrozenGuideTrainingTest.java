@@ -109,9 +109,9 @@ class FrozenGuideTrainingTest {
             int[] first = {5, 9, 2};
             int[] again = {9, 2, 5};
             java.util.Map<String, org.nd4j.linalg.api.ndarray.INDArray> fresh = new java.util.LinkedHashMap<>();
-            cache.taps(first, loader.training(first).x()).forEach((k, v) -> fresh.put(k, v.dup()));
+            cache.taps(first, loader.training(first, first.length).x()).forEach((k, v) -> fresh.put(k, v.dup()));
             // A batch of seen examples in another order: rows come from the cache, in the new order.
-            java.util.Map<String, org.nd4j.linalg.api.ndarray.INDArray> cached = cache.taps(again, loader.training(again).x());
+            java.util.Map<String, org.nd4j.linalg.api.ndarray.INDArray> cached = cache.taps(again, loader.training(again, again.length).x());
             for (String tap : g.tapNames()) {
                 org.nd4j.linalg.api.ndarray.INDArray expect = fresh.get(tap);
                 assertTrue(expect.getRow(1).equalsWithEps(cached.get(tap).getRow(0), 1e-6), tap);
@@ -120,7 +120,7 @@ class FrozenGuideTrainingTest {
             }
             assertTrue(cache.active());
             GuideTapCache small = new GuideTapCache(g, data.train().size(), 1000);
-            small.taps(first, loader.training(first).x());
+            small.taps(first, loader.training(first, first.length).x());
             assertEquals(false, small.active());
         }
     }

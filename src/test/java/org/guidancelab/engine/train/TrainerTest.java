@@ -207,12 +207,14 @@ class TrainerTest {
     void noiseGuideAndNoisePrephase() {
         ExperimentSpec spec = TinyExperiments.experiment(8, ArmSpec.guidedUntrained("real"),
                 ArmSpec.guidedUntrained("noise").withNoiseGuide(true),
-                ArmSpec.guidedUntrained("prephase").withNoisePrephaseSteps(6));
+                ArmSpec.guidedUntrained("prephase").withNoisePrephaseSteps(20));
         RecordingListener rec = run(spec, TinyExperiments.options());
         assertEquals(0, rec.steps("real", Phase.NOISE_PREPHASE).size());
         List<TrainingEvent.Step> pre = rec.steps("prephase", Phase.NOISE_PREPHASE);
-        assertEquals(6, pre.size());
-        assertTrue(pre.get(5).get(Metrics.MEAN_PAIR_CKA) > pre.get(0).get(Metrics.MEAN_PAIR_CKA), "alignment on noise improves");
+        assertEquals(20, pre.size());
+        double early = pre.subList(0, 5).stream().mapToDouble(s -> s.get(Metrics.MEAN_PAIR_CKA)).average().orElseThrow();
+        double late = pre.subList(15, 20).stream().mapToDouble(s -> s.get(Metrics.MEAN_PAIR_CKA)).average().orElseThrow();
+        assertTrue(late > early + 0.02, "alignment on noise improves: " + early + " -> " + late);
         assertNull(pre.get(0).metrics().get(Metrics.TASK_LOSS));
         double realCka = rec.steps("real", Phase.TASK).get(0).get(Metrics.MEAN_PAIR_CKA);
         double noiseCka = rec.steps("noise", Phase.TASK).get(0).get(Metrics.MEAN_PAIR_CKA);

@@ -15,14 +15,17 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 final class DenseLayer extends FastLayer {
     private final ActivationFn fn;
     private final boolean bias;
+    private final boolean he;
     private final DataType dtype;
     private INDArray w, b, dw, db;
     private INDArray in, ones, z, a, dZ, dIn, scratch;
     private long batch = -1;
 
-    DenseLayer(String name, boolean tap, int in, int out, ActivationFn fn, boolean bias, DataType dtype) {
+    /** {@code reluFollows}: a ReLU comes after this layer (through Dropout), which selects He initialisation. */
+    DenseLayer(String name, boolean tap, int in, int out, ActivationFn fn, boolean bias, boolean reluFollows, DataType dtype) {
         super(name, tap, in, out);
         this.fn = fn;
+        this.he = reluFollows || fn == ActivationFn.RELU;
         this.bias = bias;
         this.dtype = dtype;
     }
@@ -48,13 +51,13 @@ final class DenseLayer extends FastLayer {
     }
 
     /**
-     * He-style normal init, std sqrt(gain / in) with gain 2 for ReLU/GELU and 1 otherwise, so deep plain stacks
-     * neither explode nor vanish at the start; biases start at 0.
+     * The SameDiff reference's initialisation, draw for draw (one generator consumed in flat-layout order): He normal
+     * N(0, 2/in) when a ReLU follows, Xavier normal N(0, 2/(in + out)) otherwise; biases start at 0. So a network
+     * starts from the same weights whichever path the factory picks.
      */
     @Override
     void initialise(double[] flat, int offset, Random random) {
-        double gain = fn == ActivationFn.RELU || fn == ActivationFn.GELU ? 2.0 : 1.0;
-        double std = Math.sqrt(gain / inWidth);
+        double std = he ? Math.sqrt(2.0 / inWidth) : Math.sqrt(2.0 / (inWidth + outWidth));
         for (int i = 0; i < inWidth * outWidth; i++) {
             flat[offset + i] = random.nextGaussian() * std;
         }

@@ -39,7 +39,14 @@ final class DropoutLayer extends FastLayer {
         for (int i = 0; i < maskValues.length; i++) {
             maskValues[i] = random.nextDouble() < keep ? 1 / keep : 0;
         }
-        mask.data().setData(maskValues);
+        if (dtype == DataType.FLOAT) {
+            java.nio.FloatBuffer fb = mask.data().asNioFloat();
+            for (int i = 0; i < maskValues.length; i++) {
+                fb.put(i, (float) maskValues[i]);
+            }
+        } else {
+            mask.data().asNioDouble().put(0, maskValues);
+        }
     }
 
     @Override

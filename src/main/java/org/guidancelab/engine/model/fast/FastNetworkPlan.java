@@ -2,6 +2,7 @@ package org.guidancelab.engine.model.fast;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.guidancelab.arch.ActivationFn;
 import org.guidancelab.arch.LayerSpec;
 import org.guidancelab.arch.Layers;
 import org.guidancelab.arch.NetworkSpec;
@@ -39,7 +40,7 @@ record FastNetworkPlan(List<FastLayer> layers, int inputWidth, String problem) {
                 if (d.units() <= 0) {
                     return fail(where + " (units): must be positive, got " + d.units());
                 }
-                out.add(new DenseLayer(d.name(), d.tap(), width, d.units(), d.activation(), d.bias(), dtype));
+                out.add(new DenseLayer(d.name(), d.tap(), width, d.units(), d.activation(), d.bias(), reluFollows(specs, i), dtype));
                 shape = List.of(d.units());
             } else if (l instanceof Layers.Output o) {
                 if (o.perToken() || shape.size() != 1) {
@@ -48,7 +49,7 @@ record FastNetworkPlan(List<FastLayer> layers, int inputWidth, String problem) {
                 if (o.classes() <= 0) {
                     return fail(where + " (classes): must be positive, got " + o.classes());
                 }
-                out.add(new DenseLayer(o.name(), false, width, o.classes(), org.guidancelab.arch.ActivationFn.IDENTITY, true, dtype));
+                out.add(new DenseLayer(o.name(), false, width, o.classes(), ActivationFn.IDENTITY, true, false, dtype));
                 shape = List.of(o.classes());
             } else if (l instanceof Layers.Flatten f) {
                 out.add(new PassThroughLayer(f.name(), f.tap(), width));
@@ -71,6 +72,20 @@ record FastNetworkPlan(List<FastLayer> layers, int inputWidth, String problem) {
             }
         }
         return new FastNetworkPlan(out, inputWidth, null);
+    }
+
+    /** Whether an Activation(ReLU) follows layer {@code index}, looking through Dropout (as the SameDiff builder). */
+    private static boolean reluFollows(List<LayerSpec> specs, int index) {
+        for (int j = index + 1; j < specs.size(); j++) {
+            LayerSpec next = specs.get(j);
+            if (next instanceof Layers.Activation a) {
+                return a.fn() == ActivationFn.RELU;
+            }
+            if (!(next instanceof Layers.Dropout || next instanceof Layers.BatchNorm || next instanceof Layers.LayerNorm)) {
+                return false;
+            }
+        }
+        return false;
     }
 
     private static FastNetworkPlan fail(String problem) {

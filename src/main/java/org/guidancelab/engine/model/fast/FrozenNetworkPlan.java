@@ -81,10 +81,11 @@ record FrozenNetworkPlan(List<ForwardStep> steps, List<String> names, List<Boole
                 step = new PoolForward(shape.get(0), shape.get(1), shape.get(2), size, stride, max, dtype);
                 shape = List.of(shape.get(0), (shape.get(1) - size) / stride + 1, (shape.get(2) - size) / stride + 1);
             } else if (l instanceof Layers.Dense d && shape.size() == 1 && d.units() > 0) {
-                step = new LayerForward(new DenseLayer(d.name(), d.tap(), width, d.units(), d.activation(), d.bias(), dtype));
+                // reluFollows (false) only picks an initialisation; frozen weights are copied in.
+                step = new LayerForward(new DenseLayer(d.name(), d.tap(), width, d.units(), d.activation(), d.bias(), false, dtype));
                 shape = List.of(d.units());
             } else if (l instanceof Layers.Output o && !o.perToken() && shape.size() == 1 && o.classes() > 0) {
-                step = new LayerForward(new DenseLayer(o.name(), false, width, o.classes(), ActivationFn.IDENTITY, true, dtype));
+                step = new LayerForward(new DenseLayer(o.name(), false, width, o.classes(), ActivationFn.IDENTITY, true, false, dtype));
                 shape = List.of(o.classes());
             } else if (l instanceof Layers.Flatten f) {
                 step = new LayerForward(new PassThroughLayer(f.name(), f.tap(), width));

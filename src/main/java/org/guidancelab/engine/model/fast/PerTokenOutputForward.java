@@ -10,7 +10,7 @@ final class PerTokenOutputForward implements ForwardStep {
     private final int length, dim;
 
     PerTokenOutputForward(String name, int length, int dim, int classes, DataType dtype) {
-        this.layer = new DenseLayer(name, false, dim, classes, ActivationFn.IDENTITY, true, dtype);
+        this.layer = new DenseLayer(name, false, dim, classes, ActivationFn.IDENTITY, true, false, dtype);
         this.length = length;
         this.dim = dim;
     }

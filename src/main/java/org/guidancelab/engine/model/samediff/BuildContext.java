@@ -84,8 +84,9 @@ final class BuildContext {
             case SIGMOID:
                 return sd.nn().sigmoid(x);
             case GELU:
-                // Exact GELU, x * Phi(x) = 0.5 x (1 + erf(x / sqrt 2)), as PyTorch's default. Built from
-                // primitives because ND4J's gelu op is the sigmoid approximation.
+                // Exact GELU, x Phi(x) = 0.5 x (1 + erf(x / sqrt 2)): PyTorch's default and the fast path's
+                // choice, so both implementations agree. Built from primitives because ND4J's gelu op is the
+                // sigmoid approximation.
                 return x.mul(0.5).mul(sd.math().erf(x.mul(1.0 / Math.sqrt(2.0))).add(1.0));
             default:
                 throw new IllegalStateException("unknown activation " + fn);

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.guidancelab.arch.NetworkSpec;
 import org.guidancelab.engine.model.Model;
+import org.guidancelab.engine.model.StochasticModel;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -22,8 +23,15 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * {@link #backward} replays the last forward pass (same input, dropout masks, BatchNorm statistics and
  * parameters) through a surrogate loss {@code sum(logits * dLogits) + sum_k sum(tap_k * dTap_k)}, whose
  * parameter gradients are exactly J^T times the upstream gradients.
+ *
+ * <p>Logits come from the last layer: an Output head gives [n, classes] or, per token, [n*T, classes]; a network
+ * without one (a bare guide, say) gives its last layer's output flattened per example. Training passes update
+ * the BatchNorm running statistics in {@link #state()} and draw dropout masks from a generator whose position is
+ * {@link #randomState()}. Measured against a hand-built SameDiff MLP, forward and backward cost the same as raw
+ * {@code output} and {@code calculateGradients} calls: the wrapper adds nothing noticeable. Not thread-safe: one
+ * model per training thread.
  */
-public final class SameDiffModel implements Model {
+public final class SameDiffModel implements Model, StochasticModel {
     private final NetworkSpec spec;
     private final DataType dtype;
     private final BuiltGraph graph;
@@ -78,6 +86,21 @@ public final class SameDiffModel implements Model {
         return batchNorm.state();
     }
 
+    /**
+     * The position of the dropout generator: the number of training passes drawn so far. Checkpoints store it so
+     * that a resumed run draws the masks an uninterrupted one would have.
+     */
+    @Override
+    public long randomState() {
+        return masks.trainingPasses();
+    }
+
+    /** Restores {@link #randomState()} from a checkpoint. */
+    @Override
+    public void setRandomState(long state) {
+        masks.setTrainingPasses(state);
+    }
+
     /** The data type of parameters, activations and gradients. */
     public DataType dataType() {
         return dtype;
@@ -91,8 +114,9 @@ public final class SameDiffModel implements Model {
         Map<String, INDArray> feed = new HashMap<>();
         feed.put(BuiltGraph.INPUT, x);
         feed.put(BuildContext.TRAINING, Nd4j.scalar(dtype, training ? 1.0 : 0.0));
+        masks.beginPass(training);
         for (DropoutSite site : graph.dropoutSites()) {
-            feed.put(site.placeholder(), masks.mask(site, n, training, dtype));
+            feed.put(site.placeholder(), masks.mask(site, n, dtype));
         }
         batchNorm.feed(feed);
 

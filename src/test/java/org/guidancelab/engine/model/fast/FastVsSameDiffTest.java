@@ -60,6 +60,19 @@ class FastVsSameDiffTest {
     }
 
     @Test
+    void bothPathsStartFromBitIdenticalParameters() {
+        NetworkSpec reluViaActivation = new NetworkSpec("relu-act", List.of(Layers.Input.real("in", 7),
+                Layers.Dense.of("d1", 6, ActivationFn.IDENTITY), new Layers.Dropout("drop", 0.1, false),
+                new Layers.Activation("relu", ActivationFn.RELU, true), Layers.Dense.of("d2", 5, ActivationFn.RELU),
+                new Layers.Output("out", 3, false)));
+        for (NetworkSpec spec : List.of(FastModelTest.mixedNet(), reluViaActivation)) {
+            try (SameDiffModel ref = new SameDiffModel(spec, 11, DataType.FLOAT)) {
+                assertEquals(ref.params(), new FastModel(spec, 11, DataType.FLOAT).params(), spec.name());
+            }
+        }
+    }
+
+    @Test
     void factoryBuildsSameDiffForOtherLayers() {
         NetworkSpec cnn = new NetworkSpec("cnn", List.of(Layers.Input.real("in", 1, 6, 6),
                 Layers.Conv2D.same("c", 2, 3, ActivationFn.RELU), new Layers.Flatten("f", false), new Layers.Output("out", 2, false)));

@@ -63,6 +63,26 @@ class SameDiffModelContractTest {
     }
 
     @Test
+    void viewsAsInputsAndUpstreamGradientsGiveTheSameResultsAsCopies() {
+        NetworkSpec conv = net(Layers.Input.real("x", 1, 4, 4), new Layers.Conv2D("c", 2, 3, 1, 1, ActivationFn.RELU, true),
+                new Layers.Flatten("f", false), new Layers.Output("out", 3, false));
+        try (SameDiffModel m = new SameDiffModel(conv, 1, DataType.DOUBLE)) {
+            INDArray big = Nd4j.randn(6L, new long[] {10, 1, 4, 4}).castTo(DataType.DOUBLE);
+            INDArray view = big.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(3, 7));
+            INDArray gradsBig = Nd4j.randn(7L, new long[] {3, 10}).castTo(DataType.DOUBLE);
+            INDArray gradView = gradsBig.get(org.nd4j.linalg.indexing.NDArrayIndex.all(),
+                    org.nd4j.linalg.indexing.NDArrayIndex.interval(2, 6)).transpose();
+            INDArray fromView = m.forward(view, true).logits().dup();
+            m.backward(gradView, Map.of());
+            INDArray gView = m.gradients().dup();
+            INDArray fromCopy = m.forward(view.dup(), true).logits();
+            m.backward(gradView.dup(), Map.of());
+            assertEquals(fromCopy, fromView);
+            assertEquals(m.gradients(), gView);
+        }
+    }
+
+    @Test
     void absentUpstreamGradientsCountAsZeros() {
         try (SameDiffModel m = new SameDiffModel(MLP, 1, DataType.DOUBLE)) {
             INDArray input = x(3, 4);

@@ -78,6 +78,47 @@ class SameDiffModesTest {
     }
 
     @Test
+    void restoringTheRandomStateReplaysTheSameDropoutMasks() {
+        NetworkSpec spec = net(Layers.Input.real("x", 4), Layers.Dense.of("d", 50, ActivationFn.TANH),
+                new Layers.Dropout("drop", 0.5, true), new Layers.Output("out", 2, false));
+        try (SameDiffModel a = new SameDiffModel(spec, 3, DataType.DOUBLE);
+             SameDiffModel b = new SameDiffModel(spec, 3, DataType.DOUBLE)) {
+            INDArray x = randn(2, 3, 4);
+            for (int i = 0; i < 3; i++) {
+                a.forward(x, true);
+            }
+            a.forward(x, false);
+            assertEquals(3, a.randomState(), "eval passes draw nothing");
+            INDArray fourth = a.forward(x, true).taps().get("drop");
+            b.setRandomState(3);
+            assertEquals(fourth, b.forward(x, true).taps().get("drop"));
+            assertNotEquals(fourth, b.forward(x, true).taps().get("drop"));
+        }
+    }
+
+    @Test
+    void geluIsExactNotTheTanhApproximation() {
+        NetworkSpec spec = net(Layers.Input.real("x", 7), new Layers.Activation("g", ActivationFn.GELU, true),
+                new Layers.Output("out", 2, false));
+        try (SameDiffModel m = new SameDiffModel(spec, 3, DataType.DOUBLE)) {
+            double[] x = {-3, -1.5, -0.5, 0, 0.5, 1.5, 3};
+            INDArray y = m.forward(Nd4j.create(x, new long[] {1, 7}, DataType.DOUBLE), false).taps().get("g");
+            for (int i = 0; i < x.length; i++) {
+                double v = x[i];
+                // Abramowitz-Stegun 7.1.26 is good to 1.5e-7, far inside the 2e-4 gap to the tanh form at 1.5.
+                assertEquals(0.5 * v * (1 + erf(v / Math.sqrt(2))), y.getDouble(0, i), 1e-6, "gelu(" + v + ")");
+            }
+        }
+    }
+
+    private static double erf(double z) {
+        double t = 1 / (1 + 0.3275911 * Math.abs(z));
+        double poly = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))));
+        double r = 1 - poly * Math.exp(-z * z);
+        return z >= 0 ? r : -r;
+    }
+
+    @Test
     void batchNormUsesBatchStatisticsInTrainingAndRunningStatisticsInEval() {
         double eps = 1e-5;
         NetworkSpec spec = net(Layers.Input.real("x", 3), new Layers.BatchNorm("bn", 0.1, eps, true),

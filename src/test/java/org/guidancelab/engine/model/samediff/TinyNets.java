@@ -117,6 +117,10 @@ final class TinyNets {
                 new Layers.BatchNorm("bn", 0.1, 1e-5, true), new Layers.Activation("act", ActivationFn.TANH, false),
                 new Layers.Flatten("flat", false), new Layers.Output("out", 3, false)),
                 logits(N, 3), taps("c1", 48, "bn", 48)));
+        c.add(new Case("BatchNorm on sequences", net("bn-seq", Input.real("x", 3, 4), dense("d1", 5, ActivationFn.IDENTITY),
+                new Layers.BatchNorm("bn", 0.1, 1e-5, true), new Layers.Activation("act", ActivationFn.TANH, false),
+                new Layers.Flatten("flat", false), new Layers.Output("out", 3, false)),
+                logits(N, 3), taps("d1", 15, "bn", 15)));
         c.add(new Case("LayerNorm", net("ln", Input.real("x", 3, 4), dense("d1", 6, ActivationFn.IDENTITY),
                 new Layers.LayerNorm("ln", 1e-5, true), new Layers.Activation("act", ActivationFn.TANH, false),
                 new Layers.SequencePool("pool", Layers.PoolMode.MEAN, false), new Layers.Output("out", 3, false)),
