@@ -15,6 +15,7 @@ final class Subcommands {
                 new RunCommand(),
                 new ResumeCommand(),
                 new CkaCommand(),
-                new FiguresCommand());
+                new FiguresCommand(),
+                new BenchCommand());
     }
 }

@@ -2,12 +2,15 @@ package org.guidancelab.engine.model;
 
 import org.guidancelab.arch.NetworkSpec;
 import org.guidancelab.engine.model.fast.FastModel;
+import org.guidancelab.engine.model.fast.FrozenModel;
+import org.guidancelab.engine.model.fast.RecurrentFastModel;
 import org.guidancelab.engine.model.samediff.SameDiffModel;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /**
  * Builds the model for a spec: the hand-written fast path when every layer is one it handles (several times faster
- * than SameDiff on MLPs, BENCHMARKS.md), otherwise the SameDiff model that covers every layer type. Both use the same
+ * than SameDiff on MLPs, BENCHMARKS.md), the recurrent fast path for Embedding -> SimpleRNN -> per-token Output token
+ * models, otherwise the SameDiff model that covers every layer type. Both use the same
  * flat parameter layout, so params copied from one reproduce the other.
  */
 public final class ModelFactory {
@@ -18,7 +21,28 @@ public final class ModelFactory {
         if (FastModel.supports(spec)) {
             return new FastModel(spec, seed, DataType.FLOAT);
         }
+        if (RecurrentFastModel.supports(spec)) {
+            // Same weights as the general path for this seed: built there once, then copied.
+            try (Model reference = sameDiff(spec, seed)) {
+                return new RecurrentFastModel(reference, DataType.FLOAT);
+            }
+        }
         return sameDiff(spec, seed);
+    }
+
+    /**
+     * A network that will only ever run forward in eval mode (a frozen guide that this arm does not train): the
+     * forward-only fast path when the spec fits it, with the weights of {@link #create} for the same seed (so the
+     * guide is the same network either way), otherwise the model of {@link #create}.
+     */
+    public static Model createFrozen(NetworkSpec spec, long seed) {
+        Model m = create(spec, seed);
+        if (m instanceof FastModel || m instanceof RecurrentFastModel || !FrozenModel.supports(spec)) {
+            return m;
+        }
+        try (m) {
+            return new FrozenModel(m, DataType.FLOAT);
+        }
     }
 
     /** The general path for every layer type. */

@@ -8,12 +8,17 @@ public final class Sgd implements Optimizer {
     private final double lr;
     private final double momentum;
     private final float[] buf;
+    /** Heap copies of parameters and gradients: bulk copies instead of 3 x P direct-buffer calls (as Adam). */
+    private final float[] pScratch;
+    private final float[] gScratch;
     private long t;
 
     public Sgd(int size, double learningRate, double momentum) {
         this.lr = learningRate;
         this.momentum = momentum;
         this.buf = new float[size];
+        this.pScratch = new float[size];
+        this.gScratch = new float[size];
     }
 
     @Override
@@ -21,13 +26,18 @@ public final class Sgd implements Optimizer {
         float mu = (float) momentum;
         float rate = (float) lr;
         boolean first = t == 0;
+        float[] ps = pScratch;
+        float[] gs = gScratch;
+        grads.get(0, gs);
+        params.get(0, ps);
         for (int i = 0; i < buf.length; i++) {
-            float g = grads.get(i);
+            float g = gs[i];
             // PyTorch initialises the buffer with the first gradient rather than decaying zeros into it.
             float b = first ? g : mu * buf[i] + g;
             buf[i] = b;
-            params.put(i, params.get(i) - rate * b);
+            ps[i] -= rate * b;
         }
+        params.put(0, ps);
         t++;
     }
 

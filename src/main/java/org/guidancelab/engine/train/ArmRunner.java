@@ -52,6 +52,7 @@ final class ArmRunner {
     private int currentStep;
     private INDArray dLogits;
     private INDArray dStudent;
+    private GuideTapCache guideCache;
 
     ArmRunner(ExperimentSpec spec, TaskData data, TrainerOptions options, TrainerControl control, Consumer<TrainingEvent> emit) {
         this.spec = spec;
@@ -86,7 +87,11 @@ final class ArmRunner {
         Model guide = null;
         try {
             target = options.models().create(spec.target(), training.seed());
-            guide = options.models().create(spec.guide(), guideSeed(training.seed()));
+            // A guide this arm does not train only ever runs forward in eval mode: the frozen fast path where it
+            // fits (loaded or checkpointed guide weights are copied into its params() like into any model).
+            guide = guideTrainedHere()
+                    ? options.models().create(spec.guide(), guideSeed(training.seed()))
+                    : options.models().createFrozen(spec.guide(), guideSeed(training.seed()));
             Optimizer opt = Optimizers.create(training, (int) target.params().length());
             GuidanceTerm term = arm.usesGuidance()
                     ? new GuidanceTerm(pairs, target.tapNames(), guide.tapNames(), training.alpha()) : null;
@@ -117,6 +122,8 @@ final class ArmRunner {
     }
 
     private Outcome taskSteps(Model target, Model guide, Optimizer opt, GuidanceTerm term) {
+        // The guide no longer changes from here on (it was trained, loaded or restored before).
+        guideCache = new GuideTapCache(guide, data.train().size(), options.guideCacheBytes());
         int start = currentStep;
         int lastCheckpoint = start;
         if (start == 0) {
@@ -179,8 +186,10 @@ final class ArmRunner {
         double guidance = 0;
         Map<String, INDArray> dTaps = null;
         if (guidanceOn && term.size() > 0) {
-            INDArray guideInput = arm.noiseGuide() ? noise.batch(Phase.TASK, s - 1, b.size()) : b.x();
-            guidance = term.compute(f.taps(), guide.forward(guideInput, false).taps());
+            Map<String, INDArray> guideTaps = arm.noiseGuide()
+                    ? guide.forward(noise.batch(Phase.TASK, s - 1, b.size()), false).taps()
+                    : guideCache.taps(b.size() == indices.length ? indices : java.util.Arrays.copyOf(indices, b.size()), b.x());
+            guidance = term.compute(f.taps(), guideTaps);
             dTaps = term.tapGradients();
             putPairs(m, term, Phase.TASK, s);
         }
@@ -240,6 +249,12 @@ final class ArmRunner {
             dLogits = Nd4j.create(logits.dataType(), logits.shape());
         }
         return dLogits;
+    }
+
+    /** Whether this arm trains its guide on the task before using it (so the guide needs backward). */
+    private boolean guideTrainedHere() {
+        return (arm.kind() == ArmKind.GUIDED_TRAINED || arm.kind() == ArmKind.DISTILLATION)
+                && (arm.guideModel() == null || arm.guideModel().isBlank()) && arm.guideTrainSteps() > 0;
     }
 
     /** Trains, loads or leaves the guide as the arm asks; false when cancelled. */

@@ -6,7 +6,7 @@ import org.guidancelab.data.ProbeBatch;
 import org.guidancelab.data.Split;
 import org.guidancelab.data.TaskData;
 import org.guidancelab.engine.cka.CkaEstimator;
-import org.guidancelab.engine.cka.CkaMatrices;
+import org.guidancelab.engine.cka.TapGrams;
 import org.guidancelab.engine.cka.CkaMatrix;
 import org.guidancelab.engine.loss.Accuracy;
 import org.guidancelab.engine.loss.LossValue;
@@ -64,12 +64,12 @@ final class Evaluator {
             return null;
         }
         // Grams are taken right after each forward: a model's taps are its buffers, overwritten by its next pass.
-        Map<String, double[][]> t = CkaMatrices.prepare(target.forward(probe.x(), false).taps(), estimator);
-        CkaMatrix self = CkaMatrices.between(t, t, estimator);
+        TapGrams t = TapGrams.of(target.forward(probe.x(), false).taps(), estimator);
+        CkaMatrix self = t.against(t);
         if (guide == null || guide.tapNames().isEmpty()) {
             return new CkaMatrix[] {null, self};
         }
-        Map<String, double[][]> g = CkaMatrices.prepare(guide.forward(probe.x(), false).taps(), estimator);
-        return new CkaMatrix[] {CkaMatrices.between(t, g, estimator), self};
+        TapGrams g = TapGrams.of(guide.forward(probe.x(), false).taps(), estimator);
+        return new CkaMatrix[] {t.against(g), self};
     }
 }

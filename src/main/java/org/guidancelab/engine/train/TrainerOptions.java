@@ -8,21 +8,33 @@ import org.guidancelab.engine.cka.CkaEstimator;
  * @param probeSize          examples of the fixed validation probe batch used for CKA heatmaps
  * @param heatmapEstimator   estimator of the heatmaps (the training term is always biased CKA)
  * @param models             how networks are built
+ * @param guideCacheBytes    bound of the frozen guide's per-example tap cache (0 = off; see GuideTapCache)
  */
-public record TrainerOptions(int probeSize, CkaEstimator heatmapEstimator, ModelSource models) {
+public record TrainerOptions(int probeSize, CkaEstimator heatmapEstimator, ModelSource models, long guideCacheBytes) {
+    /** Default bound of the guide tap cache: holds e.g. a 4-tap CNN guide's taps for 2,560 MNIST-sized examples. */
+    public static final long DEFAULT_GUIDE_CACHE_BYTES = 256L << 20;
+
+    public TrainerOptions(int probeSize, CkaEstimator heatmapEstimator, ModelSource models) {
+        this(probeSize, heatmapEstimator, models, DEFAULT_GUIDE_CACHE_BYTES);
+    }
+
     public static TrainerOptions defaults() {
         return new TrainerOptions(256, CkaEstimator.BIASED, ModelSource.standard());
     }
 
+    public TrainerOptions withGuideCacheBytes(long bytes) {
+        return new TrainerOptions(probeSize, heatmapEstimator, models, bytes);
+    }
+
     public TrainerOptions withProbeSize(int n) {
-        return new TrainerOptions(n, heatmapEstimator, models);
+        return new TrainerOptions(n, heatmapEstimator, models, guideCacheBytes);
     }
 
     public TrainerOptions withModels(ModelSource m) {
-        return new TrainerOptions(probeSize, heatmapEstimator, m);
+        return new TrainerOptions(probeSize, heatmapEstimator, m, guideCacheBytes);
     }
 
     public TrainerOptions withHeatmapEstimator(CkaEstimator e) {
-        return new TrainerOptions(probeSize, e, models);
+        return new TrainerOptions(probeSize, e, models, guideCacheBytes);
     }
 }

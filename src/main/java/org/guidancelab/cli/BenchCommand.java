@@ -1,0 +1,117 @@
+package org.guidancelab.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.guidancelab.engine.ComputeThreads;
+import org.guidancelab.engine.backend.Backends;
+import org.guidancelab.engine.bench.BenchResult;
+import org.guidancelab.engine.bench.GuidedBench;
+import org.guidancelab.engine.bench.HeatmapBench;
+import org.guidancelab.engine.bench.MemoryBench;
+import org.guidancelab.engine.bench.PeerRun;
+import org.guidancelab.engine.bench.Workload;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code bench}: guided-training throughput on the standard workloads of BENCHMARKS.md, optionally beside the peer. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Measures guided and unguided training steps/s on the standard workloads (shared/BENCHMARKS.md),",
+                "and the time of one full CKA heatmap (24 target x 8 guide taps, probe of 512).",
+                "With --peer, runs the PyTorch peer on the same workload right after, and prints the ratios."})
+public final class BenchCommand implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--workload", defaultValue = "all", description = "mlp, fcn-cnn, rnn-transformer or all (default: ${DEFAULT-VALUE})")
+    String workload;
+
+    @Option(names = "--threads", defaultValue = "1", description = "compute threads, for both us and the peer (default: ${DEFAULT-VALUE})")
+    int threads;
+
+    @Option(names = "--steps", defaultValue = "100", description = "timed steps per mode (default: ${DEFAULT-VALUE})")
+    int steps;
+
+    @Option(names = "--warmup", defaultValue = "20", description = "untimed steps first (default: ${DEFAULT-VALUE})")
+    int warmup;
+
+    @Option(names = "--no-guide-cache", description = "run the frozen guide's forward every step (no per-example tap cache)")
+    boolean noGuideCache;
+
+    @Option(names = "--no-heatmap", description = "skip the CKA heatmap timing")
+    boolean noHeatmap;
+
+    @Option(names = "--peer", description = "path of the PyTorch peer script (e.g. ../shared/peers/torch_guided_bench.py)")
+    Path peer;
+
+    @Option(names = "--memory", paramLabel = "STEPS", defaultValue = "0",
+            description = "instead of timing: one long guided run of the workload (default mlp) for STEPS steps, printing heap after GC, RSS and native bytes")
+    int memorySteps;
+
+    @Option(names = "--memory-every", defaultValue = "1000", description = "steps between memory samples (default: ${DEFAULT-VALUE})")
+    int memoryEvery;
+
+    @Option(names = "--python", defaultValue = "/usr/bin/python3", description = "Python that runs the peer (default: ${DEFAULT-VALUE})")
+    String python;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        List<Workload> workloads = new ArrayList<>();
+        try {
+            if (workload.equalsIgnoreCase("all")) {
+                workloads.addAll(List.of(Workload.values()));
+            } else {
+                workloads.add(Workload.parse(workload));
+            }
+            ComputeThreads.set(threads);
+        } catch (IllegalArgumentException e) {
+            err.println("bench: " + e.getMessage());
+            return 2;
+        }
+        out.println("backend: " + Backends.detect().summary());
+        out.flush();
+        if (memorySteps > 0) {
+            Workload w = workload.equalsIgnoreCase("all") ? Workload.MLP : workloads.get(0);
+            try {
+                new MemoryBench(w, memorySteps, memoryEvery).run(out);
+            } catch (IllegalArgumentException e) {
+                err.println("bench: " + e.getMessage());
+                return 2;
+            }
+            return 0;
+        }
+        for (Workload w : workloads) {
+            BenchResult ours = new GuidedBench(w, steps, warmup).withGuideCache(!noGuideCache).run(threads);
+            out.println(ours.lines());
+            if (peer != null) {
+                try {
+                    BenchResult theirs = PeerRun.run(python, peer, w, threads, steps, warmup);
+                    out.println(ratioLine(ours, theirs));
+                } catch (java.io.IOException e) {
+                    err.println("bench: " + e.getMessage());
+                }
+            }
+            out.flush();
+        }
+        if (!noHeatmap) {
+            out.printf(Locale.ROOT, "heatmap %dx%d taps probe=%d ms=%.1f%n", 24, 8, 512, HeatmapBench.medianMillis(5));
+        }
+        return 0;
+    }
+
+    static String ratioLine(BenchResult ours, BenchResult peer) {
+        return String.format(Locale.ROOT,
+                "%s peer unguided steps/s=%.2f guided steps/s=%.2f | ours/peer unguided=%.2fx guided=%.2fx"
+                        + " | guided/unguided time ratio ours=%.2f peer=%.2f",
+                ours.workload(), peer.unguidedStepsPerSecond(), peer.guidedStepsPerSecond(),
+                ours.unguidedStepsPerSecond() / peer.unguidedStepsPerSecond(),
+                ours.guidedStepsPerSecond() / peer.guidedStepsPerSecond(),
+                ours.guidedOverUnguidedTime(), peer.guidedOverUnguidedTime());
+    }
+}
