@@ -37,13 +37,9 @@ public final class Dashboard extends BorderPane {
     private final HBox bannerBox;
     private final List<String> problems = new ArrayList<>();
     private final AnimationTimer frames;
-    /**
-     * Charts redraw at most ten times a second: smooth to the eye, and it leaves the FX thread and the renderer time
-     * for input on a 2-core machine that is also training (the buffers hold far more than 100 ms of steps).
-     */
-    static final long REDRAW_NANOS = 100_000_000L;
-    private long lastApply;
     private TrainingTask active;
+    /** The resumed task whose views were set up from its first start event. */
+    private TrainingTask resumeShown;
     private List<TapPair> pairs = List.of();
 
     public Dashboard(TrainingService service, RunDialogs dialogs) {
@@ -80,6 +76,7 @@ public final class Dashboard extends BorderPane {
             if (task != null) {
                 if (active != null) {
                     apply(active.feed().drain());
+                    curves.drawAll();
                 }
                 active = task;
                 started(task);
@@ -94,16 +91,13 @@ public final class Dashboard extends BorderPane {
         frames.start();
     }
 
-    /** One frame: drain what arrived, update views, redraw at most once each, charts at most every REDRAW_NANOS. */
+    /** One frame: drain what arrived, update views, redraw at most one chart (in turn). */
     void frame() {
         if (active == null) {
             return;
         }
-        long now = System.nanoTime();
-        if (now - lastApply >= REDRAW_NANOS) {
-            lastApply = now;
-            apply(active.feed().drain());
-        }
+        apply(active.feed().drain());
+        curves.drawNext();
         if (service.currentProperty().get() == active) {
             controls.show(active.job().label(), active.feed().progress(), service.pausedProperty().get());
         }
@@ -135,9 +129,12 @@ public final class Dashboard extends BorderPane {
         }
         for (TrainingEvent e : batch.notices()) {
             if (e instanceof TrainingEvent.RunStarted && active != null && active.experiment() != null
-                    && active.job().isResume()) {
-                // A resume learns its experiment from the run folder: set the views up now, before its steps.
+                    && active.job().isResume() && resumeShown != active) {
+                // A resume learns its experiment from the run folder: set the views up now, before its steps. Only
+                // once: the replay of the folder and the trainer each announce a start, and a second reset would
+                // wipe the replayed steps when the two land in different frames.
                 begin(active.experiment(), active.job().label());
+                resumeShown = active;
             }
         }
         curves.accept(batch.steps());
@@ -163,6 +160,7 @@ public final class Dashboard extends BorderPane {
         if (active != null) {
             apply(active.feed().drain());
         }
+        curves.drawAll();
         String where = o.dir() == null ? "" : " — saved in " + o.dir();
         switch (o.status()) {
             case FINISHED -> controls.idle("Finished: " + o.job().label() + where);

@@ -30,6 +30,9 @@ public final class LiveCurves extends GridPane {
 
     private final RunDialogs dialogs;
     private final Map<String, LiveCurveChart> charts = new LinkedHashMap<>();
+    /** Points collected but not drawn yet, per chart key then series. */
+    private final Map<String, Map<String, Series>> pending = new LinkedHashMap<>();
+    private int nextChart;
     private final Map<String, Double> guidanceWasOn = new HashMap<>();
     private final List<GuidanceMarker> markers = new ArrayList<>();
     private java.util.Set<String> guidedArms = java.util.Set.of();
@@ -74,6 +77,8 @@ public final class LiveCurves extends GridPane {
         pairPalette = new ArmPalette();
         guidanceWasOn.clear();
         markers.clear();
+        pending.clear();
+        nextChart = 0;
         charts.clear();
         getChildren().clear();
         // The task loss, not the total: guided arms' total includes the guidance term and would not compare.
@@ -97,12 +102,16 @@ public final class LiveCurves extends GridPane {
         add(viewer, col, row);
     }
 
-    /** Appends the steps of one frame, one batch (and so one redraw) per chart. */
+    /**
+     * Collects the steps of one frame; nothing is drawn until {@link #drawNext()} or {@link #drawAll()}. Drawing six
+     * charts in the same frame took 100-200 ms of the FX thread (software rendering, one core left by training), so
+     * the dashboard draws one chart per frame in turn: each chart still updates ten times a second at 60 frames.
+     */
     public void accept(List<TrainingEvent.Step> steps) {
         if (steps.isEmpty()) {
             return;
         }
-        Map<String, Map<String, Series>> perChart = new LinkedHashMap<>();
+        Map<String, Map<String, Series>> perChart = pending;
         for (TrainingEvent.Step s : steps) {
             for (Map.Entry<String, Double> m : s.metrics().entrySet()) {
                 String key = m.getKey();
@@ -121,11 +130,37 @@ public final class LiveCurves extends GridPane {
             }
             markGuidanceSwitch(s);
         }
-        perChart.forEach((key, bySeries) -> {
-            Map<String, double[][]> batch = new LinkedHashMap<>();
-            bySeries.forEach((series, pts) -> batch.put(series, pts.toArrays()));
-            charts.get(key).append(batch);
-        });
+    }
+
+    /** Draws the next chart (in turn) that has points waiting, if any: at most one redraw per call. */
+    public void drawNext() {
+        List<String> keys = new java.util.ArrayList<>(charts.keySet());
+        for (int i = 0; i < keys.size(); i++) {
+            String key = keys.get((nextChart + i) % keys.size());
+            if (pending.containsKey(key)) {
+                draw(key);
+                nextChart = (nextChart + i + 1) % keys.size();
+                return;
+            }
+        }
+    }
+
+    /** Draws every chart that has points waiting (end of a run, so the final state is complete at once). */
+    public void drawAll() {
+        for (String key : new java.util.ArrayList<>(pending.keySet())) {
+            draw(key);
+        }
+    }
+
+    private void draw(String key) {
+        Map<String, Series> bySeries = pending.remove(key);
+        LiveCurveChart chart = charts.get(key);
+        if (bySeries == null || chart == null) {
+            return;
+        }
+        Map<String, double[][]> batch = new LinkedHashMap<>();
+        bySeries.forEach((series, pts) -> batch.put(series, pts.toArrays()));
+        chart.append(batch);
     }
 
     private void markGuidanceSwitch(TrainingEvent.Step s) {

@@ -247,7 +247,7 @@ class DashboardUiTest {
             assertEquals(i + 1, steps.get(i), "resumed rows continue the stopped ones without a gap or repeat");
         }
         assertTrue(dashboard.curves().chart(Metrics.TASK_LOSS).pointCount(TinyRuns.BASELINE) >= steps.size() - 1,
-                "the resumed run shows what was recorded before it was stopped");
+                "the resumed run shows what was recorded before it was stopped: " + dashboard.curves().chart(Metrics.TASK_LOSS).pointCount(TinyRuns.BASELINE) + " points for " + steps.size() + " steps");
     }
 
     @Test
