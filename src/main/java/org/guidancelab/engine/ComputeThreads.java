@@ -1,5 +1,7 @@
 package org.guidancelab.engine;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -7,6 +9,12 @@ import org.nd4j.linalg.factory.Nd4j;
  * faster than 2 (BENCHMARKS.md), hence the CLI's default.
  */
 public final class ComputeThreads {
+    /**
+     * OpenBLAS's thread setter, looked up by name: the CUDA build (-Pcuda) has no OpenBLAS classes, and engine code
+     * must compile and run on both backends.
+     */
+    static final String OPENBLAS = "org.bytedeco.openblas.global.openblas_nolapack";
+
     private ComputeThreads() {
     }
 
@@ -16,10 +24,19 @@ public final class ComputeThreads {
         }
         Nd4j.getEnvironment().setMaxThreads(threads);
         Nd4j.getEnvironment().setMaxMasterThreads(threads);
+        setBlasThreads(threads);
+    }
+
+    /** True when OpenBLAS was found and told; false on a backend without it (CUDA), where ND4J's settings suffice. */
+    static boolean setBlasThreads(int threads) {
         try {
-            org.bytedeco.openblas.global.openblas_nolapack.blas_set_num_threads(threads);
-        } catch (LinkageError e) {
-            // A backend without bundled OpenBLAS (CUDA): the ND4J settings above are all there is.
+            Method m = Class.forName(OPENBLAS).getMethod("blas_set_num_threads", int.class);
+            m.invoke(null, threads);
+            return true;
+        } catch (ClassNotFoundException | NoSuchMethodException | IllegalAccessException | LinkageError e) {
+            return false;
+        } catch (InvocationTargetException e) {
+            throw new IllegalStateException("OpenBLAS refused " + threads + " threads", e.getCause());
         }
     }
 }
