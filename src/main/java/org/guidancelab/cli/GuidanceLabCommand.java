@@ -1,6 +1,7 @@
 package org.guidancelab.cli;
 
 import java.io.PrintWriter;
+import org.guidancelab.engine.backend.BackendUnavailableException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -26,6 +27,15 @@ public final class GuidanceLabCommand implements Runnable {
         }
         cl.setOut(out);
         cl.setErr(err);
+        // A backend that cannot start (the GPU build without a GPU) is a user's situation, not a crash: say it in
+        // words, whichever command met it first.
+        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+            if (ex instanceof BackendUnavailableException) {
+                cmd.getErr().println("error: " + ex.getMessage());
+                return 2;
+            }
+            throw ex;
+        });
         return cl;
     }
 

@@ -12,7 +12,6 @@ import org.guidancelab.data.DataFormatException;
 import org.guidancelab.data.DatasetFactory;
 import org.guidancelab.data.TaskData;
 import org.guidancelab.engine.ComputeThreads;
-import org.guidancelab.engine.backend.BackendUnavailableException;
 import org.guidancelab.engine.backend.Backends;
 import org.guidancelab.engine.train.RunStatus;
 import org.guidancelab.engine.train.Trainer;
@@ -94,13 +93,8 @@ final class RunCommand implements Callable<Integer> {
             err.println("error: " + e.getMessage());
             return UNREADABLE;
         }
-        try {
-            ComputeThreads.set(threads);
-            o.println("backend: " + Backends.detect().summary());
-        } catch (BackendUnavailableException e) {
-            err.println("error: " + e.getMessage());
-            return UNREADABLE;
-        }
+        ComputeThreads.set(threads); // a backend that cannot start is reported by the command line's handler
+        o.println("backend: " + Backends.detect().summary());
         RunWriter writer;
         try {
             writer = RunWriter.create(out, exp);

@@ -2,6 +2,7 @@ package org.guidancelab.engine;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import org.guidancelab.engine.backend.Backends;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -18,10 +19,12 @@ public final class ComputeThreads {
     private ComputeThreads() {
     }
 
+    /** @throws org.guidancelab.engine.backend.BackendUnavailableException when ND4J's backend cannot start */
     public static void set(int threads) {
         if (threads < 1) {
             throw new IllegalArgumentException("--threads must be at least 1, got " + threads);
         }
+        Backends.detect(); // starts ND4J, or explains in words why it cannot (a GPU build without a GPU)
         Nd4j.getEnvironment().setMaxThreads(threads);
         Nd4j.getEnvironment().setMaxMasterThreads(threads);
         setBlasThreads(threads);
