@@ -1,10 +1,17 @@
 package org.guidancelab.ui.dashboard;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Stream;
+import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -24,6 +31,10 @@ import org.guidancelab.ui.run.TrainingTask;
 /**
  * Past runs from the run store: open one to see all its figures, resume a stopped (or failed) one, delete one.
  * The list refreshes itself whenever a run ends.
+ *
+ * <p>Listing the run store, reading a run's metrics (a long run's metrics.csv holds hundreds of thousands of rows)
+ * and deleting a folder go to one background thread; only their results are applied on the FX thread, so the
+ * window never stalls on the disk. Each returns a future that completes once its result is on screen.
  */
 public final class HistoryView extends BorderPane {
     private final TrainingService service;
@@ -37,6 +48,14 @@ public final class HistoryView extends BorderPane {
     private final Button refresh = new Button("Refresh");
     private final Button exportMetrics = new Button("Export metrics…");
     private Runnable onResume = () -> { };
+    /** Disk work, one job at a time so a refresh after a delete sees the folder gone. */
+    private final ExecutorService disk = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "run-history");
+        t.setDaemon(true);
+        return t;
+    });
+    /** Only the newest refresh is applied, so a slow listing never overwrites a newer one. */
+    private long refreshGeneration;
 
     public HistoryView(TrainingService service, RunDialogs dialogs) {
         this.service = service;
@@ -86,32 +105,70 @@ public final class HistoryView extends BorderPane {
         onResume = r == null ? () -> { } : r;
     }
 
-    public void refresh() {
-        RunEntry selected = list.getSelectionModel().getSelectedItem();
+    /** Re-reads the run list in the background; the returned future completes once the list shows it. */
+    public CompletableFuture<Void> refresh() {
+        long generation = ++refreshGeneration;
+        Path runsDir = service.settings().runsDir();
+        return CompletableFuture.supplyAsync(() -> listRuns(runsDir), disk)
+                .thenAcceptAsync(listed -> {
+                    if (generation == refreshGeneration) {
+                        showList(listed, runsDir);
+                    }
+                }, Platform::runLater);
+    }
+
+    /** The run entries, or the listing's error as a message (never thrown: the history must stay usable). */
+    private static Object listRuns(Path runsDir) {
         try {
-            list.getItems().setAll(RunEntry.list(service.settings().runsDir()));
-            status.setText(list.getItems().isEmpty() ? "No runs yet." : list.getItems().size() + " runs");
-        } catch (IOException e) {
-            status.setText("Cannot list " + service.settings().runsDir() + ": " + e.getMessage());
+            return RunEntry.list(runsDir);
+        } catch (IOException | RuntimeException e) {
+            return "Cannot list " + runsDir + ": " + e.getMessage();
         }
+    }
+
+    private void showList(Object listed, Path runsDir) {
+        if (listed instanceof String error) {
+            status.setText(error);
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        List<RunEntry> entries = (List<RunEntry>) listed;
+        RunEntry selected = list.getSelectionModel().getSelectedItem();
+        list.getItems().setAll(entries);
+        status.setText(entries.isEmpty() ? "No runs yet." : entries.size() + " runs");
         if (selected != null) {
-            list.getItems().stream().filter(x -> x.dir().equals(selected.dir())).findFirst()
+            entries.stream().filter(x -> x.dir().equals(selected.dir())).findFirst()
                     .ifPresent(x -> list.getSelectionModel().select(x));
         }
     }
 
-    void openSelected() {
+    /** Reads the selected run and builds its figures in the background, then shows them. */
+    CompletableFuture<Void> openSelected() {
         RunEntry e = list.getSelectionModel().getSelectedItem();
         if (e == null) {
-            return;
+            return CompletableFuture.completedFuture(null);
         }
+        status.setText("Opening " + e.name() + "…");
+        return CompletableFuture.supplyAsync(() -> RunFiguresView.build(RunRecordFigures.of(readRun(e.dir()))), disk)
+                .handleAsync((data, ex) -> {
+                    if (ex == null) {
+                        figures.show(data);
+                        status.setText(e.name() + ": " + e.status().jsonName()
+                                + (e.message().isBlank() ? "" : " — " + e.message()));
+                    } else {
+                        Throwable cause = ex instanceof CompletionException && ex.getCause() != null ? ex.getCause() : ex;
+                        figures.clear("Cannot open " + e.name() + ": " + cause.getMessage());
+                        status.setText("Cannot open " + e.name() + ": " + cause.getMessage());
+                    }
+                    return null;
+                }, Platform::runLater);
+    }
+
+    private static RunRecord readRun(Path dir) {
         try {
-            RunRecord r = RunReader.read(e.dir());
-            figures.show(RunRecordFigures.of(r));
-            status.setText(e.name() + ": " + e.status().jsonName() + (e.message().isBlank() ? "" : " — " + e.message()));
-        } catch (IOException | RuntimeException ex) {
-            figures.clear("Cannot open " + e.name() + ": " + ex.getMessage());
-            status.setText("Cannot open " + e.name() + ": " + ex.getMessage());
+            return RunReader.read(dir);
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex.getMessage(), ex);
         }
     }
 
@@ -125,25 +182,35 @@ public final class HistoryView extends BorderPane {
         onResume.run();
     }
 
-    void deleteSelected() {
+    /** Asks, then deletes the selected run's folder in the background and refreshes the list. */
+    CompletableFuture<Void> deleteSelected() {
         RunEntry e = list.getSelectionModel().getSelectedItem();
         if (e == null) {
-            return;
+            return CompletableFuture.completedFuture(null);
         }
         if (isTrainingNow(e)) {
             dialogs.showError("Delete run", e.name() + " is training now: stop it first.");
-            return;
+            return CompletableFuture.completedFuture(null);
         }
         if (!dialogs.confirm("Delete run", "Delete " + e.name() + " and everything recorded in it?")) {
-            return;
+            return CompletableFuture.completedFuture(null);
         }
-        try {
-            deleteTree(e.dir());
-            figures.clear("Deleted " + e.name() + ".");
-        } catch (IOException ex) {
-            dialogs.showError("Delete run", "Could not delete " + e.dir() + ": " + ex.getMessage());
-        }
-        refresh();
+        figures.clear("Deleting " + e.name() + "…");
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                deleteTree(e.dir());
+                return null;
+            } catch (IOException ex) {
+                return ex;
+            }
+        }, disk).thenComposeAsync(failure -> {
+            if (failure == null) {
+                figures.clear("Deleted " + e.name() + ".");
+            } else {
+                dialogs.showError("Delete run", "Could not delete " + e.dir() + ": " + failure.getMessage());
+            }
+            return refresh();
+        }, Platform::runLater);
     }
 
     /** Copies the run's metrics.csv (every recorded step of every arm) where the user chooses. */

@@ -28,12 +28,22 @@ public final class RunFiguresView extends ScrollPane {
         box.getChildren().add(new Label("Open a run to see its figures."));
     }
 
+    /** A run's figures as charts: no scene-graph object yet, so a background thread may build them. */
+    public static RunFigureSet build(RunFigureData data) {
+        return new RunFigureSet(data.runName(), RunFigures.figures(data, CurveOptions.defaults(), HeatmapOptions.defaults()));
+    }
+
     public void show(RunFigureData data) {
+        show(build(data));
+    }
+
+    /** Shows figures built by {@link #build}; FX thread only. */
+    public void show(RunFigureSet set) {
         box.getChildren().clear();
         figures.clear();
-        figures.addAll(RunFigures.figures(data, CurveOptions.defaults(), HeatmapOptions.defaults()));
+        figures.addAll(set.figures());
         if (figures.isEmpty()) {
-            box.getChildren().add(new Label("Run " + data.runName() + " recorded no steps."));
+            box.getChildren().add(new Label("Run " + set.runName() + " recorded no steps."));
             return;
         }
         for (Figure f : figures) {
@@ -41,7 +51,7 @@ public final class RunFiguresView extends ScrollPane {
             v.setId("figure-" + f.name());
             v.setPrefSize(f.width(), f.height());
             v.setMinHeight(f.height() * 0.8);
-            String file = data.runName() + "_" + f.name() + (f.step().isPresent() ? "_step" + f.step().getAsInt() : "");
+            String file = set.runName() + "_" + f.name() + (f.step().isPresent() ? "_step" + f.step().getAsInt() : "");
             ChartExport.install(v, () -> file, dialogs);
             box.getChildren().add(v);
         }
@@ -50,6 +60,13 @@ public final class RunFiguresView extends ScrollPane {
     public void clear(String text) {
         figures.clear();
         box.getChildren().setAll(new Label(text));
+    }
+
+    /** The charts of one run, ready to be put on screen. */
+    public record RunFigureSet(String runName, List<Figure> figures) {
+        public RunFigureSet {
+            figures = List.copyOf(figures);
+        }
     }
 
     /** The figures on show, in order. */

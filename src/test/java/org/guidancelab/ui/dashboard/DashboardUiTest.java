@@ -83,6 +83,15 @@ class DashboardUiTest {
         fx(() -> service.submit(RunJob.fresh(spec)));
     }
 
+    /** Runs a history action on the FX thread and waits until its background work is on screen. */
+    private static void done(java.util.function.Supplier<java.util.concurrent.CompletableFuture<Void>> action) {
+        try {
+            WaitForAsyncUtils.asyncFx(action::get).get(TIMEOUT_S, TimeUnit.SECONDS).get(TIMEOUT_S, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
     private static void fx(Runnable r) {
         try {
             WaitForAsyncUtils.asyncFx(r).get(TIMEOUT_S, TimeUnit.SECONDS);
@@ -227,7 +236,7 @@ class DashboardUiTest {
         assertTrue(dashboard.controls().progressText().getText().startsWith("Stopped"));
 
         // the history lists the stopped run; Resume continues it after its checkpoint
-        fx(() -> history.refresh());
+        done(history::refresh);
         RunEntry entry = history.list().getItems().get(0);
         assertEquals(stopped.dir(), entry.dir());
         assertEquals(RunStatus.STOPPED, entry.status());
@@ -260,7 +269,7 @@ class DashboardUiTest {
         assertTrue(banner.contains("training diverged"), banner);
         RunRecord rec = RunReader.read(o.dir());
         assertEquals(RunStatus.FAILED, rec.status().status());
-        fx(() -> history.refresh());
+        done(history::refresh);
         assertEquals(RunStatus.FAILED, history.list().getItems().get(0).status());
         // still usable: a good run after it trains to the end, and its start clears the banner
         submit(TinyRuns.experiment(10));
@@ -295,12 +304,12 @@ class DashboardUiTest {
         assertEquals(RunStatus.FINISHED, first.status());
         assertEquals(RunStatus.FINISHED, second.status());
         assertEquals("second", RunReader.read(second.dir()).experiment().title());
-        fx(() -> history.refresh());
+        done(history::refresh);
         assertEquals(2, history.list().getItems().size());
         RunEntry firstEntry = history.list().getItems().stream().filter(e -> e.dir().equals(first.dir()))
                 .findFirst().orElseThrow();
         fx(() -> history.list().getSelectionModel().select(firstEntry));
-        fx(history::openSelected);
+        done(history::openSelected);
         List<String> names = history.figures().figures().stream().map(f -> f.name()).toList();
         assertTrue(names.containsAll(List.of("loss", "accuracy", "guidance-loss", "pair-cka-guided", "cka-guided",
                 "cka-guided-before-after")), names.toString());
@@ -316,10 +325,10 @@ class DashboardUiTest {
 
         // delete asks first; cancelled keeps the folder, confirmed removes it
         dialogs.confirmAnswer = false;
-        fx(history::deleteSelected);
+        done(history::deleteSelected);
         assertTrue(Files.isDirectory(first.dir()));
         dialogs.confirmAnswer = true;
-        fx(history::deleteSelected);
+        done(history::deleteSelected);
         assertFalse(Files.exists(first.dir()));
         assertEquals(1, history.list().getItems().size());
         assertEquals(2, dialogs.confirmations.size());
@@ -342,12 +351,12 @@ class DashboardUiTest {
         assertEquals(TinyRuns.GUIDED, marker.arm());
         assertTrue(marker.step() > 3);
         // the run training now can be neither deleted nor resumed from the history
-        fx(() -> history.refresh());
+        done(history::refresh);
         RunEntry running = history.list().getItems().get(0);
         assertEquals(task.runDir(), running.dir());
         fx(() -> history.list().getSelectionModel().select(running));
         assertTrue(robot.lookup("#history-resume").queryButton().isDisabled());
-        fx(history::deleteSelected);
+        done(history::deleteSelected);
         assertTrue(Files.isDirectory(running.dir()));
         assertTrue(dialogs.errors.get(0).contains("is training now"), dialogs.errors.toString());
         fx(() -> service.stop());
