@@ -13,11 +13,13 @@ import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.chart.ui.TextAnchor;
 
 /**
- * Dashed vertical lines where guidance was disconnected. Arms disconnected at the same step share one line (grey,
- * naming the arms) so the labels never print on top of each other; a line of one arm takes that arm's colour.
+ * Dashed vertical lines where guidance was disconnected ("guide off") or connected again ("guide on"). Arms switched
+ * the same way at the same step share one line (grey, naming the arms) so the labels never print on top of each
+ * other; a line of one arm takes that arm's colour.
  */
 final class StepMarkers {
     static final String LABEL = "guide off";
+    static final String RECONNECTED_LABEL = "guide on";
     static final Color NEUTRAL = new Color(0x555555);
     private static final Color SHARED = NEUTRAL;
     /** Mostly opaque white, so the label reads over a curve without hiding it. */
@@ -31,19 +33,22 @@ final class StepMarkers {
      *             not cut off at the plot's edge
      */
     static void add(XYPlot plot, List<GuidanceMarker> markers, ArmPalette palette, double xMin, double xMax) {
-        Map<Double, List<String>> byStep = new LinkedHashMap<>();
+        Map<GuidanceMarker, List<String>> byStep = new LinkedHashMap<>();
         for (GuidanceMarker m : markers) {
-            byStep.computeIfAbsent(m.step(), s -> new ArrayList<>()).add(m.arm());
+            // keyed by step and direction, with the arm left out, so arms switched alike share a line
+            byStep.computeIfAbsent(new GuidanceMarker("", m.step(), m.reconnected()), s -> new ArrayList<>()).add(m.arm());
         }
-        for (Map.Entry<Double, List<String>> e : byStep.entrySet()) {
+        for (Map.Entry<GuidanceMarker, List<String>> e : byStep.entrySet()) {
             List<String> arms = e.getValue();
-            ValueMarker marker = new ValueMarker(e.getKey());
+            double step = e.getKey().step();
+            String label = e.getKey().reconnected() ? RECONNECTED_LABEL : LABEL;
+            ValueMarker marker = new ValueMarker(step);
             marker.setPaint(arms.size() == 1 ? palette.colour(arms.get(0)) : SHARED);
             marker.setStroke(FigureStyle.MARKER);
-            marker.setLabel(arms.size() == 1 ? LABEL : LABEL + " (" + String.join(", ", arms) + ")");
+            marker.setLabel(arms.size() == 1 ? label : label + " (" + String.join(", ", arms) + ")");
             marker.setLabelFont(FigureStyle.CELL_FONT);
             marker.setLabelPaint(FigureStyle.TEXT);
-            boolean labelLeft = xMax > xMin && e.getKey() > xMin + 0.75 * (xMax - xMin);
+            boolean labelLeft = xMax > xMin && step > xMin + 0.75 * (xMax - xMin);
             marker.setLabelAnchor(labelLeft ? RectangleAnchor.TOP_LEFT : RectangleAnchor.TOP_RIGHT);
             marker.setLabelTextAnchor(labelLeft ? TextAnchor.TOP_RIGHT : TextAnchor.TOP_LEFT);
             marker.setLabelBackgroundColor(LABEL_BACKGROUND);

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 class GuidanceMarkerTest {
     @Test
-    void markersAreTheLastGuidedStepsBeforeGuidanceGoesOff() {
+    void markersAreTheLastGuidedStepsBeforeGuidanceGoesOffAndTheFirstAfterItComesBack() {
         Curve warmup = new Curve("warmup", Metrics.GUIDANCE_ON, new double[] {1, 2, 3, 4, 5, 6},
                 new double[] {1, 1, Double.NaN, 0, 0, 0});
         Curve toggled = new Curve("toggled", Metrics.GUIDANCE_ON, new double[] {1, 2, 3, 4, 5},
@@ -16,7 +16,7 @@ class GuidanceMarkerTest {
         Curve never = new Curve("baseline", Metrics.GUIDANCE_ON, new double[] {1, 2}, new double[] {0, 0});
         Curve other = new Curve("warmup", Metrics.TRAIN_LOSS, new double[] {1, 2}, new double[] {1, 0});
         assertEquals(List.of(new GuidanceMarker("warmup", 2), new GuidanceMarker("toggled", 1),
-                new GuidanceMarker("toggled", 4)), GuidanceMarker.fromGuidanceOn(List.of(warmup, toggled, never,
+                GuidanceMarker.reconnectedAt("toggled", 3), new GuidanceMarker("toggled", 4)), GuidanceMarker.fromGuidanceOn(List.of(warmup, toggled, never,
                 other)));
     }
 

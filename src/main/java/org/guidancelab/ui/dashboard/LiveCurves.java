@@ -34,6 +34,8 @@ public final class LiveCurves extends GridPane {
     private final Map<String, Map<String, Series>> pending = new LinkedHashMap<>();
     private int nextChart;
     private final Map<String, Double> guidanceWasOn = new HashMap<>();
+    /** Each arm's last step seen: a disconnection is marked at the last guided step, like a recorded run's. */
+    private final Map<String, Integer> lastStep = new HashMap<>();
     private final List<GuidanceMarker> markers = new ArrayList<>();
     private java.util.Set<String> guidedArms = java.util.Set.of();
     private List<String> pairNames = List.of();
@@ -76,6 +78,7 @@ public final class LiveCurves extends GridPane {
         palette = ArmPalette.of(arms);
         pairPalette = new ArmPalette();
         guidanceWasOn.clear();
+        lastStep.clear();
         markers.clear();
         pending.clear();
         nextChart = 0;
@@ -169,8 +172,11 @@ public final class LiveCurves extends GridPane {
             return;
         }
         Double before = guidanceWasOn.put(s.arm(), on);
-        if (before != null && before > 0.5 && on <= 0.5) {
-            GuidanceMarker m = new GuidanceMarker(s.arm(), s.step());
+        Integer previousStep = lastStep.put(s.arm(), s.step());
+        if (before != null && (before > 0.5) != (on > 0.5)) {
+            // off: marked at the step the switch follows (the last guided one); on: at the first guided step again
+            GuidanceMarker m = on > 0.5 ? GuidanceMarker.reconnectedAt(s.arm(), s.step())
+                    : new GuidanceMarker(s.arm(), previousStep == null ? s.step() : previousStep);
             markers.add(m);
             for (Map.Entry<String, LiveCurveChart> c : charts.entrySet()) {
                 if (!c.getKey().equals(PAIR_CKA)) {

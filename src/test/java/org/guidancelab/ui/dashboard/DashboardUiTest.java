@@ -359,13 +359,28 @@ class DashboardUiTest {
         done(history::deleteSelected);
         assertTrue(Files.isDirectory(running.dir()));
         assertTrue(dialogs.errors.get(0).contains("is training now"), dialogs.errors.toString());
+        // reconnecting brings guidance back at the next step and marks that too
+        robot.clickOn("#run-guide");
+        assertTrue(task.isGuidanceEnabled());
+        assertEquals("Disconnect guide", robot.lookup("#run-guide").queryLabeled().getText());
+        WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> dashboard.curves().markers().size() == 2);
+        var back = dashboard.curves().markers().get(1);
+        assertTrue(back.reconnected());
+        assertFalse(marker.reconnected());
+        assertTrue(back.step() > marker.step());
         fx(() -> service.stop());
         RunOutcome o = awaitOutcome(1);
         RunRecord rec = RunReader.read(o.dir());
         var rows = rec.taskRows(TinyRuns.GUIDED);
         assertEquals(1.0, rows.get(0).get(Metrics.GUIDANCE_ON));
-        assertEquals(0.0, rows.get(rows.size() - 1).get(Metrics.GUIDANCE_ON));
-        assertEquals(0.0, rows.get(rows.size() - 1).get(Metrics.GUIDANCE_LOSS));
-        assertArrayEquals(new double[] {0.0}, new double[] {rows.get(rows.size() - 1).get(Metrics.GUIDANCE_LOSS)});
+        var offRow = rows.stream().filter(r -> r.step() == (int) marker.step() + 1).findFirst().orElseThrow();
+        assertEquals(0.0, offRow.get(Metrics.GUIDANCE_ON), "the step after the last guided one trains without the guide");
+        assertEquals(0.0, offRow.get(Metrics.GUIDANCE_LOSS));
+        var backRow = rows.stream().filter(r -> r.step() == (int) back.step()).findFirst().orElseThrow();
+        assertEquals(1.0, backRow.get(Metrics.GUIDANCE_ON));
+        assertTrue(backRow.get(Metrics.GUIDANCE_LOSS) > 0.0, "guided again: the guidance loss is back");
+        // the recorded run yields the same two markers as the live curves
+        assertEquals(dashboard.curves().markers(), org.guidancelab.figures.GuidanceMarker.fromGuidanceOn(
+                RunRecordFigures.of(rec).curves()).stream().filter(m -> m.step() <= back.step()).toList());
     }
 }
