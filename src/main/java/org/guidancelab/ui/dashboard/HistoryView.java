@@ -107,7 +107,7 @@ public final class HistoryView extends BorderPane {
         }
         try {
             RunRecord r = RunReader.read(e.dir());
-            figures.show(RunRecordFigures.of(r));
+            figures.show(org.guidancelab.figures.RunFigureSource.from(r));
             status.setText(e.name() + ": " + e.status().jsonName() + (e.message().isBlank() ? "" : " — " + e.message()));
         } catch (IOException | RuntimeException ex) {
             figures.clear("Cannot open " + e.name() + ": " + ex.getMessage());
