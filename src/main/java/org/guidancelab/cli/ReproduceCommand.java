@@ -21,6 +21,7 @@ import org.guidancelab.reproduce.ReproduceRunner;
 import org.guidancelab.reproduce.ReproduceSettings;
 import org.guidancelab.reproduce.SeedRun;
 import org.guidancelab.reproduce.StepScale;
+import org.guidancelab.reproduce.TestScale;
 import org.guidancelab.runs.StopOnShutdown;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -62,6 +63,14 @@ final class ReproduceCommand implements Callable<Integer> {
     @Option(names = "--step-divisor", hidden = true, paramLabel = "D")
     Integer stepDivisor;
 
+    /** Tests: this many training steps per arm (0 = the preset's). */
+    @Option(names = "--test-steps", hidden = true, paramLabel = "N", defaultValue = "0")
+    int testSteps;
+
+    /** Tests: this many examples per dataset split (0 = the preset's). */
+    @Option(names = "--test-examples", hidden = true, paramLabel = "N", defaultValue = "0")
+    int testExamples;
+
     @Spec
     CommandSpec spec;
 
@@ -74,7 +83,8 @@ final class ReproduceCommand implements Callable<Integer> {
         try {
             findings = Findings.select(only);
             int divisor = stepDivisor != null ? stepDivisor : quick ? StepScale.QUICK : 1;
-            settings = new ReproduceSettings(seeds != null ? seeds : quick ? 1 : 3, divisor, jobs, out);
+            settings = new ReproduceSettings(seeds != null ? seeds : quick ? 1 : 3, divisor, jobs, out,
+                    new TestScale(testSteps, testExamples));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -122,7 +132,15 @@ final class ReproduceCommand implements Callable<Integer> {
     }
 
     private String commandLine() {
-        return "reproduce " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+        List<String> args = spec.commandLine().getParseResult().originalArgs();
+        // picocli hands a subcommand the whole command line, its own name first
+        return String.join(" ", args.isEmpty() || !args.get(0).equals("reproduce") ? prepend(args) : args);
+    }
+
+    private static List<String> prepend(List<String> args) {
+        List<String> out = new java.util.ArrayList<>(args);
+        out.add(0, "reproduce");
+        return out;
     }
 
     private static String machine(String backend) {

@@ -27,7 +27,7 @@ public final class Comparison {
 
     /** "A beats B" with the numbers behind it. */
     public static Check beatsCheck(String label, ArmSummary a, ArmSummary b) {
-        return Check.counted(label, pointsLine(a, b) + " > margin " + pts(margin(a, b)), beats(a, b));
+        return Check.counted(label, pointsLine(a, b) + " > margin " + points(margin(a, b)), beats(a, b));
     }
 
     static String pointsLine(ArmSummary a, ArmSummary b) {
@@ -37,6 +37,11 @@ public final class Comparison {
 
     static String pct(double fraction) {
         return Double.isNaN(fraction) ? "n/a" : String.format(Locale.ROOT, "%.1f%%", 100 * fraction);
+    }
+
+    /** An unsigned difference in points (margins). */
+    static String points(double fraction) {
+        return Double.isNaN(fraction) ? "n/a" : String.format(Locale.ROOT, "%.1f pts", 100 * fraction);
     }
 
     static String pts(double fraction) {

@@ -86,7 +86,7 @@ final class Criteria {
             out.add(Check.missing(notWorse, "needs a baseline and a guided-untrained arm"));
         } else {
             out.add(Check.counted(notWorse, Comparison.pointsLine(guided, base) + " >= -margin "
-                    + pts(margin(guided, base)).replace("+", ""), gain(guided, base) >= -margin(guided, base)));
+                    + Comparison.points(margin(guided, base)), gain(guided, base) >= -margin(guided, base)));
         }
         return out;
     }
@@ -139,11 +139,11 @@ final class Criteria {
             out.add(Check.missing(nothing, "needs a baseline and a distill-untrained arm"));
         } else {
             out.add(Check.counted(nothing, Comparison.pointsLine(distill, base) + " <= margin "
-                    + pts(margin(distill, base)), !beats(distill, base)));
+                    + Comparison.points(margin(distill, base)), !beats(distill, base)));
         }
         if (distillTrained != null && base != null) {
             out.add(Check.reported("(reported) distill-trained beats baseline", Comparison.pointsLine(distillTrained,
-                    base) + " > margin " + pts(margin(distillTrained, base)), beats(distillTrained, base)));
+                    base) + " > margin " + Comparison.points(margin(distillTrained, base)), beats(distillTrained, base)));
         }
         return out;
     }

@@ -69,8 +69,8 @@ public final class ReproduceRunner {
     }
 
     /** The experiment of (finding, seed) as it is run: the preset, scaled by the step divisor, with the seed's offset. */
-    public static ExperimentSpec experiment(ExperimentSpec preset, int stepDivisor, int seed) {
-        ExperimentSpec scaled = StepScale.divide(preset, stepDivisor);
+    public static ExperimentSpec experiment(ExperimentSpec preset, ReproduceSettings settings, int seed) {
+        ExperimentSpec scaled = settings.testScale().apply(StepScale.divide(preset, settings.stepDivisor()));
         return scaled.withTraining(scaled.training().withSeed(preset.training().seed() + seed - 1));
     }
 
@@ -96,13 +96,14 @@ public final class ReproduceRunner {
             TaskData data;
             try {
                 preset = preset(catalog, f);
-                List<SpecProblem> problems = ExperimentValidator.validate(experiment(preset, settings.stepDivisor(), 1));
+                List<SpecProblem> problems = ExperimentValidator.validate(experiment(preset, settings, 1));
                 if (!problems.isEmpty()) {
                     throw new IOException("preset " + f.preset() + " has problems: "
                             + problems.stream().map(SpecProblem::describe).collect(Collectors.joining("; ")));
                 }
                 // One dataset per finding: every seed trains on the same data.
-                data = DatasetFactory.create(preset.dataset().name(), preset.dataset().params());
+                ExperimentSpec first = experiment(preset, settings, 1);
+                data = DatasetFactory.create(first.dataset().name(), first.dataset().params());
             } catch (IOException | DataFormatException | RuntimeException e) {
                 for (int s = 1; s <= settings.seeds(); s++) {
                     early.add(new SeedRun(f, s, runDir(settings.out(), f, s), "not run", e.getMessage(), false, 0));
@@ -110,7 +111,7 @@ public final class ReproduceRunner {
                 continue;
             }
             for (int s = 1; s <= settings.seeds(); s++) {
-                jobs.add(new Job(f, s, experiment(preset, settings.stepDivisor(), s), data));
+                jobs.add(new Job(f, s, experiment(preset, settings, s), data));
             }
         }
         List<SeedRun> out = new ArrayList<>(early);
