@@ -85,10 +85,10 @@ final class ReproduceCommand implements Callable<Integer> {
             int divisor = stepDivisor != null ? stepDivisor : quick ? StepScale.QUICK : 1;
             settings = new ReproduceSettings(seeds != null ? seeds : quick ? 1 : 3, divisor, jobs, out,
                     new TestScale(testSteps, testExamples));
+            ComputeThreads.set(threads); // a backend that cannot start is reported by the command line's handler
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        ComputeThreads.set(threads);
         String backend = Backends.detect().summary();
         o.println("backend: " + backend);
         o.println("findings: " + String.join(", ", findings.stream().map(Finding::id).toList()) + "; "

@@ -21,6 +21,7 @@ import org.guidancelab.data.TaskData;
 import org.guidancelab.engine.train.RunStatus;
 import org.guidancelab.engine.train.Trainer;
 import org.guidancelab.engine.train.TrainerOptions;
+import org.guidancelab.experiment.ExperimentJson;
 import org.guidancelab.experiment.ExperimentSpec;
 import org.guidancelab.experiment.ExperimentValidator;
 import org.guidancelab.experiment.PresetCatalog;
@@ -176,7 +177,8 @@ public final class ReproduceRunner {
     /** The finished run already in dir (same experiment), or null after clearing an unfinished one. */
     private SeedRun reuse(Job j, Path dir) throws IOException {
         RunRecord r = RunReader.read(dir);
-        if (!r.experiment().equals(j.exp)) {
+        // Compared as written JSON: what the folder holds is what experiment.json says, whatever number types parse to.
+        if (!ExperimentJson.write(r.experiment()).equals(ExperimentJson.write(j.exp))) {
             throw new IOException(dir + " holds a different experiment (other --quick or preset?): choose another --out");
         }
         if (r.status().status() == RunStatus.FINISHED) {

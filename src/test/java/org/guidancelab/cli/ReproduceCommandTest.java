@@ -1,6 +1,7 @@
 package org.guidancelab.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -126,6 +127,21 @@ class ReproduceCommandTest {
                 assertEquals(ReportWriter.loss(Stat.of(loss)), cells[2], "the writer's own format agrees");
             }
         }
+    }
+
+    @Test
+    void badOptionsAreUsageErrorsNamingWhatIsWrong(@TempDir Path tmp) {
+        StringWriter err = new StringWriter();
+        int code = GuidanceLabCommand.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(err))
+                .execute("reproduce", "--only", "deep-fcn,dep-convnet", "--out", tmp.toString());
+        assertEquals(2, code);
+        assertTrue(err.toString().contains("--only: no finding called 'dep-convnet'; the findings are deep-fcn, "
+                + "wide-fcn, deep-convnet, copy-paste, parity, warmup, distillation"), err.toString());
+        StringWriter err2 = new StringWriter();
+        assertEquals(2, GuidanceLabCommand.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(err2))
+                .execute("reproduce", "--seeds", "0", "--out", tmp.toString()));
+        assertTrue(err2.toString().contains("--seeds must be at least 1, got 0"), err2.toString());
+        assertFalse(Files.exists(tmp.resolve(ReportWriter.REPORT)), "nothing ran, no report");
     }
 
     /** mean ± sample sd (n - 1), computed here independently of the aggregator. */
