@@ -45,42 +45,50 @@ class ArchitectureTest {
     @Test
     void archImportsNothingOfOurs() {
         noClasses().that().resideInAPackage(pkg("arch")).should().dependOnClassesThat()
-                .resideInAnyPackage(pkg("experiment"), pkg("data"), pkg("engine"), pkg("runs"), pkg("figures"), pkg("ui"), pkg("cli"))
+                .resideInAnyPackage(pkg("experiment"), pkg("data"), pkg("engine"), pkg("runs"), pkg("figures"), pkg("reproduce"), pkg("ui"), pkg("cli"))
                 .check(classes);
     }
 
     @Test
     void experimentImportsOnlyArch() {
         noClasses().that().resideInAPackage(pkg("experiment")).should().dependOnClassesThat()
-                .resideInAnyPackage(pkg("data"), pkg("engine"), pkg("runs"), pkg("figures"), pkg("ui"), pkg("cli"))
+                .resideInAnyPackage(pkg("data"), pkg("engine"), pkg("runs"), pkg("figures"), pkg("reproduce"), pkg("ui"), pkg("cli"))
                 .check(classes);
     }
 
     @Test
     void dataImportsNothingAboveIt() {
         noClasses().that().resideInAPackage(pkg("data")).should().dependOnClassesThat()
-                .resideInAnyPackage(pkg("engine"), pkg("runs"), pkg("figures"), pkg("ui"), pkg("cli"))
+                .resideInAnyPackage(pkg("engine"), pkg("runs"), pkg("figures"), pkg("reproduce"), pkg("ui"), pkg("cli"))
                 .check(classes);
     }
 
     @Test
     void engineImportsNeitherRunsFiguresUiNorCli() {
         noClasses().that().resideInAPackage(pkg("engine")).should().dependOnClassesThat()
-                .resideInAnyPackage(pkg("runs"), pkg("figures"), pkg("ui"), pkg("cli"))
+                .resideInAnyPackage(pkg("runs"), pkg("figures"), pkg("reproduce"), pkg("ui"), pkg("cli"))
                 .check(classes);
     }
 
     @Test
     void runsImportsNeitherFiguresUiNorCli() {
         noClasses().that().resideInAPackage(pkg("runs")).should().dependOnClassesThat()
-                .resideInAnyPackage(pkg("figures"), pkg("ui"), pkg("cli"))
+                .resideInAnyPackage(pkg("figures"), pkg("reproduce"), pkg("ui"), pkg("cli"))
                 .check(classes);
     }
 
     @Test
     void figuresImportNeitherEngineUiNorCli() {
         noClasses().that().resideInAPackage(pkg("figures")).should().dependOnClassesThat()
-                .resideInAnyPackage(pkg("engine"), pkg("ui"), pkg("cli"))
+                .resideInAnyPackage(pkg("engine"), pkg("reproduce"), pkg("ui"), pkg("cli"))
+                .check(classes);
+    }
+
+    /** reproduce sits above figures: it may use experiment, data, engine, runs and figures; cli and ui may use it. */
+    @Test
+    void reproduceImportsNeitherUiNorCli() {
+        noClasses().that().resideInAPackage(pkg("reproduce")).should().dependOnClassesThat()
+                .resideInAnyPackage(pkg("ui"), pkg("cli"))
                 .check(classes);
     }
 

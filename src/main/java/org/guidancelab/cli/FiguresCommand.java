@@ -9,6 +9,7 @@ import org.guidancelab.figures.CurveOptions;
 import org.guidancelab.figures.ExportFormat;
 import org.guidancelab.figures.HeatmapOptions;
 import org.guidancelab.figures.RunFigureData;
+import org.guidancelab.figures.RunFigureSource;
 import org.guidancelab.figures.RunFigures;
 import org.guidancelab.runs.RunReader;
 import picocli.CommandLine.Command;

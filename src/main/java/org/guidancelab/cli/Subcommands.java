@@ -16,6 +16,7 @@ final class Subcommands {
                 new ResumeCommand(),
                 new CkaCommand(),
                 new FiguresCommand(),
-                new BenchCommand());
+                new BenchCommand(),
+                new ReproduceCommand());
     }
 }

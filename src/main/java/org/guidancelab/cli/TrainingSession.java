@@ -1,12 +1,11 @@
 package org.guidancelab.cli;
 
 import java.io.PrintWriter;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.guidancelab.engine.train.RunStatus;
 import org.guidancelab.engine.train.Trainer;
 import org.guidancelab.experiment.ExperimentSpec;
+import org.guidancelab.runs.StopOnShutdown;
 
 /**
  * Runs a trainer for a command: progress line and summary table listeners, and a shutdown hook so Ctrl-C cancels
@@ -25,26 +24,12 @@ final class TrainingSession {
         ArmSummaryTable table = new ArmSummaryTable(exp.resolvedPairs());
         trainer.addListener(new ProgressLine(err));
         trainer.addListener(table);
-        CountDownLatch done = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            trainer.cancel();
-            try {
-                done.await(60, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "guidance-lab-stop");
-        Runtime.getRuntime().addShutdownHook(hook);
         RunStatus status;
-        try {
-            status = body.get();
-        } finally {
-            cleanup.run();
-            done.countDown();
+        try (StopOnShutdown stop = new StopOnShutdown(trainer::cancel)) {
             try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException e) {
-                // already shutting down: the hook is running and waits on 'done'
+                status = body.get();
+            } finally {
+                cleanup.run();
             }
         }
         out.println();

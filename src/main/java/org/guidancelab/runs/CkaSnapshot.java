@@ -15,6 +15,16 @@ import org.guidancelab.engine.cka.CkaMatrix;
 public record CkaSnapshot(String arm, int step, CkaMatrix targetGuide, CkaMatrix targetTarget) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** The target x guide matrix as plain values (null when not recorded). */
+    public CkaGrid targetGuideGrid() {
+        return CkaGrid.of(targetGuide);
+    }
+
+    /** The target x target self-similarity matrix as plain values (null when not recorded). */
+    public CkaGrid targetTargetGrid() {
+        return CkaGrid.of(targetTarget);
+    }
+
     String toJson() throws IOException {
         ObjectNode root = JSON.createObjectNode();
         root.put("arm", arm);

@@ -25,6 +25,7 @@ import org.guidancelab.figures.CkaHeatmap;
 import org.guidancelab.figures.Curve;
 import org.guidancelab.figures.GuidanceMarker;
 import org.guidancelab.figures.RunFigureData;
+import org.guidancelab.figures.RunFigureSource;
 import org.guidancelab.runs.CkaSnapshot;
 import org.guidancelab.runs.MetricRow;
 import org.guidancelab.runs.RunRecord;

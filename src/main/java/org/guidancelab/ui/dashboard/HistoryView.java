@@ -22,6 +22,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.guidancelab.engine.train.RunStatus;
+import org.guidancelab.figures.RunFigureSource;
 import org.guidancelab.runs.RunReader;
 import org.guidancelab.runs.RunRecord;
 import org.guidancelab.ui.run.RunJob;
@@ -149,7 +150,7 @@ public final class HistoryView extends BorderPane {
             return CompletableFuture.completedFuture(null);
         }
         status.setText("Opening " + e.name() + "…");
-        return CompletableFuture.supplyAsync(() -> RunFiguresView.build(RunRecordFigures.of(readRun(e.dir()))), disk)
+        return CompletableFuture.supplyAsync(() -> RunFiguresView.build(RunFigureSource.from(readRun(e.dir()))), disk)
                 .handleAsync((data, ex) -> {
                     if (ex == null) {
                         figures.show(data);

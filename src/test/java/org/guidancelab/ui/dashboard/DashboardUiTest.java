@@ -381,6 +381,6 @@ class DashboardUiTest {
         assertTrue(backRow.get(Metrics.GUIDANCE_LOSS) > 0.0, "guided again: the guidance loss is back");
         // the recorded run yields the same two markers as the live curves
         assertEquals(dashboard.curves().markers(), org.guidancelab.figures.GuidanceMarker.fromGuidanceOn(
-                RunRecordFigures.of(rec).curves()).stream().filter(m -> m.step() <= back.step()).toList());
+                org.guidancelab.figures.RunFigureSource.from(rec).curves()).stream().filter(m -> m.step() <= back.step()).toList());
     }
 }

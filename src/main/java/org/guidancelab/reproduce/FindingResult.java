@@ -1,0 +1,26 @@
+package org.guidancelab.reproduce;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A finding's outcome for the report.
+ *
+ * @param runs     its (finding, seed) runs, in seed order
+ * @param arms     per arm, its measures over the finished seeds (read back from the run folders)
+ * @param figures  the report's figure files, relative to the report's folder
+ * @param seconds  the wall time of its runs, summed over seeds, as reproduce measured it
+ */
+public record FindingResult(Finding finding, List<SeedRun> runs, List<ArmSummary> arms, List<Check> checks,
+                            Verdict verdict, List<Path> figures, double seconds) {
+    public FindingResult {
+        runs = List.copyOf(runs);
+        arms = List.copyOf(arms);
+        checks = List.copyOf(checks);
+        figures = List.copyOf(figures);
+    }
+
+    public long finishedSeeds() {
+        return runs.stream().filter(SeedRun::finished).count();
+    }
+}
