@@ -78,9 +78,9 @@ class DatasetFactoryTest {
     @Test
     void theParameterMapsOfThePresetsAreAccepted() throws Exception {
         // The dataset blocks of presets/*.json (copy-paste, parity, the shapes settings), at smaller sizes.
-        TaskData copy = DatasetFactory.create("copy", Map.of("minLength", 2, "maxLength", 10, "train", 40,
+        TaskData copy = DatasetFactory.create("copy", Map.of("minLength", 8, "maxLength", 16, "train", 40,
                 "validation", 5, "test", 5, "seed", 1));
-        assertArrayEquals(new int[] {21}, copy.inputShape());
+        assertArrayEquals(new int[] {33}, copy.inputShape());
         TaskData parity = DatasetFactory.create("parity", Map.of("minLength", 2, "maxLength", 16, "train", 40,
                 "validation", 5, "test", 5, "seed", 1));
         assertArrayEquals(new int[] {16}, parity.inputShape());
