@@ -53,8 +53,11 @@ public final class TapGrams {
         if (estimator == CkaEstimator.UNBIASED && n < 4) {
             throw new IllegalArgumentException("the unbiased CKA estimator needs at least 4 examples, got " + n);
         }
-        INDArray stacked = Nd4j.create(DataType.DOUBLE, names.size(), n, n);
-        INDArray rowSums = estimator == CkaEstimator.UNBIASED ? Nd4j.create(DataType.DOUBLE, names.size(), n) : null;
+        boolean biased = estimator == CkaEstimator.BIASED;
+        // Biased: Grams in float (sgemm, about twice dgemm's speed; entries good to ~1e-7 relative), the pair
+        // products below in double. Unbiased: all in double, since HSIC_1's three terms cancel.
+        INDArray stacked = Nd4j.create(biased ? DataType.FLOAT : DataType.DOUBLE, names.size(), n, n);
+        INDArray rowSums = biased ? null : Nd4j.create(DataType.DOUBLE, names.size(), n);
         double[] totals = new double[names.size()];
         INDArray ones = Nd4j.ones(DataType.DOUBLE, n, 1);
         for (int i = 0; i < names.size(); i++) {
@@ -63,15 +66,12 @@ public final class TapGrams {
                 throw new IllegalArgumentException("tap '" + names.get(i) + "' has shape "
                         + java.util.Arrays.toString(x.shape()) + ", expected [" + n + ", features]");
             }
-            INDArray xd = x.castTo(DataType.DOUBLE);
-            if (xd == x) {
-                xd = x.dup();
-            }
             INDArray gram = stacked.get(NDArrayIndex.point(i), NDArrayIndex.all(), NDArrayIndex.all());
-            if (estimator == CkaEstimator.BIASED) {
-                xd.subiRowVector(xd.mean(0));
-                Nd4j.gemm(xd, xd, gram, false, true, 1.0, 0.0);
+            if (biased) {
+                INDArray xc = centred(x);
+                Nd4j.gemm(xc, xc, gram, false, true, 1.0, 0.0);
             } else {
+                INDArray xd = x.castTo(DataType.DOUBLE);
                 Nd4j.gemm(xd, xd, gram, false, true, 1.0, 0.0);
                 for (int j = 0; j < n; j++) {
                     gram.putScalar(j, j, 0.0);
@@ -81,7 +81,20 @@ public final class TapGrams {
                 totals[i] = rowSums.getRow(i).sumNumber().doubleValue();
             }
         }
+        if (biased) {
+            stacked = stacked.castTo(DataType.DOUBLE);
+        }
         return new TapGrams(names, estimator, n, stacked.reshape('c', names.size(), (long) n * n), rowSums, totals);
+    }
+
+    /** X minus its column means, in float (a new array: the tap is the model's buffer and stays as it is). */
+    private static INDArray centred(INDArray x) {
+        INDArray xf = x.dataType() == DataType.FLOAT ? x.dup('c') : x.castTo(DataType.FLOAT).dup('c');
+        INDArray ones = Nd4j.ones(DataType.FLOAT, x.rows(), 1);
+        INDArray mean = Nd4j.create(DataType.FLOAT, 1, x.columns());
+        Nd4j.gemm(ones, xf, mean, true, false, 1.0 / x.rows(), 0.0);
+        Nd4j.gemm(ones, mean, xf, false, false, -1.0, 1.0);
+        return xf;
     }
 
     public List<String> names() {
