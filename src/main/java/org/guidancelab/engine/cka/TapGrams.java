@@ -37,7 +37,7 @@ public final class TapGrams {
         this.self = new double[names.size()];
         for (int i = 0; i < self.length; i++) {
             INDArray row = stacked.getRow(i);
-            double kk = Nd4j.getBlasWrapper().dot(row, row);
+            double kk = row.dataType() == DataType.FLOAT ? squaredNorm(row) : Nd4j.getBlasWrapper().dot(row, row);
             self[i] = estimator == CkaEstimator.BIASED ? kk
                     : hsic1(kk, totals[i], totals[i], Nd4j.getBlasWrapper().dot(rowSums.getRow(i), rowSums.getRow(i)));
         }
@@ -54,8 +54,8 @@ public final class TapGrams {
             throw new IllegalArgumentException("the unbiased CKA estimator needs at least 4 examples, got " + n);
         }
         boolean biased = estimator == CkaEstimator.BIASED;
-        // Biased: Grams in float (sgemm, about twice dgemm's speed; entries good to ~1e-7 relative), the pair
-        // products below in double. Unbiased: all in double, since HSIC_1's three terms cancel.
+        // Biased: Grams and their pair products in float (sgemm, about twice dgemm's speed, half the memory; CKA
+        // good to ~1e-6, far below what a heatmap shows). Unbiased: all in double, since HSIC_1's three terms cancel.
         INDArray stacked = Nd4j.create(biased ? DataType.FLOAT : DataType.DOUBLE, names.size(), n, n);
         INDArray rowSums = biased ? null : Nd4j.create(DataType.DOUBLE, names.size(), n);
         double[] totals = new double[names.size()];
@@ -82,13 +82,17 @@ public final class TapGrams {
                 totals[i] = rowSums.getRow(i).sumNumber().doubleValue();
             }
         }
-        if (biased) {
-            INDArray floats = stacked;
-            stacked = floats.castTo(DataType.DOUBLE);
-            // Released now rather than at some later GC: 1 MB per tap at n = 512, and RSS is what users watch.
-            floats.close();
-        }
         return new TapGrams(names, estimator, n, stacked.reshape('c', names.size(), (long) n * n), rowSums, totals);
+    }
+
+    /** ||row||^2 summed in double (float's dot would round the self-similarity the heatmap's cells divide by). */
+    private static double squaredNorm(INDArray row) {
+        float[] v = row.toFloatVector();
+        double s = 0;
+        for (float f : v) {
+            s += (double) f * f;
+        }
+        return s;
     }
 
     /** X minus its column means, in float (a new array: the tap is the model's buffer and stays as it is). */
@@ -115,7 +119,7 @@ public final class TapGrams {
         int c = columns.names.size();
         double[][] v = new double[r][c];
         if (r > 0 && c > 0) {
-            double[][] inner = Nd4j.gemm(stacked, columns.stacked, false, true).toDoubleMatrix();
+            double[][] inner = Nd4j.gemm(stacked, columns.stacked, false, true).castTo(DataType.DOUBLE).toDoubleMatrix();
             double[][] cross = estimator == CkaEstimator.UNBIASED
                     ? Nd4j.gemm(rowSums, columns.rowSums, false, true).toDoubleMatrix() : null;
             for (int i = 0; i < r; i++) {
