@@ -126,7 +126,9 @@ public final class TapGrams {
                 for (int j = 0; j < c; j++) {
                     double kl = cross == null ? inner[i][j] : hsic1(inner[i][j], totals[i], columns.totals[j], cross[i][j]);
                     double denom = Math.sqrt(self[i] * columns.self[j]);
-                    v[i][j] = denom > 0 && Double.isFinite(denom) ? kl / denom : 0.0;
+                    double cka = denom > 0 && Double.isFinite(denom) ? kl / denom : 0.0;
+                    // Biased CKA lies in [0, 1] exactly; the float Grams' rounding (~1e-7) must not step outside it.
+                    v[i][j] = estimator == CkaEstimator.BIASED ? Math.max(0.0, Math.min(1.0, cka)) : cka;
                 }
             }
         }
