@@ -28,7 +28,7 @@ public final class CkaGradient {
     private DataType dtype;
     private INDArray ones, meanX, meanY, xc, yc;
     private INDArray a, kx, ky;   // feature form
-    private INDArray k, l, g;     // Gram form
+    private INDArray k, l;        // Gram form
 
     /** Picks the cheaper form per call from the shapes. */
     public CkaGradient() {
@@ -55,6 +55,15 @@ public final class CkaGradient {
      * X and Y must have the same number of rows (examples) and the same data type.
      */
     public double compute(INDArray x, INDArray y, INDArray dX) {
+        return compute(x, y, dX, 1.0, false);
+    }
+
+    /**
+     * As {@link #compute(INDArray, INDArray, INDArray)}, but writes {@code scale * dCKA/dX} into {@code dX}, added to
+     * what it holds when {@code accumulate}. The scale and the sum ride on the gemms' alpha and beta, so a trainer
+     * summing several pairs into one tap gradient needs no buffer per pair and no extra elementwise passes.
+     */
+    public double compute(INDArray x, INDArray y, INDArray dX, double scale, boolean accumulate) {
         if (x.rank() != 2 || y.rank() != 2 || x.rows() != y.rows()) {
             throw new IllegalArgumentException("CKA needs [n, p] and [n, q] matrices with the same n, got "
                     + java.util.Arrays.toString(x.shape()) + " and " + java.util.Arrays.toString(y.shape()));
@@ -63,10 +72,10 @@ public final class CkaGradient {
         center(x, meanX, xc);
         center(y, meanY, yc);
         lastForm = forced != null ? forced : CkaForm.cheaper(n, p, q);
-        return lastForm == CkaForm.FEATURE ? feature(dX) : gram(dX);
+        return lastForm == CkaForm.FEATURE ? feature(dX, scale, accumulate) : gram(dX, scale, accumulate);
     }
 
-    private double feature(INDArray dX) {
+    private double feature(INDArray dX, double scale, boolean accumulate) {
         ensureFeatureBuffers();
         Nd4j.gemm(yc, xc, a, true, false, 1.0, 0.0);
         Nd4j.gemm(xc, xc, kx, true, false, 1.0, 0.0);
@@ -75,19 +84,17 @@ public final class CkaGradient {
         double b = Math.sqrt(dot(kx, kx));
         double c = Math.sqrt(dot(ky, ky));
         if (b * c < TINY) {
-            if (dX != null) {
-                dX.assign(0);
-            }
+            zeroUnlessAccumulating(dX, accumulate);
             return 0.0;
         }
         if (dX != null) {
-            Nd4j.gemm(yc, a, dX, false, false, 2.0 / (b * c), 0.0);
-            Nd4j.gemm(xc, kx, dX, false, false, -2.0 * aa / (b * b * b * c), 1.0);
+            Nd4j.gemm(yc, a, dX, false, false, scale * 2.0 / (b * c), accumulate ? 1.0 : 0.0);
+            Nd4j.gemm(xc, kx, dX, false, false, -scale * 2.0 * aa / (b * b * b * c), 1.0);
         }
         return aa / (b * c);
     }
 
-    private double gram(INDArray dX) {
+    private double gram(INDArray dX, double scale, boolean accumulate) {
         ensureGramBuffers();
         Nd4j.gemm(xc, xc, k, false, true, 1.0, 0.0);
         Nd4j.gemm(yc, yc, l, false, true, 1.0, 0.0);
@@ -95,16 +102,21 @@ public final class CkaGradient {
         double b = Math.sqrt(dot(k, k));
         double c = Math.sqrt(dot(l, l));
         if (b * c < TINY) {
-            if (dX != null) {
-                dX.assign(0);
-            }
+            zeroUnlessAccumulating(dX, accumulate);
             return 0.0;
         }
         if (dX != null) {
-            g.assign(k).muli(-s / (b * b)).addi(l);
-            Nd4j.gemm(g, xc, dX, false, false, 2.0 / (b * c), 0.0);
+            // L - (s/b^2) K formed in L's own buffer (L is not needed after its norm): one axpy, no third n x n array.
+            Nd4j.getBlasWrapper().level1().axpy(l.length(), -s / (b * b), k, l);
+            Nd4j.gemm(l, xc, dX, false, false, scale * 2.0 / (b * c), accumulate ? 1.0 : 0.0);
         }
         return s / (b * c);
+    }
+
+    private static void zeroUnlessAccumulating(INDArray dX, boolean accumulate) {
+        if (dX != null && !accumulate) {
+            dX.assign(0);
+        }
     }
 
     /** out = in - ones * mean(in): two gemms, no temporary arrays. */
@@ -131,7 +143,7 @@ public final class CkaGradient {
         meanY = Nd4j.create(dt, 1, q);
         xc = Nd4j.create(dt, n, p);
         yc = Nd4j.create(dt, n, q);
-        a = kx = ky = k = l = g = null;
+        a = kx = ky = k = l = null;
     }
 
     private void ensureFeatureBuffers() {
@@ -146,7 +158,6 @@ public final class CkaGradient {
         if (k == null) {
             k = Nd4j.create(dtype, n, n);
             l = Nd4j.create(dtype, n, n);
-            g = Nd4j.create(dtype, n, n);
         }
     }
 }

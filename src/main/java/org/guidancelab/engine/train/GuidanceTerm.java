@@ -18,9 +18,9 @@ final class GuidanceTerm {
     private final List<TapPair> pairs;
     private final double alpha;
     private final List<CkaGradient> ckas = new ArrayList<>();
-    private final List<INDArray> pairGrads = new ArrayList<>();
     private final Map<String, INDArray> dTaps = new LinkedHashMap<>();
     private final double[] values;
+    private final java.util.Set<String> written = new java.util.HashSet<>();
 
     GuidanceTerm(List<TapPair> pairs, List<String> targetTaps, List<String> guideTaps, double alpha) {
         for (int i = 0; i < pairs.size(); i++) {
@@ -32,7 +32,6 @@ final class GuidanceTerm {
                 throw new IllegalArgumentException("pair " + i + ": '" + p.guideTap() + "' is not a tapped layer of the guide (taps: " + guideTaps + ")");
             }
             ckas.add(new CkaGradient());
-            pairGrads.add(null);
         }
         this.pairs = List.copyOf(pairs);
         this.alpha = alpha;
@@ -53,9 +52,7 @@ final class GuidanceTerm {
      * {@link #tapGradients()} (overwritten on each call).
      */
     double compute(Map<String, INDArray> targetTaps, Map<String, INDArray> guideTaps) {
-        for (INDArray d : dTaps.values()) {
-            d.assign(0);
-        }
+        written.clear();
         double loss = 0;
         for (int i = 0; i < pairs.size(); i++) {
             TapPair p = pairs.get(i);
@@ -64,20 +61,14 @@ final class GuidanceTerm {
             if (y.dataType() != x.dataType()) {
                 y = y.castTo(x.dataType());
             }
-            INDArray g = pairGrads.get(i);
-            if (g == null || !java.util.Arrays.equals(g.shape(), x.shape())) {
-                g = Nd4j.create(x.dataType(), x.shape());
-                pairGrads.set(i, g);
-            }
-            values[i] = ckas.get(i).compute(x, y, g);
-            loss += alpha * (1 - values[i]);
             INDArray acc = dTaps.get(p.targetTap());
             if (acc == null || !java.util.Arrays.equals(acc.shape(), x.shape())) {
                 acc = Nd4j.create(x.dataType(), x.shape());
                 dTaps.put(p.targetTap(), acc);
             }
-            // d(alpha (1 - CKA))/dX = -alpha dCKA/dX
-            acc.addi(g.muli(-alpha));
+            // d(alpha (1 - CKA))/dX = -alpha dCKA/dX, written by the first pair of a tap and added by the others.
+            values[i] = ckas.get(i).compute(x, y, acc, -alpha, !written.add(p.targetTap()));
+            loss += alpha * (1 - values[i]);
         }
         return loss;
     }

@@ -121,6 +121,30 @@ class CkaGradientTest {
         assertTrue(maxRel < 1e-6, "max relative gradient error " + maxRel);
     }
 
+    @ParameterizedTest
+    @EnumSource(CkaForm.class)
+    void scaledGradientIsWrittenOrAddedAndRepeatedCallsAgree(CkaForm form) {
+        Random r = new Random(11);
+        int n = 16, p = 6, q = 9;
+        INDArray x = nd(gaussian(r, n, p));
+        INDArray y1 = nd(gaussian(r, n, q));
+        INDArray y2 = nd(gaussian(r, n, 3));
+        INDArray g1 = Nd4j.create(DataType.DOUBLE, n, p);
+        INDArray g2 = Nd4j.create(DataType.DOUBLE, n, p);
+        CkaGradient a = new CkaGradient(form);
+        CkaGradient b = new CkaGradient(form);
+        double v1 = a.compute(x, y1, g1);
+        double v2 = b.compute(x, y2, g2);
+        // -0.5 g1 - 0.5 g2 into a buffer holding garbage: the first call overwrites, the second adds.
+        INDArray acc = Nd4j.valueArrayOf(new long[] {n, p}, 7.0, DataType.DOUBLE);
+        assertEquals(v1, a.compute(x, y1, acc, -0.5, false), 1e-12);
+        assertEquals(v2, b.compute(x, y2, acc, -0.5, true), 1e-12);
+        INDArray expected = g1.add(g2).muli(-0.5);
+        assertEquals(0.0, acc.sub(expected).norm2Number().doubleValue(), 1e-12 * expected.norm2Number().doubleValue());
+        // The Gram form reuses L's buffer for the gradient's n x n factor: a repeat must still see the true L.
+        assertEquals(v1, a.compute(x, y1, g1), 1e-12);
+    }
+
     @Test
     void constantTapGivesZeroNotNaN() {
         INDArray x = Nd4j.ones(DataType.DOUBLE, 10, 3);
