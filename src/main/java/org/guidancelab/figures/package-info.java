@@ -9,9 +9,9 @@
  *       (the engine's names).</li>
  *   <li>Charts: {@link org.guidancelab.figures.CurveCharts} (training | validation loss and accuracy, guidance loss,
  *       per-pair CKA), {@link org.guidancelab.figures.HeatmapCharts} (one matrix, before | after). Colours of arms come
- *       from one {@link org.guidancelab.figures.ArmPalette} per run. The app shows the same charts in
- *       {@code org.jfree.chart.fx.ChartViewer}; while a run trains it appends to a
- *       {@link org.guidancelab.figures.LiveCurveChart} once per frame.</li>
+ *       from one {@link org.guidancelab.figures.ArmPalette} per run. The app shows the same charts (in
+ *       {@code org.jfree.chart.fx.ChartViewer}, or drawn into an image off the FX thread while a run trains); while
+ *       a run trains it appends to a {@link org.guidancelab.figures.LiveCurveChart} once per frame.</li>
  *   <li>Export: {@link org.guidancelab.figures.ChartImages} (PNG at a scale, SVG),
  *       {@link org.guidancelab.figures.ChartCsv} (the numbers drawn), {@link org.guidancelab.figures.FigureExporter}
  *       and {@link org.guidancelab.figures.RunFigures#writeAll} (every figure of a run, named by

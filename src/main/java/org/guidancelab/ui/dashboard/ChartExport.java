@@ -1,6 +1,7 @@
 package org.guidancelab.ui.dashboard;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.function.Supplier;
 import javafx.scene.control.ContextMenu;
@@ -23,24 +24,52 @@ public final class ChartExport {
     private ChartExport() {
     }
 
-    /** Replaces the viewer's context menu with the export items; {@code name} gives the suggested file name. */
-    public static void install(ChartViewer viewer, Supplier<String> name, RunDialogs dialogs) {
-        ContextMenu menu = viewer.getContextMenu();
-        menu.getItems().setAll(
-                item("Export PNG (2x)…", "png", viewer, name, dialogs),
-                item("Export SVG…", "svg", viewer, name, dialogs),
-                item("Export CSV…", "csv", viewer, name, dialogs));
+    /** Writes the chart on screen to a file of the given format ("png", "svg", "csv"). */
+    private interface Target {
+        void write(String ext, Path file) throws IOException;
     }
 
-    private static MenuItem item(String text, String ext, ChartViewer viewer, Supplier<String> name,
-                                 RunDialogs dialogs) {
+    /** Replaces the viewer's context menu with the export items; {@code name} gives the suggested file name. */
+    public static void install(ChartViewer viewer, Supplier<String> name, RunDialogs dialogs) {
+        install(viewer.getContextMenu(), (ext, p) -> write(viewer.getChart(), ext, p, size(viewer.getWidth()),
+                size(viewer.getHeight())), name, dialogs);
+    }
+
+    /**
+     * The same menu for a chart drawn off the FX thread: the export draws the chart while the view's renderer
+     * leaves it alone.
+     */
+    public static void install(ChartImageView view, Supplier<String> name, RunDialogs dialogs) {
+        install(view.getContextMenu(), (ext, p) -> {
+            try {
+                view.withChart(c -> {
+                    try {
+                        write(c, ext, p, size(view.getWidth()), size(view.getHeight()));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
+        }, name, dialogs);
+    }
+
+    private static void install(ContextMenu menu, Target target, Supplier<String> name, RunDialogs dialogs) {
+        menu.getItems().setAll(
+                item("Export PNG (2x)…", "png", target, name, dialogs),
+                item("Export SVG…", "svg", target, name, dialogs),
+                item("Export CSV…", "csv", target, name, dialogs));
+    }
+
+    private static MenuItem item(String text, String ext, Target target, Supplier<String> name, RunDialogs dialogs) {
         MenuItem m = new MenuItem(text);
         m.setId("export-" + ext);
         m.setOnAction(e -> {
             String file = FigureFiles.sanitise(name.get()) + "." + ext;
             dialogs.chooseExportFile("Export " + ext.toUpperCase(java.util.Locale.ROOT), file).ifPresent(p -> {
                 try {
-                    write(viewer.getChart(), ext, p, size(viewer.getWidth()), size(viewer.getHeight()));
+                    target.write(ext, p);
                 } catch (IOException | RuntimeException ex) {
                     dialogs.showError("Export failed", "Could not write " + p + ": " + ex.getMessage());
                 }

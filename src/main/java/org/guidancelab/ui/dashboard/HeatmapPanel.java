@@ -16,13 +16,13 @@ import org.guidancelab.figures.CkaHeatmap;
 import org.guidancelab.figures.HeatmapCharts;
 import org.guidancelab.figures.HeatmapOptions;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.fx.ChartViewer;
 
 /**
  * The target x guide CKA heatmap of one arm, growing by one matrix per evaluation. A slider scrubs back through the
  * evaluations (it follows the newest while left at the end), "Before / after" shows the first evaluation beside the
  * chosen one, and hovering a cell names its two layers and its value. The chart is rebuilt at most once per frame
- * ({@link #refresh()}), however many matrices arrived.
+ * ({@link #refresh()}), however many matrices arrived, and drawn off the FX thread ({@link ChartImageView}): building
+ * the chart objects costs the FX thread about a millisecond, drawing them 20-40 ms in software.
  */
 public final class HeatmapPanel extends VBox {
     private final Map<String, List<CkaHeatmap>> history = new LinkedHashMap<>();
@@ -31,7 +31,7 @@ public final class HeatmapPanel extends VBox {
     private final CheckBox beforeAfter = new CheckBox("Before / after");
     private final Label stepLabel = new Label("No evaluation yet");
     private final Label hover = new Label(" ");
-    private final ChartViewer viewer = new ChartViewer(placeholder());
+    private final ChartImageView viewer = new ChartImageView(placeholder(), true);
     private boolean dirty;
     private boolean following = true;
     /** Set while refresh() moves the slider itself, so that move is not taken for the user scrubbing. */
@@ -74,8 +74,8 @@ public final class HeatmapPanel extends VBox {
             dirty = true;
             refresh();
         });
-        viewer.getCanvas().setOnMouseMoved(e -> hover.setText(describeAt(e.getX(), e.getY())));
-        viewer.getCanvas().setOnMouseExited(e -> hover.setText(" "));
+        viewer.setOnMouseMoved(e -> hover.setText(describeAt(e.getX(), e.getY())));
+        viewer.setOnMouseExited(e -> hover.setText(" "));
         ChartExport.install(viewer, () -> runName + "_cka-" + (arm.getValue() == null ? "" : arm.getValue())
                 + (shown == null ? "" : "_step" + shown.step()), dialogs);
         Label title = new Label("CKA heatmap, target × guide");
@@ -152,7 +152,7 @@ public final class HeatmapPanel extends VBox {
         stepLabel.setText("step " + h.step() + "  (evaluation " + (index + 1) + " of " + maps.size() + ")");
     }
 
-    /** What the viewer shows before the first evaluation (ChartViewer takes no null chart). */
+    /** What the viewer shows before the first evaluation (the view takes no null chart). */
     private static JFreeChart placeholder() {
         JFreeChart c = new JFreeChart("No evaluation yet", JFreeChart.DEFAULT_TITLE_FONT,
                 new org.jfree.chart.plot.XYPlot(), false);
@@ -161,10 +161,11 @@ public final class HeatmapPanel extends VBox {
     }
 
     String describeAt(double x, double y) {
-        if (shown == null) {
-            return " ";
+        if (shown == null || viewer.renderedChart() != viewer.getChart()) {
+            return " "; // the new chart's image is not on screen yet (a few milliseconds)
         }
-        HeatmapHover.Cell cell = HeatmapHover.cellAt(viewer.getChart(), viewer.getRenderingInfo(), x, y,
+        // The layout of the image on screen: the chart it was drawn from, with that drawing's plot areas.
+        HeatmapHover.Cell cell = HeatmapHover.cellAt(viewer.renderedChart(), viewer.getRenderingInfo(), x, y,
                 shown.rows(), shown.cols());
         if (cell == null) {
             return " ";
@@ -183,7 +184,7 @@ public final class HeatmapPanel extends VBox {
         return shown;
     }
 
-    public ChartViewer viewer() {
+    public ChartImageView viewer() {
         return viewer;
     }
 

@@ -14,7 +14,6 @@ import org.guidancelab.engine.train.TrainingEvent;
 import org.guidancelab.figures.ArmPalette;
 import org.guidancelab.figures.GuidanceMarker;
 import org.guidancelab.figures.LiveCurveChart;
-import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.title.TextTitle;
 
 /**
@@ -30,6 +29,8 @@ public final class LiveCurves extends GridPane {
 
     private final RunDialogs dialogs;
     private final Map<String, LiveCurveChart> charts = new LinkedHashMap<>();
+    /** The view of each chart, drawing it off the FX thread. */
+    private final Map<String, ChartImageView> views = new LinkedHashMap<>();
     /** Points collected but not drawn yet, per chart key then series. */
     private final Map<String, Map<String, Series>> pending = new LinkedHashMap<>();
     private int nextChart;
@@ -83,6 +84,7 @@ public final class LiveCurves extends GridPane {
         pending.clear();
         nextChart = 0;
         charts.clear();
+        views.clear();
         getChildren().clear();
         // The task loss, not the total: guided arms' total includes the guidance term and would not compare.
         add(Metrics.TASK_LOSS, "Training loss (task)", "Loss", palette, 0, 0);
@@ -98,7 +100,8 @@ public final class LiveCurves extends GridPane {
         TextTitle t = new TextTitle(title, new java.awt.Font("SansSerif", java.awt.Font.BOLD, 13));
         chart.chart().setTitle(t);
         charts.put(key, chart);
-        ChartViewer viewer = new ChartViewer(chart.chart());
+        ChartImageView viewer = new ChartImageView(chart.chart(), false);
+        views.put(key, viewer);
         viewer.setId("chart-" + key.replace('/', '-'));
         viewer.setMinSize(200, 150);
         ChartExport.install(viewer, () -> runName + "_" + key.replace('/', '-'), dialogs);
@@ -106,9 +109,10 @@ public final class LiveCurves extends GridPane {
     }
 
     /**
-     * Collects the steps of one frame; nothing is drawn until {@link #drawNext()} or {@link #drawAll()}. Drawing six
-     * charts in the same frame took 100-200 ms of the FX thread (software rendering, one core left by training), so
-     * the dashboard draws one chart per frame in turn: each chart still updates ten times a second at 60 frames.
+     * Collects the steps of one frame; nothing is drawn until {@link #drawNext()} or {@link #drawAll()}. Each chart
+     * is drawn off the FX thread ({@link ChartImageView}); the dashboard still hands new points to one chart per
+     * frame in turn, so the one renderer thread draws at most one chart per frame (each chart updates ten times a
+     * second at 60 frames) and leaves the other core to training.
      */
     public void accept(List<TrainingEvent.Step> steps) {
         if (steps.isEmpty()) {
@@ -135,13 +139,15 @@ public final class LiveCurves extends GridPane {
         }
     }
 
-    /** Draws the next chart (in turn) that has points waiting, if any: at most one redraw per call. */
+    /**
+     * Hands its waiting points to the next chart (in turn) that has some and is not being drawn right now: at most
+     * one redraw per call, and the FX thread never waits for the renderer.
+     */
     public void drawNext() {
         List<String> keys = new java.util.ArrayList<>(charts.keySet());
         for (int i = 0; i < keys.size(); i++) {
             String key = keys.get((nextChart + i) % keys.size());
-            if (pending.containsKey(key)) {
-                draw(key);
+            if (pending.containsKey(key) && draw(key, false)) {
                 nextChart = (nextChart + i + 1) % keys.size();
                 return;
             }
@@ -151,19 +157,31 @@ public final class LiveCurves extends GridPane {
     /** Draws every chart that has points waiting (end of a run, so the final state is complete at once). */
     public void drawAll() {
         for (String key : new java.util.ArrayList<>(pending.keySet())) {
-            draw(key);
+            draw(key, true);
         }
     }
 
-    private void draw(String key) {
-        Map<String, Series> bySeries = pending.remove(key);
+    /** Appends the chart's waiting points; false (points kept) if the renderer holds the chart and we may not wait. */
+    private boolean draw(String key, boolean wait) {
+        Map<String, Series> bySeries = pending.get(key);
         LiveCurveChart chart = charts.get(key);
+        ChartImageView view = views.get(key);
         if (bySeries == null || chart == null) {
-            return;
+            pending.remove(key);
+            return false;
         }
-        Map<String, double[][]> batch = new LinkedHashMap<>();
-        bySeries.forEach((series, pts) -> batch.put(series, pts.toArrays()));
-        chart.append(batch);
+        Runnable append = () -> {
+            Map<String, double[][]> batch = new LinkedHashMap<>();
+            bySeries.forEach((series, pts) -> batch.put(series, pts.toArrays()));
+            chart.append(batch);
+        };
+        if (wait) {
+            view.withChart(c -> append.run());
+        } else if (!view.tryChange(append)) {
+            return false;
+        }
+        pending.remove(key);
+        return true;
     }
 
     private void markGuidanceSwitch(TrainingEvent.Step s) {
@@ -180,7 +198,8 @@ public final class LiveCurves extends GridPane {
             markers.add(m);
             for (Map.Entry<String, LiveCurveChart> c : charts.entrySet()) {
                 if (!c.getKey().equals(PAIR_CKA)) {
-                    c.getValue().addMarker(m);
+                    // rare (once per disconnection): worth waiting for a render in progress
+                    views.get(c.getKey()).withChart(chart -> c.getValue().addMarker(m));
                 }
             }
         }
@@ -201,6 +220,11 @@ public final class LiveCurves extends GridPane {
     /** The chart of a metric (or {@link #PAIR_CKA}). */
     public LiveCurveChart chart(String key) {
         return charts.get(key);
+    }
+
+    /** The view showing a metric's chart (or {@link #PAIR_CKA}'s). */
+    public ChartImageView view(String key) {
+        return views.get(key);
     }
 
     /** Where guides were disconnected during this run. */

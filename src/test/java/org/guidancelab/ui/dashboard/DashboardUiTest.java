@@ -32,7 +32,6 @@ import org.guidancelab.ui.run.RunOutcome;
 import org.guidancelab.ui.run.RunSettings;
 import org.guidancelab.ui.run.TrainingService;
 import org.guidancelab.ui.run.TrainingTask;
-import org.jfree.chart.fx.ChartViewer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -168,14 +167,14 @@ class DashboardUiTest {
                 .skip(1).map(l -> l.split(",")[1]).distinct().count(), "before/after holds steps 0 and 30");
         fx(() -> panel.beforeAfterToggle().setSelected(false));
         // hovering the top-left cell names both layers and the value
-        ChartViewer v = panel.viewer();
-        WaitForAsyncUtils.waitForFxEvents();
+        ChartImageView v = panel.viewer();
+        awaitDrawn(v);
         var area = v.getRenderingInfo().getPlotInfo().getDataArea();
         String text = panel.describeAt(area.getMinX() + 3, area.getMinY() + 3);
         CkaHeatmap h = panel.shown();
         assertEquals(HeatmapHover.describe(h, 0, 0), text);
         assertTrue(text.startsWith("Target t1 × Guide g1: CKA "), text);
-        robot.moveTo(v.getCanvas()).moveBy(-v.getWidth() / 2 + area.getMinX() + 3, -v.getHeight() / 2 + area.getMinY() + 3);
+        robot.moveTo(v).moveBy(-v.getWidth() / 2 + area.getMinX() + 3, -v.getHeight() / 2 + area.getMinY() + 3);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(text, robot.lookup("#heatmap-hover").queryLabeled().getText());
     }
@@ -184,7 +183,7 @@ class DashboardUiTest {
     void exportFromTheContextMenuWritesA2xPngAnSvgAndTheCsv() throws Exception {
         submit(TinyRuns.experiment(20));
         awaitOutcome(1);
-        ChartViewer viewer = (ChartViewer) dashboard.lookup("#chart-train-task_loss");
+        ChartImageView viewer = (ChartImageView) dashboard.lookup("#chart-train-task_loss");
         assertNotNull(viewer);
         Path png = tmp.resolve("loss.png");
         dialogs.exportAnswer = png;
@@ -206,7 +205,13 @@ class DashboardUiTest {
         assertTrue(dialogs.errors.isEmpty(), dialogs.errors.toString());
     }
 
-    private static MenuItem menuItem(ChartViewer v, String id) {
+    /** Waits until the view's image (drawn off the FX thread) shows its current chart. */
+    private static void awaitDrawn(ChartImageView v) throws Exception {
+        WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS,
+                () -> WaitForAsyncUtils.asyncFx(v::isUpToDate).get());
+    }
+
+    private static MenuItem menuItem(ChartImageView v, String id) {
         return v.getContextMenu().getItems().stream().filter(m -> id.equals(m.getId())).findFirst().orElseThrow();
     }
 

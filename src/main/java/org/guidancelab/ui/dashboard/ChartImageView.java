@@ -1,0 +1,275 @@
+package org.guidancelab.ui.dashboard;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import javafx.application.Platform;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.image.ImageView;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.Region;
+import javafx.scene.shape.Rectangle;
+import org.jfree.chart.ChartRenderingInfo;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.event.ChartChangeEvent;
+import org.jfree.chart.event.ChartChangeListener;
+
+/**
+ * A JFreeChart shown as an image that is drawn OFF the FX thread. ChartViewer draws through FXGraphics2D on the FX
+ * thread, and one chart costs 20-40 ms of software rendering there, so live charts redrawing several times a second
+ * left JavaFX pulses 50-300 ms apart. Here one background thread (shared by every view, so charts never take more
+ * than one core from training) draws the chart with Java2D into a BufferedImage it reuses, and the FX thread only
+ * copies the finished pixels into a WritableImage (about a millisecond for a 600 x 300 chart).
+ *
+ * <p>Thread rules: the renderer draws the chart while holding this view's lock, and code on the FX thread that
+ * changes the chart (new points, markers) or draws it elsewhere (export) holds the same lock: {@link #tryChange}
+ * never waits (live data stays pending for a later frame), {@link #withChart} waits for at most one render. Scene
+ * graph objects are only touched on the FX thread: the renderer hands its pixels back with one runLater per image,
+ * and a view has at most one render in flight (changes that arrive meanwhile coalesce into the next one).
+ */
+public final class ChartImageView extends Region implements ChartChangeListener {
+    private static final ExecutorService RENDERER = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "chart-renderer");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private static final System.Logger LOG = System.getLogger(ChartImageView.class.getName());
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final ImageView image = new ImageView();
+    private final ContextMenu contextMenu = new ContextMenu();
+    private final Rectangle clip = new Rectangle();
+    private final boolean antialias;
+    /** The chart to show; written on the FX thread, read by the renderer when a render starts. */
+    private volatile JFreeChart chart;
+    // FX thread only:
+    private JFreeChart renderedChart;
+    private ChartRenderingInfo info;
+    private WritableImage pixels;
+    private boolean inFlight;
+    private boolean again;
+    private int renders;
+    // Renderer thread only:
+    private BufferedImage buffer;
+
+    /**
+     * @param antialias false for live curves: aliased lines draw several times faster in software and the image is
+     *                  replaced many times a second; exports ({@link #withChart}) keep the chart's own hints
+     */
+    public ChartImageView(JFreeChart chart, boolean antialias) {
+        this.antialias = antialias;
+        image.setManaged(false);
+        getChildren().add(image);
+        setClip(clip);
+        getStyleClass().add("chart-image-view");
+        setOnContextMenuRequested(e -> contextMenu.show(this, e.getScreenX(), e.getScreenY()));
+        setOnMousePressed(e -> contextMenu.hide());
+        widthProperty().addListener((o, a, b) -> requestRender());
+        heightProperty().addListener((o, a, b) -> requestRender());
+        setChart(chart);
+    }
+
+    /** Shows another chart (e.g. the heatmap of a new evaluation); drawn off the FX thread as soon as possible. */
+    public void setChart(JFreeChart next) {
+        if (next == null) {
+            throw new IllegalArgumentException("chart must not be null");
+        }
+        JFreeChart old = chart;
+        if (old != null) {
+            old.removeChangeListener(this);
+        }
+        chart = next;
+        next.addChangeListener(this);
+        requestRender();
+    }
+
+    public JFreeChart getChart() {
+        return chart;
+    }
+
+    /** The chart whose image is on screen (the previous one until the first render of a new chart lands). */
+    public JFreeChart renderedChart() {
+        return renderedChart;
+    }
+
+    /** Where plots and axes were in the image on screen (null before the first image). */
+    public ChartRenderingInfo getRenderingInfo() {
+        return info;
+    }
+
+    public ContextMenu getContextMenu() {
+        return contextMenu;
+    }
+
+    /** True when the image on screen shows the current chart and no change waits to be drawn. */
+    public boolean isUpToDate() {
+        return !inFlight && !again && renderedChart == chart && pixels != null;
+    }
+
+    /** How many images have been shown so far. */
+    public int renderCount() {
+        return renders;
+    }
+
+    /**
+     * Changes the chart (on the FX thread) if the renderer is not drawing it now; false, without waiting, if it is:
+     * the caller keeps its change for a later frame.
+     */
+    public boolean tryChange(Runnable change) {
+        if (!lock.tryLock()) {
+            return false;
+        }
+        try {
+            change.run();
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Runs {@code use} with the chart to itself (waits for a render in progress to end): for exports and rare edits. */
+    public void withChart(Consumer<JFreeChart> use) {
+        lock.lock();
+        try {
+            use.accept(chart);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void chartChanged(ChartChangeEvent event) {
+        // Changes made on the FX thread ask for a new image; anything the chart fires while the renderer draws it
+        // is already in that image.
+        if (Platform.isFxApplicationThread()) {
+            requestRender();
+        }
+    }
+
+    @Override
+    protected void layoutChildren() {
+        clip.setWidth(getWidth());
+        clip.setHeight(getHeight());
+        image.relocate(0, 0);
+    }
+
+    @Override
+    protected double computePrefWidth(double height) {
+        return 480;
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        return 300;
+    }
+
+    /** Asks for a new image of the current chart at the current size (FX thread). */
+    void requestRender() {
+        if (inFlight) {
+            again = true;
+            return;
+        }
+        int w = (int) Math.floor(getWidth());
+        int h = (int) Math.floor(getHeight());
+        if (w < 1 || h < 1) {
+            return;
+        }
+        double scale = getScene() != null && getScene().getWindow() != null
+                ? Math.max(1.0, getScene().getWindow().getOutputScaleX()) : 1.0;
+        JFreeChart c = chart;
+        inFlight = true;
+        again = false;
+        RENDERER.execute(() -> {
+            Rendered r;
+            lock.lock();
+            try {
+                r = draw(c, w, h, scale);
+            } catch (RuntimeException e) {
+                // A chart that cannot be drawn (e.g. a renderer bug on odd data) must not stop the renderer thread:
+                // the view keeps its last image and draws again at the next change.
+                LOG.log(System.Logger.Level.WARNING, "could not draw chart: " + e, e);
+                r = null;
+            } finally {
+                lock.unlock();
+            }
+            Rendered done = r;
+            Platform.runLater(() -> show(done, c));
+        });
+    }
+
+    private record Rendered(int[] argb, int width, int height, double logicalWidth, double logicalHeight,
+                            ChartRenderingInfo info) {
+    }
+
+    /** Renderer thread: the chart drawn into the reused buffer. */
+    private Rendered draw(JFreeChart c, int w, int h, double scale) {
+        int pw = (int) Math.ceil(w * scale);
+        int ph = (int) Math.ceil(h * scale);
+        if (buffer == null || buffer.getWidth() != pw || buffer.getHeight() != ph) {
+            buffer = new BufferedImage(pw, ph, BufferedImage.TYPE_INT_ARGB_PRE);
+        }
+        Graphics2D g = buffer.createGraphics();
+        RenderingHints hints = c.getRenderingHints();
+        Object aa = hints.get(RenderingHints.KEY_ANTIALIASING);
+        try {
+            g.setBackground(Color.WHITE);
+            g.clearRect(0, 0, pw, ph);
+            g.scale(scale, scale);
+            if (!antialias) {
+                // The chart puts its own hints on the Graphics2D when it draws: switch them for this image only
+                // (no change event; exports drawn under the same lock see the original hints).
+                hints.put(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_OFF);
+            }
+            // No entity collection: one entity per data point would cost more than the drawing; hover needs only
+            // the plot areas.
+            ChartRenderingInfo ri = new ChartRenderingInfo(null);
+            c.draw(g, new Rectangle2D.Double(0, 0, w, h), null, ri);
+            return new Rendered(((DataBufferInt) buffer.getRaster().getDataBuffer()).getData(), pw, ph, w, h, ri);
+        } finally {
+            if (!antialias) {
+                if (aa == null) {
+                    hints.remove(RenderingHints.KEY_ANTIALIASING);
+                } else {
+                    hints.put(RenderingHints.KEY_ANTIALIASING, aa);
+                }
+            }
+            g.dispose();
+        }
+    }
+
+    /**
+     * FX thread: copies the pixels into the image on screen. The renderer does not touch its buffer again before
+     * this ran, since the next render of this view is only started from here.
+     */
+    private void show(Rendered r, JFreeChart c) {
+        inFlight = false;
+        if (r != null) {
+            if (pixels == null || (int) pixels.getWidth() != r.width() || (int) pixels.getHeight() != r.height()) {
+                pixels = new WritableImage(r.width(), r.height());
+                image.setImage(pixels);
+            }
+            pixels.getPixelWriter().setPixels(0, 0, r.width(), r.height(), PixelFormat.getIntArgbPreInstance(),
+                    r.argb(), 0, r.width());
+            image.setFitWidth(r.logicalWidth());
+            image.setFitHeight(r.logicalHeight());
+            info = r.info();
+            renderedChart = c;
+            renders++;
+        }
+        boolean resized = r != null && ((int) Math.floor(getWidth()) != (int) Math.round(r.logicalWidth())
+                || (int) Math.floor(getHeight()) != (int) Math.round(r.logicalHeight()));
+        if (again || c != chart || resized) {
+            again = false;
+            requestRender();
+        }
+    }
+}

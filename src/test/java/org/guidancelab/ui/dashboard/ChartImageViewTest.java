@@ -1,0 +1,148 @@
+package org.guidancelab.ui.dashboard;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Scene;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.event.ChartProgressEvent;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** A chart drawn off the FX thread: where it is drawn, what reaches the screen, and the lock that guards the chart. */
+@ExtendWith(ApplicationExtension.class)
+class ChartImageViewTest {
+    private static final long TIMEOUT_S = 60;
+
+    private final XYSeries series = new XYSeries("s");
+    private final List<String> drawingThreads = new CopyOnWriteArrayList<>();
+    private JFreeChart chart;
+    private ChartImageView view;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        series.add(0, 0);
+        series.add(1, 1);
+        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
+        r.setSeriesPaint(0, Color.RED);
+        r.setSeriesStroke(0, new BasicStroke(8f));
+        XYPlot plot = new XYPlot(new XYSeriesCollection(series), new NumberAxis("x"), new NumberAxis("y"), r);
+        plot.setBackgroundPaint(Color.WHITE);
+        chart = new JFreeChart("test", JFreeChart.DEFAULT_TITLE_FONT, plot, false);
+        chart.setBackgroundPaint(Color.WHITE);
+        chart.addProgressListener(e -> {
+            if (e.getType() == ChartProgressEvent.DRAWING_STARTED) {
+                drawingThreads.add(Thread.currentThread().getName());
+            }
+        });
+        view = new ChartImageView(chart, false);
+        stage.setScene(new Scene(new StackPane(view), 400, 300));
+        stage.show();
+    }
+
+    private <T> T fx(java.util.concurrent.Callable<T> c) throws Exception {
+        return WaitForAsyncUtils.asyncFx(c).get(TIMEOUT_S, TimeUnit.SECONDS);
+    }
+
+    private void awaitDrawn() throws Exception {
+        WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> fx(view::isUpToDate));
+    }
+
+    @Test
+    void theChartIsDrawnOnTheRendererThreadAndItsPixelsReachTheScreen() throws Exception {
+        awaitDrawn();
+        assertFalse(drawingThreads.isEmpty());
+        assertTrue(drawingThreads.stream().allMatch("chart-renderer"::equals), drawingThreads.toString());
+        // the image fills the view, laid out at the view's size
+        var area = fx(() -> view.getRenderingInfo().getChartArea());
+        assertEquals(400, area.getWidth(), 0.5);
+        assertEquals(300, area.getHeight(), 0.5);
+        WritableImage shot = fx(() -> view.snapshot(null, null));
+        PixelReader px = shot.getPixelReader();
+        int red = 0;
+        int white = 0;
+        for (int y = 0; y < (int) shot.getHeight(); y++) {
+            for (int x = 0; x < (int) shot.getWidth(); x++) {
+                javafx.scene.paint.Color c = px.getColor(x, y);
+                if (c.getRed() > 0.9 && c.getGreen() < 0.1 && c.getBlue() < 0.1) {
+                    red++;
+                } else if (c.getRed() > 0.95 && c.getGreen() > 0.95 && c.getBlue() > 0.95) {
+                    white++;
+                }
+            }
+        }
+        assertTrue(red > 1000, "the 8-px red diagonal is on screen: " + red + " red pixels");
+        assertTrue(white > 400 * 300 / 2, "the white background: " + white + " white pixels");
+    }
+
+    @Test
+    void aChangeMadeOnTheFxThreadIsDrawnAndTheViewFollowsItsSize() throws Exception {
+        awaitDrawn();
+        int before = fx(view::renderCount);
+        assertTrue(fx(() -> view.tryChange(() -> series.add(2, 5))));
+        awaitDrawn();
+        assertTrue(fx(view::renderCount) > before, "the new point was drawn");
+        double yTop = fx(() -> chart.getXYPlot().getRangeAxis().getUpperBound());
+        assertTrue(yTop >= 5, "the range grew to the new point: " + yTop);
+        fx(() -> {
+            stage.setWidth(520);
+            return null;
+        });
+        WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> fx(() -> view.isUpToDate()
+                && Math.abs(view.getRenderingInfo().getChartArea().getWidth() - view.getWidth()) < 0.5
+                && view.getWidth() > 450));
+    }
+
+    @Test
+    void theFxThreadNeverWaitsForTheChartWhileItIsHeldAndAnotherChartReplacesIt() throws Exception {
+        awaitDrawn();
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Thread holder = new Thread(() -> view.withChart(c -> {
+            held.countDown();
+            try {
+                release.await(TIMEOUT_S, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        holder.start();
+        assertTrue(held.await(TIMEOUT_S, TimeUnit.SECONDS));
+        assertFalse(fx(() -> view.tryChange(() -> series.add(3, 3))), "busy: the change is refused, not waited for");
+        assertEquals(2, series.getItemCount(), "the refused change did not run");
+        release.countDown();
+        holder.join();
+        assertTrue(fx(() -> view.tryChange(() -> series.add(3, 3))));
+
+        JFreeChart other = new JFreeChart(new XYPlot());
+        fx(() -> {
+            view.setChart(other);
+            return null;
+        });
+        awaitDrawn();
+        assertEquals(other, fx(view::renderedChart));
+        assertNotEquals(chart, fx(view::getChart));
+    }
+}
