@@ -134,7 +134,7 @@ class ValidateCommandTest {
         String o = out.toString();
         assertTrue(o.contains("teaching-demo.json  Teaching demo: a deep MLP guided by a CNN  (default)"), o);
         assertTrue(o.contains("architectures/small-resnet.json"), o);
-        assertTrue(o.contains("copies far better"), o);
+        assertTrue(o.contains("it copies clearly more"), o);
     }
 
     private static int lineOf(String text, String needle) {

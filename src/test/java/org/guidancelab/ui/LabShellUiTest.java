@@ -93,13 +93,18 @@ class LabShellUiTest {
         robot.clickOn(window.lookup("#" + BlockView.blockId(org.guidancelab.ui.model.Lane.TARGET, "t1")));
         WaitForAsyncUtils.waitForFxEvents();
         robot.interact(() -> shell.showTab("tab-history"));
+        WaitForAsyncUtils.waitForFxEvents(); // the tab's content is laid out and shown before the robot clicks
         robot.clickOn("#history-list");
         robot.type(javafx.scene.input.KeyCode.DELETE);
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(window.document().getSpec().target().layers().stream().anyMatch(l -> l.name().equals("t1")),
                 "Delete in the history list must not delete the selected block");
         robot.interact(() -> shell.showTab("tab-builder"));
+        WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn(window.lookup("#" + BlockView.blockId(org.guidancelab.ui.model.Lane.TARGET, "t1")));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(window.lookup("#" + BlockView.blockId(org.guidancelab.ui.model.Lane.TARGET, "t1")).isFocused(),
+                "a click on a block gives it the keyboard focus, away from the hidden history list");
         robot.type(javafx.scene.input.KeyCode.DELETE);
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(window.document().getSpec().target().layers().stream().anyMatch(l -> l.name().equals("t1")),
