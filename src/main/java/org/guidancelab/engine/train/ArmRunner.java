@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 import org.guidancelab.data.BatchOrder;
 import org.guidancelab.data.TaskData;
 import org.guidancelab.engine.cka.CkaMatrix;
+import org.guidancelab.engine.cka.TapGrams;
 import org.guidancelab.engine.loss.Accuracy;
 import org.guidancelab.engine.loss.Distillation;
 import org.guidancelab.engine.loss.LossValue;
@@ -124,11 +125,15 @@ final class ArmRunner {
     private Outcome taskSteps(Model target, Model guide, Optimizer opt, GuidanceTerm term) {
         // The guide no longer changes from here on (it was trained, loaded or restored before).
         guideCache = new GuideTapCache(guide, data.train().size(), options.guideCacheBytes());
+        TapGrams guideGrams = null;
+        boolean guideGramsReady = false;
         int start = currentStep;
         int lastCheckpoint = start;
         if (start == 0) {
             // The "before" heatmap: where the target starts from, so before/after views compare with step 0.
-            CkaMatrix[] initial = evaluator.heatmaps(target, guide);
+            guideGrams = evaluator.guideGrams(guide);
+            guideGramsReady = true;
+            CkaMatrix[] initial = evaluator.heatmaps(target, guideGrams);
             if (initial != null) {
                 emit.accept(new TrainingEvent.CkaMatrices(arm.name(), 0, initial[0], initial[1]));
             }
@@ -152,7 +157,11 @@ final class ArmRunner {
             if (evalNow) {
                 eval.put(Metrics.TRAIN_ACCURACY, m.remove(Metrics.TRAIN_ACCURACY));
                 eval.putAll(evaluator.validation(target));
-                maps = evaluator.heatmaps(target, guide);
+                if (!guideGramsReady) {
+                    guideGrams = evaluator.guideGrams(guide);
+                    guideGramsReady = true;
+                }
+                maps = evaluator.heatmaps(target, guideGrams);
                 m.putAll(eval);
             } else {
                 m.remove(Metrics.TRAIN_ACCURACY);

@@ -58,18 +58,33 @@ final class Evaluator {
         return out;
     }
 
-    /** Heatmaps target x guide and target x target on the probe batch, or null without a probe. */
-    CkaMatrix[] heatmaps(Model target, Model guide) {
+    /**
+     * Heatmaps target x guide and target x target on the probe batch, or null without a probe.
+     *
+     * @param guideGrams the guide's side, prepared once per arm by {@link #guideGrams} (null without a guide)
+     */
+    CkaMatrix[] heatmaps(Model target, TapGrams guideGrams) {
         if (probe == null || target.tapNames().isEmpty()) {
             return null;
         }
         // Grams are taken right after each forward: a model's taps are its buffers, overwritten by its next pass.
         TapGrams t = TapGrams.of(target.forward(probe.x(), false).taps(), estimator);
         CkaMatrix self = t.against(t);
-        if (guide == null || guide.tapNames().isEmpty()) {
+        if (guideGrams == null) {
             return new CkaMatrix[] {null, self};
         }
-        TapGrams g = TapGrams.of(guide.forward(probe.x(), false).taps(), estimator);
-        return new CkaMatrix[] {t.against(g), self};
+        return new CkaMatrix[] {t.against(guideGrams), self};
+    }
+
+    /**
+     * The frozen guide's side of every heatmap: its taps on the fixed probe never change while the target trains,
+     * so its forward pass and Grams (about half of a heatmap's work) are done once per arm, not at each evaluation.
+     * Null without a probe or a tapped guide.
+     */
+    TapGrams guideGrams(Model guide) {
+        if (probe == null || guide == null || guide.tapNames().isEmpty()) {
+            return null;
+        }
+        return TapGrams.of(guide.forward(probe.x(), false).taps(), estimator);
     }
 }
