@@ -20,7 +20,8 @@ import java.util.Map;
  *   <li>{@code copy}: copy-paste ({@link CopyTask}): train 2000, validation 500, test 500, seed, minLength 2,
  *       maxLength 10, length (total T) 2 * maxLength + 1.</li>
  *   <li>{@code parity}: ({@link ParityTask}) train 2000, validation 500, test 500, seed, minLength 2,
- *       maxLength 16, length (total T) maxLength.</li>
+ *       maxLength 16, length (total T) maxLength, pad "right" (PAD after the bits) or "left" (PAD before
+ *       the bits, so the last position holds the last bit).</li>
  *   <li>{@code spirals}: ({@link PlaneSets}) train 500, validation 500, test 500, seed, noise 0.03, turns 1.5.</li>
  *   <li>{@code blobs}: train 500, validation 500, test 500, seed, classes 3, spread 0.5.</li>
  *   <li>{@code xor}: train 500, validation 500, test 500, seed, noise 0.</li>
@@ -82,6 +83,7 @@ public final class DatasetFactory {
         parity.add(new DatasetParameter("minLength", pa.minLength(), "shortest bit string"));
         parity.add(new DatasetParameter("maxLength", pa.maxLength(), "longest bit string"));
         parity.add(new DatasetParameter("length", null, "total padded length T; default maxLength"));
+        parity.add(new DatasetParameter("pad", "right", "right: PAD after the bits; left: PAD first, bits last"));
         ENTRIES.put("parity", new Entry("parity of variable-length bit strings (tokens 0, 1, 2 PAD)",
                 parity, DatasetFactory::parity));
 
@@ -221,8 +223,17 @@ public final class DatasetFactory {
         int min = p.intParam("minLength", d.minLength(), 1, 10000);
         int max = p.intParam("maxLength", Math.max(d.maxLength(), min), 1, 10000);
         int t = p.intParam("length", max, 1, 10000);
+        String pad = p.stringParam("pad", "right");
+        ParityTask.Pad side;
+        if (pad.equals("right")) {
+            side = ParityTask.Pad.RIGHT;
+        } else if (pad.equals("left")) {
+            side = ParityTask.Pad.LEFT;
+        } else {
+            throw p.bad("pad", pad, "\"right\" or \"left\"");
+        }
         return ParityTask.generate(new ParityTask.Settings(size(p, "train", d.train()), size(p, "validation",
-                d.validation()), size(p, "test", d.test()), p.longParam("seed", 0L), min, max, t));
+                d.validation()), size(p, "test", d.test()), p.longParam("seed", 0L), min, max, t, side));
     }
 
     private static TaskData plane(DatasetParams p, PlaneSets.Kind kind, int classes, double noise, double turns,

@@ -14,7 +14,7 @@ import java.util.Map;
  * <tr><td>shapes-colour</td><td></td><td>[3,32,32]</td><td>10</td></tr>
  * <tr><td>copy</td><td>minLength (2), maxLength (10), length (T, default 2*maxLength+1)</td><td>tokens [T], vocab 12</td>
  *     <td>10 per token</td></tr>
- * <tr><td>parity</td><td>minLength (2), maxLength (16), length (T, default maxLength)</td><td>tokens [T], vocab 3</td><td>2</td></tr>
+ * <tr><td>parity</td><td>minLength (2), maxLength (16), length (T, default maxLength), pad (right)</td><td>tokens [T], vocab 3</td><td>2</td></tr>
  * <tr><td>spirals, xor</td><td></td><td>[2]</td><td>2</td></tr>
  * <tr><td>blobs</td><td>classes (3)</td><td>[2]</td><td>classes</td></tr>
  * <tr><td>mnist-idx, fashion-idx</td><td>path</td><td>[1,28,28]</td><td>10</td></tr>

@@ -37,6 +37,8 @@ class DatasetFactoryTest {
         assertEquals("dataset 'shapes': parameter 'colour' = \"yes\" must be true or false",
                 failure("shapes", Map.of("colour", "yes")));
         assertEquals("dataset 'csv': parameter 'path' is required", failure("csv", Map.of()));
+        assertEquals("dataset 'parity': parameter 'pad' = \"middle\" must be \"right\" or \"left\"",
+                failure("parity", Map.of("pad", "middle")));
         assertTrue(failure("copy", Map.of("maxLength", 8, "length", 10)).contains("totalLength 10 < 2 * maxLength + 1"));
         assertTrue(failure("mnist-idx", Map.of()).contains("give 'path'"));
     }
@@ -73,6 +75,38 @@ class DatasetFactoryTest {
         // Numbers arriving as JSON doubles or strings are accepted when whole.
         assertEquals(7, DatasetFactory.create("xor", Map.of("train", 7.0)).train().size());
         assertEquals(8, DatasetFactory.create("xor", Map.of("train", "8")).train().size());
+    }
+
+    @Test
+    void parityPadSideMovesThePaddingAndKeepsBitsAndLabels() throws Exception {
+        Map<String, Object> common = Map.of("minLength", 2, "maxLength", 6, "length", 8, "train", 50,
+                "validation", 5, "test", 5, "seed", 3);
+        TaskData dflt = DatasetFactory.create("parity", common);
+        Map<String, Object> right = new java.util.HashMap<>(common);
+        right.put("pad", "right");
+        Map<String, Object> left = new java.util.HashMap<>(common);
+        left.put("pad", "left");
+        TaskData r = DatasetFactory.create("parity", right);
+        TaskData l = DatasetFactory.create("parity", left);
+        // The default is today's right padding, token for token.
+        assertArrayEquals(r.train().x(), dflt.train().x());
+        assertArrayEquals(r.train().y(), l.train().y());
+        float pad = ParityTask.PAD;
+        for (int e = 0; e < 50; e++) {
+            float[] rowR = java.util.Arrays.copyOfRange(r.train().x(), e * 8, e * 8 + 8);
+            float[] rowL = java.util.Arrays.copyOfRange(l.train().x(), e * 8, e * 8 + 8);
+            int len = 0;
+            while (len < 8 && rowR[len] != pad) {
+                len++;
+            }
+            // Left padding: 8 - len PAD tokens, then the same bits in the same order, ending at the last position.
+            float[] expected = new float[8];
+            java.util.Arrays.fill(expected, 0, 8 - len, pad);
+            System.arraycopy(rowR, 0, expected, 8 - len, len);
+            assertArrayEquals(expected, rowL, "example " + e);
+            assertEquals(ParityTask.parityOf(rowL, 0, 8), l.train().y()[e], "example " + e);
+        }
+        assertTrue(l.name().contains("padded left"), l.name());
     }
 
     @Test

@@ -77,6 +77,19 @@ class SequenceTasksTest {
     }
 
     @Test
+    void parityEncodesAKnownExampleOnEitherSide() {
+        // One example of length 2..2 with T = 5: the bits are whatever the seed draws, the layout is fixed.
+        TaskData right = ParityTask.generate(new ParityTask.Settings(1, 0, 0, 9, 2, 2, 5, ParityTask.Pad.RIGHT));
+        TaskData left = ParityTask.generate(new ParityTask.Settings(1, 0, 0, 9, 2, 2, 5, ParityTask.Pad.LEFT));
+        float[] r = right.train().x();
+        float[] l = left.train().x();
+        assertArrayEquals(new float[] {r[0], r[1], 2, 2, 2}, r);
+        assertArrayEquals(new float[] {2, 2, 2, r[0], r[1]}, l);
+        assertEquals(((int) r[0] + (int) r[1]) & 1, left.train().y()[0]);
+        assertEquals(right.train().y()[0], left.train().y()[0]);
+    }
+
+    @Test
     void parityLabelsAreTheParityOfTheBits() {
         TaskData d = ParityTask.generate(new ParityTask.Settings(400, 40, 40, 5, 1, 12, 14));
         assertArrayEquals(new int[] {14}, d.inputShape());
