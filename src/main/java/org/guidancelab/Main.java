@@ -1,6 +1,7 @@
 package org.guidancelab;
 
 import org.guidancelab.cli.GuidanceLabCommand;
+import org.guidancelab.engine.NativeMemoryLimit;
 import org.guidancelab.ui.GuidanceLabApp;
 
 /**
@@ -13,6 +14,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        NativeMemoryLimit.applyDefault();
         if (args.length == 0) {
             GuidanceLabApp.launchApp(args);
         } else {
