@@ -60,6 +60,7 @@ class BuilderUiTest {
         window = new MainWindow(Library.of(List.of(new ArchitectureCard("lib-cnn", "Library CNN", "for tests", SMALL_CNN)),
                 List.of(new GalleryItem("CNN guides CNN", "a preset for tests", "presets/test.json", PRESET)), start), dialogs);
         stage.setScene(new Scene(window, 1260, 780));
+        stage.sizeToScene(); // the primary stage is shared by test classes: an earlier one may have resized it
         stage.show();
     }
 

@@ -56,6 +56,7 @@ class LabShellUiTest {
     private MainWindow window;
     private TrainingService service;
     private LabShell shell;
+    private Stage stage;
 
     @Start
     void start(Stage stage) throws Exception {
@@ -80,7 +81,22 @@ class LabShellUiTest {
             }
         });
         stage.setScene(new Scene(shell, 1260, 780));
+        stage.sizeToScene(); // the primary stage is shared by test classes: an earlier one may have resized it
         stage.show();
+        this.stage = stage;
+    }
+
+    /**
+     * Keys go to the focused window: windows of earlier test classes may still be open in the same JVM, so the
+     * test's own window is brought to the front and focused before it types.
+     */
+    private void focusWindow(FxRobot robot) {
+        robot.interact(() -> {
+            stage.toFront();
+            stage.requestFocus();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(stage.isFocused(), "the test window has the keyboard");
     }
 
     @AfterEach
@@ -90,11 +106,15 @@ class LabShellUiTest {
 
     @Test
     void builderEditingKeysDoNotReachTheBuilderFromTheOtherTabs(FxRobot robot) {
+        focusWindow(robot); // on top, so the robot's clicks land on this window and not an earlier test's
         robot.clickOn(window.lookup("#" + BlockView.blockId(org.guidancelab.ui.model.Lane.TARGET, "t1")));
         WaitForAsyncUtils.waitForFxEvents();
         robot.interact(() -> shell.showTab("tab-history"));
         WaitForAsyncUtils.waitForFxEvents(); // the tab's content is laid out and shown before the robot clicks
         robot.clickOn("#history-list");
+        assertEquals(robot.lookup("#history-list").query(), window.getScene().getFocusOwner(),
+                "the history list has the focus when Delete is pressed");
+        focusWindow(robot);
         robot.type(javafx.scene.input.KeyCode.DELETE);
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(window.document().getSpec().target().layers().stream().anyMatch(l -> l.name().equals("t1")),
@@ -103,8 +123,9 @@ class LabShellUiTest {
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn(window.lookup("#" + BlockView.blockId(org.guidancelab.ui.model.Lane.TARGET, "t1")));
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(window.lookup("#" + BlockView.blockId(org.guidancelab.ui.model.Lane.TARGET, "t1")).isFocused(),
-                "a click on a block gives it the keyboard focus, away from the hidden history list");
+        assertEquals(window.lookup("#" + BlockView.blockId(org.guidancelab.ui.model.Lane.TARGET, "t1")),
+                window.getScene().getFocusOwner(), "a click on a block gives it the focus, away from the hidden history list");
+        focusWindow(robot);
         robot.type(javafx.scene.input.KeyCode.DELETE);
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(window.document().getSpec().target().layers().stream().anyMatch(l -> l.name().equals("t1")),

@@ -59,6 +59,7 @@ class ChartImageViewTest {
         });
         view = new ChartImageView(chart, false);
         stage.setScene(new Scene(new StackPane(view), 400, 300));
+        stage.sizeToScene(); // the primary stage is shared by test classes: an earlier one may have resized it
         stage.show();
     }
 

@@ -70,6 +70,7 @@ class DashboardUiTest {
         history = new HistoryView(service, dialogs);
         tabs = new TabPane(new Tab("Dashboard", dashboard), new Tab("History", history));
         stage.setScene(new Scene(tabs, 1260, 780));
+        stage.sizeToScene(); // the primary stage is shared by test classes: an earlier one may have resized it
         stage.show();
     }
 
