@@ -59,6 +59,10 @@ final class ReproduceCommand implements Callable<Integer> {
             description = "compute threads, shared by all jobs (default ${DEFAULT-VALUE})")
     int threads;
 
+    @Option(names = "--report-only", description = "train nothing: write the report from the finished runs already "
+            + "in --out (seeds without one are listed as not run)")
+    boolean reportOnly;
+
     /** Tests: a larger divisor than --quick's 4, so all seven findings run in seconds. */
     @Option(names = "--step-divisor", hidden = true, paramLabel = "D")
     Integer stepDivisor;
@@ -84,7 +88,7 @@ final class ReproduceCommand implements Callable<Integer> {
             findings = Findings.select(only);
             int divisor = stepDivisor != null ? stepDivisor : quick ? StepScale.QUICK : 1;
             settings = new ReproduceSettings(seeds != null ? seeds : quick ? 1 : 3, divisor, jobs, out,
-                    new TestScale(testSteps, testExamples));
+                    new TestScale(testSteps, testExamples), reportOnly);
             ComputeThreads.set(threads); // a backend that cannot start is reported by the command line's handler
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());

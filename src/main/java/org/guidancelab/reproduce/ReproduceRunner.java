@@ -148,10 +148,14 @@ public final class ReproduceRunner {
         }
         try {
             if (Files.exists(dir)) {
-                SeedRun kept = reuse(j, dir);
+                SeedRun kept = settings.reportOnly() ? finishedRun(j, dir) : reuse(j, dir);
                 if (kept != null) {
                     return kept;
                 }
+            }
+            if (settings.reportOnly()) {
+                return new SeedRun(j.finding, j.seed, dir, "not run", "no finished run in " + dir
+                        + " (--report-only trains nothing)", false, 0);
             }
             long began = System.nanoTime();
             Trainer trainer = new Trainer(j.exp, j.data, TrainerOptions.defaults());
@@ -172,6 +176,14 @@ public final class ReproduceRunner {
         } catch (IOException | RuntimeException e) {
             return new SeedRun(j.finding, j.seed, dir, "failed", String.valueOf(e.getMessage()), false, 0);
         }
+    }
+
+    /** --report-only: the finished run in dir if it holds this experiment, else null (the folder is left as it is). */
+    private SeedRun finishedRun(Job j, Path dir) throws IOException {
+        RunRecord r = RunReader.read(dir);
+        boolean same = ExperimentJson.write(r.experiment()).equals(ExperimentJson.write(j.exp));
+        return same && r.status().status() == RunStatus.FINISHED
+                ? new SeedRun(j.finding, j.seed, dir, "finished", "", true, 0) : null;
     }
 
     /** The finished run already in dir (same experiment), or null after clearing an unfinished one. */

@@ -127,6 +127,26 @@ class ReproduceCommandTest {
                 assertEquals(ReportWriter.loss(Stat.of(loss)), cells[2], "the writer's own format agrees");
             }
         }
+
+        // --report-only trains nothing: a third seed is listed as not run, the two finished ones are reused as they are
+        String before = Files.readString(tmp.resolve("runs").resolve("deep-fcn-seed1").resolve("metrics.csv"));
+        StringWriter out2 = new StringWriter();
+        int again = GuidanceLabCommand.commandLine(new PrintWriter(out2), new PrintWriter(new StringWriter())).execute(
+                "reproduce", "--quick", "--seeds", "3", "--report-only", "--only", String.join(",", FINDINGS),
+                "--test-steps", "4", "--test-examples", "48", "--out", tmp.toString());
+        assertEquals(1, again, "not every seed finished");
+        assertFalse(Files.exists(tmp.resolve("runs").resolve("deep-fcn-seed3")), "nothing was trained");
+        assertEquals(before, Files.readString(tmp.resolve("runs").resolve("deep-fcn-seed1").resolve("metrics.csv")));
+        String partial = Files.readString(tmp.resolve(ReportWriter.REPORT));
+        Matcher rows = SUMMARY_ROW.matcher(partial.substring(partial.indexOf(ReportWriter.SUMMARY)));
+        int found = 0;
+        while (rows.find()) {
+            assertEquals("2", rows.group(4), "finished seeds");
+            assertEquals("3", rows.group(5), "seeds asked for");
+            found++;
+        }
+        assertEquals(FINDINGS.size(), found);
+        assertTrue(partial.contains("- seed 3: not run"), partial);
     }
 
     @Test
