@@ -27,7 +27,9 @@ public final class Comparison {
 
     /** "A beats B" with the numbers behind it. */
     public static Check beatsCheck(String label, ArmSummary a, ArmSummary b) {
-        return Check.counted(label, pointsLine(a, b) + " > margin " + points(margin(a, b)), beats(a, b));
+        // the relation as it stands, so a failed check reads true too ("+0.6 pts <= margin 1.0 pts")
+        return Check.counted(label, pointsLine(a, b) + (beats(a, b) ? " > margin " : " <= margin ")
+                + points(margin(a, b)), beats(a, b));
     }
 
     static String pointsLine(ArmSummary a, ArmSummary b) {

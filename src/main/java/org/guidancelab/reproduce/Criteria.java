@@ -143,7 +143,8 @@ final class Criteria {
         }
         if (distillTrained != null && base != null) {
             out.add(Check.reported("(reported) distill-trained beats baseline", Comparison.pointsLine(distillTrained,
-                    base) + " > margin " + Comparison.points(margin(distillTrained, base)), beats(distillTrained, base)));
+                    base) + (beats(distillTrained, base) ? " > margin " : " <= margin ") + Comparison.points(margin(distillTrained, base)),
+                    beats(distillTrained, base)));
         }
         return out;
     }

@@ -48,9 +48,9 @@ public final class ReportWriter {
                 + "\"A beats B\" means mean acc(A) - mean acc(B) > max(1 point, sd A, sd B).\n\n");
         s.append(SUMMARY).append("\n\n| finding | preset | verdict | seeds finished | wall time (s) |\n|---|---|---|---|---|\n");
         for (FindingResult r : results) {
-            s.append(String.format(Locale.ROOT, "| [%s](#%s) | %s | %s | %d/%d | %.0f |%n", r.finding().id(),
+            s.append(String.format(Locale.ROOT, "| [%s](#%s) | %s | %s | %d/%d | %s |%n", r.finding().id(),
                     r.finding().id(), r.finding().preset(), r.verdict().text(), r.finishedSeeds(), r.runs().size(),
-                    r.seconds()));
+                    allReused(r) ? "reused" : String.format(Locale.ROOT, "%.0f", r.seconds())));
         }
         for (FindingResult r : results) {
             section(s, r);
@@ -104,9 +104,18 @@ public final class ReportWriter {
         long passed = r.checks().stream().filter(c -> c.counted() && c.pass()).count();
         s.append(String.format(Locale.ROOT, "%n**Verdict: %s** (%d of %d counted checks hold)%n", r.verdict().text(),
                 passed, counted));
-        s.append(String.format(Locale.ROOT, "%nWall time: %.0f s for %d runs (", r.seconds(), r.runs().size()));
+        // Reused runs were timed by the invocation that trained them, not this one: no made-up zero.
+        s.append(allReused(r) ? String.format(Locale.ROOT, "%nWall time: not measured by this invocation, which reused "
+                + "the runs (the table's task times are read from them); %d runs (", r.runs().size())
+                : String.format(Locale.ROOT, "%nWall time: %.0f s for %d runs (", r.seconds(), r.runs().size()));
         s.append(String.join(", ", r.runs().stream().map(x -> "`runs/" + x.dir().getFileName() + "`"
                 + (x.reused() ? " reused" : "")).toList())).append(").\n");
+    }
+
+    /** Every finished run of the finding came from an earlier invocation (none was trained by this one). */
+    private static boolean allReused(FindingResult r) {
+        return r.runs().stream().filter(SeedRun::finished).allMatch(SeedRun::reused)
+                && r.runs().stream().anyMatch(SeedRun::finished);
     }
 
     /** A loss as mean +- sd, 4 decimals. */

@@ -35,7 +35,7 @@ class ReproduceCommandTest {
     private static final List<String> FINDINGS = List.of("deep-fcn", "copy-paste");
     private static final Pattern SUMMARY_ROW = Pattern.compile(
             "^\\| \\[([a-z-]+)\\]\\(#\\1\\) \\| ([a-z-]+\\.json) \\| (reproduced|partly reproduced|not reproduced|not run) "
-                    + "\\| (\\d+)/(\\d+) \\| \\d+ \\|$", Pattern.MULTILINE);
+                    + "\\| (\\d+)/(\\d+) \\| (\\d+|reused) \\|$", Pattern.MULTILINE);
     private static final Pattern FIGURE = Pattern.compile("^!\\[[^\\]]*\\]\\(([^)]+)\\)$", Pattern.MULTILINE);
     private static final Pattern VERDICT = Pattern.compile(
             "^\\*\\*Verdict: (reproduced|partly reproduced|not reproduced)\\*\\* \\((\\d+) of (\\d+) counted checks hold\\)$",
@@ -147,6 +147,7 @@ class ReproduceCommandTest {
         }
         assertEquals(FINDINGS.size(), found);
         assertTrue(partial.contains("- seed 3: not run"), partial);
+        assertTrue(partial.contains("| 2/3 | reused |"), "reused runs were not timed by this invocation: " + partial);
     }
 
     @Test
