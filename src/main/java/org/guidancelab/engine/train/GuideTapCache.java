@@ -5,21 +5,28 @@ import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.guidancelab.engine.model.Model;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The frozen guide's taps per training example, kept after the first time an example is seen. The guide is frozen
+ * The frozen guide's taps (or, for a distillation teacher, its logits) per training example, kept after the first
+ * time an example is seen. The guide is frozen
  * and runs in eval mode, and each example's taps depend on that example alone, so a cached row is the value a new
  * forward would give (to float rounding of the gemm blocking): the guidance loss and gradients are unchanged, and
  * after one epoch the guide's forward pass disappears from the step. Bounded: when all taps of all training examples
  * would exceed {@code maxBytes} the cache stays off and the guide runs every step.
  *
- * <p>Only for guide inputs that are the training examples themselves (not the noise-guide arm's noise).
+ * <p>Only for guide inputs that are the training examples themselves (not the noise-guide arm's noise), and only
+ * for outputs with one row per example (a per-token output turns the cache off).
  */
 final class GuideTapCache {
+    /** The key under which {@link #logits} keeps the guide's logits. */
+    static final String LOGITS = "logits";
+
     private final Model guide;
+    private final Function<Model.Forward, Map<String, INDArray>> outputs;
     private final int examples;
     private final long maxBytes;
     private final Map<String, float[]> rows = new LinkedHashMap<>();
@@ -30,10 +37,23 @@ final class GuideTapCache {
     private boolean disabled;
 
     GuideTapCache(Model guide, int examples, long maxBytes) {
+        this(guide, examples, maxBytes, Model.Forward::taps);
+    }
+
+    private GuideTapCache(Model guide, int examples, long maxBytes, Function<Model.Forward, Map<String, INDArray>> outputs) {
         this.guide = guide;
+        this.outputs = outputs;
         this.examples = examples;
         this.maxBytes = maxBytes;
         this.disabled = maxBytes <= 0;
+    }
+
+    /**
+     * A cache of the teacher's logits, for distillation: like the taps, an example's logits depend on that example
+     * alone while the teacher is frozen, so after one epoch the teacher's forward pass disappears from the step.
+     */
+    static GuideTapCache logits(Model teacher, int examples, long maxBytes) {
+        return new GuideTapCache(teacher, examples, maxBytes, f -> Map.of(LOGITS, f.logits()));
     }
 
     /** Whether the cache holds (or will hold) the taps; false once they turned out larger than the bound. */
@@ -47,7 +67,7 @@ final class GuideTapCache {
      */
     Map<String, INDArray> taps(int[] indices, INDArray x) {
         if (disabled) {
-            return guide.forward(x, false).taps();
+            return outputs.apply(guide.forward(x, false));
         }
         boolean all = true;
         for (int i : indices) {
@@ -57,7 +77,7 @@ final class GuideTapCache {
             }
         }
         if (!all) {
-            Map<String, INDArray> fresh = guide.forward(x, false).taps();
+            Map<String, INDArray> fresh = outputs.apply(guide.forward(x, false));
             store(indices, fresh);
             return fresh;
         }
@@ -83,10 +103,12 @@ final class GuideTapCache {
     private void store(int[] indices, Map<String, INDArray> fresh) {
         if (rows.isEmpty()) {
             long perExample = 0;
+            boolean rowPerExample = true;
             for (INDArray t : fresh.values()) {
                 perExample += t.columns();
+                rowPerExample &= t.rank() == 2 && t.rows() == indices.length;
             }
-            if (perExample * examples * Float.BYTES > maxBytes) {
+            if (!rowPerExample || perExample * examples * Float.BYTES > maxBytes) {
                 disabled = true;
                 return;
             }

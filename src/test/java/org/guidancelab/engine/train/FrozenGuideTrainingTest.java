@@ -124,4 +124,26 @@ class FrozenGuideTrainingTest {
             assertEquals(false, small.active());
         }
     }
+
+    @Test
+    void teacherLogitsCacheServesSeenExamplesInTheirNewOrder() {
+        NetworkSpec guide = experiment(ArmSpec.guidedUntrained("g")).guide();
+        TaskData data = images();
+        BatchLoader loader = new BatchLoader(data);
+        try (Model g = ModelFactory.createFrozen(guide, 3)) {
+            GuideTapCache cache = GuideTapCache.logits(g, data.train().size(), 1 << 30);
+            int[] first = {4, 7, 1, 0};
+            int[] again = {0, 4, 1, 7};
+            org.nd4j.linalg.api.ndarray.INDArray fresh = g.forward(loader.training(first, first.length).x(), false).logits().dup();
+            assertTrue(fresh.equalsWithEps(cache.taps(first, loader.training(first, first.length).x()).get(GuideTapCache.LOGITS), 1e-6));
+            org.nd4j.linalg.api.ndarray.INDArray cached = cache.taps(again, loader.training(again, again.length).x()).get(GuideTapCache.LOGITS);
+            assertEquals(4, cached.rows());
+            assertEquals(fresh.columns(), cached.columns());
+            int[] rowOfFirst = {3, 0, 2, 1}; // again[r] = first[rowOfFirst[r]]
+            for (int r = 0; r < again.length; r++) {
+                assertTrue(fresh.getRow(rowOfFirst[r]).equalsWithEps(cached.getRow(r), 1e-6), "row " + r);
+            }
+            assertTrue(cache.active());
+        }
+    }
 }
