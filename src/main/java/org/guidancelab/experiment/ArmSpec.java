@@ -16,12 +16,22 @@ import java.util.Objects;
  * @param noisePrephaseSteps alignment-only steps on noise inputs before task training (0 = none)
  * @param distillTemperature DISTILLATION: softmax temperature
  * @param distillWeight      DISTILLATION: weight of the KL term
+ * @param taskGuidance       false: guidance only in the noise pre-phase, the task steps run unguided (the paper's
+ *                           alignment on noise as a warmup); true (default): the task steps are guided as above
  */
 public record ArmSpec(String name, ArmKind kind, int guideTrainSteps, String guideModel, int guidanceSteps,
-                      boolean noiseGuide, int noisePrephaseSteps, double distillTemperature, double distillWeight) {
+                      boolean noiseGuide, int noisePrephaseSteps, double distillTemperature, double distillWeight,
+                      boolean taskGuidance) {
     public ArmSpec {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(kind, "kind");
+    }
+
+    /** An arm whose task steps are guided (when its kind guides at all). */
+    public ArmSpec(String name, ArmKind kind, int guideTrainSteps, String guideModel, int guidanceSteps,
+                   boolean noiseGuide, int noisePrephaseSteps, double distillTemperature, double distillWeight) {
+        this(name, kind, guideTrainSteps, guideModel, guidanceSteps, noiseGuide, noisePrephaseSteps, distillTemperature,
+                distillWeight, true);
     }
 
     public static ArmSpec baseline(String name) {
@@ -51,22 +61,31 @@ public record ArmSpec(String name, ArmKind kind, int guideTrainSteps, String gui
     }
 
     public ArmSpec withName(String n) {
-        return new ArmSpec(n, kind, guideTrainSteps, guideModel, guidanceSteps, noiseGuide, noisePrephaseSteps, distillTemperature, distillWeight);
+        return new ArmSpec(n, kind, guideTrainSteps, guideModel, guidanceSteps, noiseGuide, noisePrephaseSteps, distillTemperature, distillWeight, taskGuidance);
     }
 
     public ArmSpec withGuidanceSteps(int n) {
-        return new ArmSpec(name, kind, guideTrainSteps, guideModel, n, noiseGuide, noisePrephaseSteps, distillTemperature, distillWeight);
+        return new ArmSpec(name, kind, guideTrainSteps, guideModel, n, noiseGuide, noisePrephaseSteps, distillTemperature, distillWeight, taskGuidance);
     }
 
     public ArmSpec withNoiseGuide(boolean b) {
-        return new ArmSpec(name, kind, guideTrainSteps, guideModel, guidanceSteps, b, noisePrephaseSteps, distillTemperature, distillWeight);
+        return new ArmSpec(name, kind, guideTrainSteps, guideModel, guidanceSteps, b, noisePrephaseSteps, distillTemperature, distillWeight, taskGuidance);
     }
 
     public ArmSpec withNoisePrephaseSteps(int n) {
-        return new ArmSpec(name, kind, guideTrainSteps, guideModel, guidanceSteps, noiseGuide, n, distillTemperature, distillWeight);
+        return new ArmSpec(name, kind, guideTrainSteps, guideModel, guidanceSteps, noiseGuide, n, distillTemperature, distillWeight, taskGuidance);
+    }
+
+    public ArmSpec withTaskGuidance(boolean b) {
+        return new ArmSpec(name, kind, guideTrainSteps, guideModel, guidanceSteps, noiseGuide, noisePrephaseSteps, distillTemperature, distillWeight, b);
+    }
+
+    /** Whether the CKA term is on in task step {@code s} (1-based), before any live disconnect. */
+    public boolean guidesTaskStep(int s) {
+        return usesGuidance() && taskGuidance && (guidanceSteps <= 0 || s <= guidanceSteps);
     }
 
     public ArmSpec withGuideModel(String path) {
-        return new ArmSpec(name, kind, guideTrainSteps, path, guidanceSteps, noiseGuide, noisePrephaseSteps, distillTemperature, distillWeight);
+        return new ArmSpec(name, kind, guideTrainSteps, path, guidanceSteps, noiseGuide, noisePrephaseSteps, distillTemperature, distillWeight, taskGuidance);
     }
 }

@@ -167,7 +167,8 @@ public final class ExperimentJson {
                 r.optBoolean("noiseGuide", ARM_DEFAULTS.noiseGuide()),
                 r.optInt("noisePrephaseSteps", ARM_DEFAULTS.noisePrephaseSteps(), any),
                 r.optDouble("distillTemperature", ARM_DEFAULTS.distillTemperature()),
-                r.optDouble("distillWeight", ARM_DEFAULTS.distillWeight()));
+                r.optDouble("distillWeight", ARM_DEFAULTS.distillWeight()),
+                r.optBoolean("taskGuidance", ARM_DEFAULTS.taskGuidance()));
         r.finish();
         return a;
     }
@@ -259,6 +260,9 @@ public final class ExperimentJson {
         }
         if (a.distillWeight() != ARM_DEFAULTS.distillWeight()) {
             o.put("distillWeight", a.distillWeight());
+        }
+        if (!a.taskGuidance()) {
+            o.put("taskGuidance", false);
         }
         return o;
     }

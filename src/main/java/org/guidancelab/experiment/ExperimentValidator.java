@@ -63,6 +63,10 @@ public final class ExperimentValidator {
                 out.add(new SpecProblem(p + ".guidanceSteps", "arm '" + a.name() + "' guides for the first " + a.guidanceSteps()
                         + " steps but the run has only " + steps + ": use at most " + steps + " (0 = guidance for the whole run)"));
             }
+            if (!a.taskGuidance() && a.usesGuidance() && a.noisePrephaseSteps() == 0) {
+                out.add(new SpecProblem(p + ".taskGuidance", "arm '" + a.name() + "' has taskGuidance false and no noise"
+                        + " pre-phase, so it is never guided: set noisePrephaseSteps above 0, or make it a baseline arm"));
+            }
             if (a.kind() == ArmKind.GUIDED_TRAINED && a.guideTrainSteps() == 0 && a.guideModel() == null) {
                 out.add(new SpecProblem(p + ".guideTrainSteps", "arm '" + a.name() + "' wants a trained guide: set guideTrainSteps"
                         + " above 0 to train it first, or guideModel to load a saved one"));

@@ -43,13 +43,13 @@ public enum ArmRole {
             roles.add(BASELINE);
         }
         if (a.kind() == ArmKind.GUIDED_UNTRAINED && a.guidanceSteps() == 0 && !a.noiseGuide()
-                && a.noisePrephaseSteps() == 0) {
+                && a.noisePrephaseSteps() == 0 && a.taskGuidance()) {
             roles.add(GUIDED_UNTRAINED);
         }
-        if (a.kind() == ArmKind.GUIDED_TRAINED && a.guidanceSteps() == 0 && !a.noiseGuide()) {
+        if (a.kind() == ArmKind.GUIDED_TRAINED && a.guidanceSteps() == 0 && !a.noiseGuide() && a.taskGuidance()) {
             roles.add(GUIDED_TRAINED);
         }
-        if (guided && a.guidanceSteps() > 0 && !a.noiseGuide()) {
+        if (guided && a.guidanceSteps() > 0 && !a.noiseGuide() && a.taskGuidance()) {
             roles.add(WARMUP);
         }
         if (guided && (a.noiseGuide() || a.noisePrephaseSteps() > 0)) {
@@ -91,6 +91,9 @@ public enum ArmRole {
         }
         if (a.noisePrephaseSteps() > 0) {
             s.append(", ").append(a.noisePrephaseSteps()).append(" alignment steps on noise first");
+        }
+        if (!a.taskGuidance() && (a.kind() == ArmKind.GUIDED_UNTRAINED || a.kind() == ArmKind.GUIDED_TRAINED)) {
+            s.append(", then no guidance");
         }
         return s.toString();
     }

@@ -35,8 +35,8 @@ public final class Findings {
                             + "paper).",
                     "Deep ConvNet: ResNet-50 without skips guided by ResNet-50 on ImageNet; trained guide better "
                             + "(78.9 vs 70.0).",
-                    "(1) guided-trained beats baseline; (2) guided-untrained is not worse than baseline by more "
-                            + "than the margin.",
+                    "(1) guided-trained beats baseline; (2) guided-untrained (when the preset has one) is not worse "
+                            + "than baseline by more than the margin.",
                     Criteria::deepConvnet, ArmRole.GUIDED_TRAINED),
             new Finding(COPY_PASTE, "copy-paste.json",
                     "A vanilla RNN fails at copy-paste alone and does clearly better under an untrained Transformer "

@@ -27,7 +27,7 @@ public final class StepScale {
         TrainingSpec scaled = t.withSteps(div(t.steps(), factor)).withEvalInterval(div(t.evalInterval(), factor));
         List<ArmSpec> arms = exp.arms().stream().map(a -> new ArmSpec(a.name(), a.kind(),
                 div(a.guideTrainSteps(), factor), a.guideModel(), div(a.guidanceSteps(), factor), a.noiseGuide(),
-                div(a.noisePrephaseSteps(), factor), a.distillTemperature(), a.distillWeight())).toList();
+                div(a.noisePrephaseSteps(), factor), a.distillTemperature(), a.distillWeight(), a.taskGuidance())).toList();
         return exp.withTraining(scaled).withArms(arms);
     }
 

@@ -38,7 +38,7 @@ public record TestScale(int steps, int examples) {
             out = out.withArms(out.arms().stream().map(a -> new ArmSpec(a.name(), a.kind(),
                     Math.min(a.guideTrainSteps(), steps), a.guideModel(), Math.min(a.guidanceSteps(), half),
                     a.noiseGuide(), Math.min(a.noisePrephaseSteps(), half), a.distillTemperature(),
-                    a.distillWeight())).toList());
+                    a.distillWeight(), a.taskGuidance())).toList());
         }
         return out;
     }

@@ -48,7 +48,8 @@ class ExperimentJsonTest {
     void roundTripKeepsEveryField() throws Exception {
         ArmSpec warm = new ArmSpec("warm", ArmKind.GUIDED_TRAINED, 100, "models/guide.zip", 150, true, 20, 2.5, 0.5);
         ExperimentSpec spec = small()
-                .withArms(List.of(ArmSpec.baseline("base"), warm, ArmSpec.distillation("kd", 0, 3.0, 0.7)))
+                .withArms(List.of(ArmSpec.baseline("base"), warm, ArmSpec.distillation("kd", 0, 3.0, 0.7),
+                        ArmSpec.guidedUntrained("noise-warmup").withNoisePrephaseSteps(30).withTaskGuidance(false)))
                 .withTraining(new TrainingSpec(0.5, OptimizerKind.ADAMW, 3e-4, 0.8, 0.05, 1.0, 32, 500, 25, 100, 7L))
                 .withPairing(Pairing.manual(List.of(new TapPair("g-fc1", "t-fc2"), new TapPair("g-fc2", "t-fc2"))))
                 .withDataset(new DatasetSpec("blobs", Map.of("classes", 2, "spread", 0.25, "colour", false, "path", "a/b",
@@ -56,6 +57,7 @@ class ExperimentJsonTest {
         String json = ExperimentJson.write(spec);
         assertEquals(spec, ExperimentJson.parse(json, "written"));
         assertTrue(json.contains("\"kind\": \"guided-trained\""), json);
+        assertTrue(json.contains("\"taskGuidance\": false"), json);
     }
 
     @Test

@@ -144,6 +144,9 @@ class VerdictsTest {
         assertEquals(Verdict.PARTLY_REPRODUCED, Verdict.of(Criteria.deepConvnet(List.of(base,
                 arm("u", ArmRole.GUIDED_UNTRAINED, 0.40), arm("t", ArmRole.GUIDED_TRAINED, 0.60)), Map.of())),
                 "untrained guide 10 points worse");
+        List<Check> trainedOnly = Criteria.deepConvnet(List.of(base, arm("t", ArmRole.GUIDED_TRAINED, 0.60)), Map.of());
+        assertEquals(1, trainedOnly.size(), "without an untrained arm only the trained guide is checked");
+        assertEquals(Verdict.REPRODUCED, Verdict.of(trainedOnly));
 
         ArmSummary rnn = arm("b", ArmRole.BASELINE, 0.14);
         assertEquals(Verdict.REPRODUCED, Verdict.of(Criteria.copyPaste(List.of(rnn,

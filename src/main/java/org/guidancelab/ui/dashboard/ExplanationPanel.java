@@ -47,6 +47,9 @@ public final class ExplanationPanel extends VBox {
         if (a.noisePrephaseSteps() > 0) {
             sb.append(" First ").append(a.noisePrephaseSteps()).append(" alignment-only steps on noise.");
         }
+        if (a.usesGuidance() && !a.taskGuidance()) {
+            sb.append(" Then it trains without the guide: does the alignment on noise alone keep it from overfitting?");
+        }
         if ((a.kind() == ArmKind.GUIDED_TRAINED || a.kind() == ArmKind.DISTILLATION) && a.guideTrainSteps() > 0) {
             sb.append(" The guide first trains ").append(a.guideTrainSteps()).append(" steps on the task.");
         }

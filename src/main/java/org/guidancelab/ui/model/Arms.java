@@ -88,7 +88,7 @@ public final class Arms {
         }
         return arms.stream().map(a -> a.kind() == ArmKind.GUIDED_TRAINED || a.kind() == ArmKind.DISTILLATION
                 ? new ArmSpec(a.name(), a.kind(), steps, a.guideModel(), a.guidanceSteps(), a.noiseGuide(),
-                        a.noisePrephaseSteps(), a.distillTemperature(), a.distillWeight())
+                        a.noisePrephaseSteps(), a.distillTemperature(), a.distillWeight(), a.taskGuidance())
                 : a).toList();
     }
 }

@@ -229,6 +229,23 @@ class TrainerTest {
     }
 
     @Test
+    void aNoiseWarmupArmAlignsOnNoiseThenTrainsUnguided() {
+        ExperimentSpec spec = TinyExperiments.experiment(6, ArmSpec.guidedUntrained("noise-warmup").withNoisePrephaseSteps(5)
+                .withTaskGuidance(false));
+        RecordingListener rec = run(spec, TinyExperiments.options());
+        List<TrainingEvent.Step> pre = rec.steps("noise-warmup", Phase.NOISE_PREPHASE);
+        assertEquals(5, pre.size());
+        assertTrue(pre.get(4).get(Metrics.GUIDANCE_LOSS) > 0, "the pre-phase is guided");
+        List<TrainingEvent.Step> task = rec.steps("noise-warmup", Phase.TASK);
+        assertEquals(6, task.size());
+        for (TrainingEvent.Step s : task) {
+            assertEquals(0.0, s.get(Metrics.GUIDANCE_ON), "step " + s.step());
+            assertEquals(0.0, s.get(Metrics.GUIDANCE_LOSS), "step " + s.step());
+            assertEquals(s.get(Metrics.TASK_LOSS), s.get(Metrics.TRAIN_LOSS), 0.0, "step " + s.step());
+        }
+    }
+
+    @Test
     void sameSeedGivesIdenticalMetrics() {
         ExperimentSpec spec = TinyExperiments.experiment(15, ArmSpec.baseline("b"), ArmSpec.guidedUntrained("g").withNoiseGuide(true));
         assertEquals(deterministicPart(run(spec, TinyExperiments.options())), deterministicPart(run(spec, TinyExperiments.options())));
