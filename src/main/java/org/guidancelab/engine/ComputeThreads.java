@@ -16,6 +16,9 @@ public final class ComputeThreads {
      */
     static final String OPENBLAS = "org.bytedeco.openblas.global.openblas_nolapack";
 
+    /** The count of the last {@link #set}; 0 before (then each thread keeps OpenMP's own default). */
+    private static volatile int chosen;
+
     private ComputeThreads() {
     }
 
@@ -28,6 +31,25 @@ public final class ComputeThreads {
         Nd4j.getEnvironment().setMaxThreads(threads);
         Nd4j.getEnvironment().setMaxMasterThreads(threads);
         setBlasThreads(threads);
+        chosen = threads;
+        bindCurrentThread();
+    }
+
+    /**
+     * Applies the chosen count to OpenMP for the calling thread. OpenMP keeps its thread count per calling thread,
+     * and the oneDNN build's kernels (see {@link org.guidancelab.engine.backend.NativeBuild}) run on OpenMP: a
+     * training thread that never set it used every core, whatever --threads said. Called by each arm as it starts.
+     */
+    public static void bindCurrentThread() {
+        int n = chosen;
+        if (n < 1) {
+            return;
+        }
+        try {
+            org.nd4j.nativeblas.NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(n);
+        } catch (LinkageError | RuntimeException e) {
+            // a backend without OpenMP control: ND4J's own thread settings apply
+        }
     }
 
     /** True when OpenBLAS was found and told; false on a backend without it (CUDA), where ND4J's settings suffice. */

@@ -62,6 +62,10 @@ public record BackendInfo(Kind kind, String deviceName, long totalMemory, long f
         }
         if (kind == Kind.CPU) {
             sb.append(" · ").append(threads).append(threads == 1 ? " thread" : " threads");
+            String build = NativeBuild.describe();
+            if (!build.isEmpty()) {
+                sb.append(" · ").append(build);
+            }
         } else if (devices > 1) {
             sb.append(" · ").append(devices).append(" GPUs (using device 0)");
         }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.guidancelab.data.BatchOrder;
 import org.guidancelab.data.TaskData;
+import org.guidancelab.engine.ComputeThreads;
 import org.guidancelab.engine.cka.CkaMatrix;
 import org.guidancelab.engine.cka.TapGrams;
 import org.guidancelab.engine.loss.Accuracy;
@@ -54,6 +55,7 @@ final class ArmRunner {
     private INDArray dLogits;
     private INDArray dStudent;
     private GuideTapCache guideCache;
+    private GuideTapCache teacherCache;
 
     ArmRunner(ExperimentSpec spec, TaskData data, TrainerOptions options, TrainerControl control, Consumer<TrainingEvent> emit) {
         this.spec = spec;
@@ -83,6 +85,7 @@ final class ArmRunner {
     Outcome run(int index, ArmSpec armSpec, ArmState resume) {
         this.arm = armSpec;
         currentStep = resume == null ? 0 : resume.step();
+        ComputeThreads.bindCurrentThread(); // this may be a new thread (service, reproduce job): OpenMP counts per thread
         emit.accept(new TrainingEvent.ArmStarted(arm.name(), index, arm.kind(), training.steps(), currentStep));
         Model target = null;
         Model guide = null;
@@ -125,6 +128,7 @@ final class ArmRunner {
     private Outcome taskSteps(Model target, Model guide, Optimizer opt, GuidanceTerm term) {
         // The guide no longer changes from here on (it was trained, loaded or restored before).
         guideCache = new GuideTapCache(guide, data.train().size(), options.guideCacheBytes());
+        teacherCache = GuideTapCache.logits(guide, data.train().size(), options.guideCacheBytes());
         TapGrams guideGrams = null;
         boolean guideGramsReady = false;
         int start = currentStep;
@@ -190,21 +194,21 @@ final class ArmRunner {
         NonFiniteException.check(Phase.TASK, s, "the task loss", task.value());
         Map<String, Double> m = new LinkedHashMap<>();
         m.put(Metrics.TRAIN_ACCURACY, Accuracy.of(f.logits(), b.labels()));
-        boolean guidanceOn = term != null && control.guidanceEnabled()
-                && (arm.guidanceSteps() <= 0 || s <= arm.guidanceSteps());
+        boolean guidanceOn = term != null && control.guidanceEnabled() && arm.guidesTaskStep(s);
         double guidance = 0;
         Map<String, INDArray> dTaps = null;
+        int[] batchIndices = b.size() == indices.length ? indices : java.util.Arrays.copyOf(indices, b.size());
         if (guidanceOn && term.size() > 0) {
             Map<String, INDArray> guideTaps = arm.noiseGuide()
                     ? guide.forward(noise.batch(Phase.TASK, s - 1, b.size()), false).taps()
-                    : guideCache.taps(b.size() == indices.length ? indices : java.util.Arrays.copyOf(indices, b.size()), b.x());
+                    : guideCache.taps(batchIndices, b.x());
             guidance = term.compute(f.taps(), guideTaps);
             dTaps = term.tapGradients();
             putPairs(m, term, Phase.TASK, s);
         }
         double distill = 0;
         if (arm.kind() == ArmKind.DISTILLATION) {
-            INDArray teacher = guide.forward(b.x(), false).logits();
+            INDArray teacher = teacherCache.taps(batchIndices, b.x()).get(GuideTapCache.LOGITS);
             if (dStudent == null || !java.util.Arrays.equals(dStudent.shape(), dz.shape())) {
                 dStudent = Nd4j.create(dz.dataType(), dz.shape());
             }

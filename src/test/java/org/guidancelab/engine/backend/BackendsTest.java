@@ -46,7 +46,9 @@ class BackendsTest {
         env.put("memory.available", 2L << 30);
         env.put("omp.threads", 2);
         BackendInfo info = BackendInfo.fromEnvironment(env, "Test CPU");
-        assertEquals("CPU · Test CPU · 2.0 GiB · 2 threads", info.summary());
+        // the native build this JVM loaded is named last (NativeBuild): "oneDNN, AVX2" on this lab's CPUs
+        String build = NativeBuild.describe();
+        assertEquals("CPU · Test CPU · 2.0 GiB · 2 threads" + (build.isEmpty() ? "" : " · " + build), info.summary());
     }
 
     @Test
