@@ -18,6 +18,7 @@ import javafx.scene.image.WritableImage;
 import javafx.scene.layout.Region;
 import javafx.scene.shape.Rectangle;
 import org.jfree.chart.ChartRenderingInfo;
+import org.guidancelab.ui.run.BackgroundPriority;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.event.ChartChangeEvent;
 import org.jfree.chart.event.ChartChangeListener;
@@ -37,7 +38,11 @@ import org.jfree.chart.event.ChartChangeListener;
  */
 public final class ChartImageView extends Region implements ChartChangeListener {
     private static final ExecutorService RENDERER = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "chart-renderer");
+        // Lowered like the training thread: a chart image can land a frame later, a frame cannot (BackgroundPriority).
+        Thread t = new Thread(() -> {
+            BackgroundPriority.lowerCurrentThread();
+            r.run();
+        }, "chart-renderer");
         t.setDaemon(true);
         return t;
     });

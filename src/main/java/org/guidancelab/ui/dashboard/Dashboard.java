@@ -63,7 +63,7 @@ public final class Dashboard extends BorderPane {
         setTop(new VBox(controls, bannerBox));
         VBox side = new VBox(8, heatmap, explanation);
         VBox.setVgrow(heatmap, Priority.ALWAYS);
-        ScrollPane sideScroll = new ScrollPane(side);
+        ScrollPane sideScroll = Viewports.uncached(new ScrollPane(side));
         sideScroll.setFitToWidth(true);
         sideScroll.setFitToHeight(true);
         SplitPane split = new SplitPane(curves, sideScroll);
@@ -85,19 +85,19 @@ public final class Dashboard extends BorderPane {
         frames = new AnimationTimer() {
             @Override
             public void handle(long now) {
-                frame();
+                frame(now);
             }
         };
         frames.start();
     }
 
     /** One frame: drain what arrived, update views, redraw at most one chart (in turn). */
-    void frame() {
+    void frame(long nowNanos) {
         if (active == null) {
             return;
         }
         apply(active.feed().drain());
-        curves.drawNext();
+        curves.drawNext(nowNanos);
         if (service.currentProperty().get() == active) {
             controls.show(active.job().label(), active.feed().progress(), service.pausedProperty().get());
         }

@@ -34,6 +34,15 @@ public final class LiveCurves extends GridPane {
     /** Points collected but not drawn yet, per chart key then series. */
     private final Map<String, Map<String, Series>> pending = new LinkedHashMap<>();
     private int nextChart;
+    /**
+     * The shortest time between two redraws of one chart. Six charts redrawn in turn at every 60 Hz frame kept the
+     * chart-renderer thread and the render thread's image uploads busy for most of a core, beside the training
+     * thread on the other: on a 2-core machine the render thread then waited for a core and some frames took 50-60
+     * ms (PulseGapBenchmark with -Djavafx.pulseLogger). Five redraws a second per chart still reads as live.
+     */
+    static final long MIN_REDRAW_NANOS = 200_000_000L;
+    /** When each chart was last handed its points (System.nanoTime()). */
+    private final Map<String, Long> lastDrawn = new HashMap<>();
     private final Map<String, Double> guidanceWasOn = new HashMap<>();
     /** Each arm's last step seen: a disconnection is marked at the last guided step, like a recorded run's. */
     private final Map<String, Integer> lastStep = new HashMap<>();
@@ -83,6 +92,7 @@ public final class LiveCurves extends GridPane {
         markers.clear();
         pending.clear();
         nextChart = 0;
+        lastDrawn.clear();
         charts.clear();
         views.clear();
         getChildren().clear();
@@ -140,14 +150,20 @@ public final class LiveCurves extends GridPane {
     }
 
     /**
-     * Hands its waiting points to the next chart (in turn) that has some and is not being drawn right now: at most
-     * one redraw per call, and the FX thread never waits for the renderer.
+     * Hands its waiting points to the next chart (in turn) that has some, is not being drawn right now and was not
+     * redrawn in the last {@link #MIN_REDRAW_NANOS}: at most one redraw per call, and the FX thread never waits for
+     * the renderer.
      */
-    public void drawNext() {
+    public void drawNext(long nowNanos) {
         List<String> keys = new java.util.ArrayList<>(charts.keySet());
         for (int i = 0; i < keys.size(); i++) {
             String key = keys.get((nextChart + i) % keys.size());
+            Long last = lastDrawn.get(key);
+            if (last != null && nowNanos - last < MIN_REDRAW_NANOS) {
+                continue;
+            }
             if (pending.containsKey(key) && draw(key, false)) {
+                lastDrawn.put(key, nowNanos);
                 nextChart = (nextChart + i + 1) % keys.size();
                 return;
             }

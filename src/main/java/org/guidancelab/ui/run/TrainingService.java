@@ -24,7 +24,10 @@ import org.guidancelab.engine.train.RunStatus;
 public final class TrainingService {
     private final RunSettings settings;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "guidance-lab-training");
+        Thread t = new Thread(() -> {
+            BackgroundPriority.lowerCurrentThread(); // the dashboard's threads first (see BackgroundPriority)
+            r.run();
+        }, "guidance-lab-training");
         t.setDaemon(true);
         return t;
     });

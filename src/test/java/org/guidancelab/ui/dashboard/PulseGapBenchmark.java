@@ -48,7 +48,13 @@ public final class PulseGapBenchmark {
                 @Override
                 public void handle(long now) {
                     if (last[0] != 0 && service.isRunning()) {
-                        gaps.add(now - last[0]);
+                        long gap = now - last[0];
+                        gaps.add(gap);
+                        if (gap > 50_000_000L && gaps.size() > 10) {
+                            // printed as it happens, so it lands between the lines of -Djavafx.pulseLogger=true
+                            // and names the pulse it follows
+                            System.out.printf(Locale.ROOT, "LONG GAP %.1f ms before pulse %d%n", gap / 1e6, gaps.size());
+                        }
                     }
                     last[0] = now;
                 }

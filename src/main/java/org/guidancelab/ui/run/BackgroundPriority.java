@@ -1,0 +1,70 @@
+package org.guidancelab.ui.run;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.OptionalInt;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Lowers the CPU priority of the app's training thread so the JavaFX threads win the cores whenever they need one.
+ * On a 2-core machine the training thread keeps one core busy and the dashboard's FX thread, render thread and chart
+ * renderer share the other; at equal priority they spent more time waiting for a core than running (Linux schedstat
+ * over 60 s of PulseGapBenchmark: FX thread 8.0 s running, 11.1 s runnable but waiting), which is what made some
+ * frames 50-60 ms apart. Java's {@code Thread.setPriority} does nothing on Linux, so the thread's nice value is raised
+ * with {@code renice} on its kernel thread id (threads it starts later, such as OpenMP's, inherit it). Training loses
+ * little: the FX side needs a small share of a core, and only while it has work. Linux only; elsewhere, or if renice
+ * is missing, nothing changes.
+ */
+public final class BackgroundPriority {
+    /** nice 10: CFS gives a nice-0 thread about ten times its share when the two compete for a core. */
+    static final int NICE = 10;
+
+    private BackgroundPriority() {
+    }
+
+    /** Lowers the calling thread's priority; true if it was lowered. */
+    public static boolean lowerCurrentThread() {
+        OptionalInt tid = currentTid();
+        if (tid.isEmpty()) {
+            return false;
+        }
+        int now = niceOf(tid.getAsInt()).orElse(0);
+        if (now >= NICE) {
+            return true; // already as low (the whole app may run under nice)
+        }
+        try {
+            // "renice PRIORITY -p ID": the absolute form in every util-linux version (-n turned relative in some)
+            Process p = new ProcessBuilder("renice", Integer.toString(NICE), "-p", Integer.toString(tid.getAsInt()))
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            return p.waitFor(2, TimeUnit.SECONDS) && p.exitValue() == 0;
+        } catch (IOException e) {
+            return false; // no renice here: the thread keeps the normal priority
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** The calling thread's kernel id, from /proc/thread-self ("pid/task/tid"); empty where there is none. */
+    static OptionalInt currentTid() {
+        try {
+            Path self = Files.readSymbolicLink(Path.of("/proc/thread-self"));
+            return OptionalInt.of(Integer.parseInt(self.getFileName().toString()));
+        } catch (IOException | UnsupportedOperationException | NumberFormatException | SecurityException e) {
+            return OptionalInt.empty();
+        }
+    }
+
+    /** A thread's nice value from /proc/self/task/TID/stat (field 19), for tests and diagnostics. */
+    static OptionalInt niceOf(int tid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/self/task/" + tid + "/stat"));
+            // the command name (field 2) may hold spaces: count fields after its closing parenthesis
+            String[] rest = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
+            return OptionalInt.of(Integer.parseInt(rest[16])); // field 19 is the 17th after field 2
+        } catch (IOException | RuntimeException e) {
+            return OptionalInt.empty();
+        }
+    }
+}
