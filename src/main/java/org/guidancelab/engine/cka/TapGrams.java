@@ -27,7 +27,7 @@ public final class TapGrams {
     private final double[] self;      // HSIC(tap, tap)
 
     private TapGrams(List<String> names, CkaEstimator estimator, int n, INDArray stacked, INDArray rowSums,
-                     double[] totals) {
+                     double[] totals, double[] floors) {
         this.names = List.copyOf(names);
         this.estimator = estimator;
         this.n = n;
@@ -40,6 +40,9 @@ public final class TapGrams {
             double kk = row.dataType() == DataType.FLOAT ? squaredNorm(row) : Nd4j.getBlasWrapper().dot(row, row);
             self[i] = estimator == CkaEstimator.BIASED ? kk
                     : hsic1(kk, totals[i], totals[i], Nd4j.getBlasWrapper().dot(rowSums.getRow(i), rowSums.getRow(i)));
+            if (self[i] <= floors[i]) {
+                self[i] = 0; // a constant tap: its CKA with anything is 0 (see of())
+            }
         }
     }
 
@@ -47,7 +50,7 @@ public final class TapGrams {
     public static TapGrams of(Map<String, INDArray> taps, CkaEstimator estimator) {
         List<String> names = new ArrayList<>(taps.keySet());
         if (names.isEmpty()) {
-            return new TapGrams(names, estimator, 0, null, null, new double[0]);
+            return new TapGrams(names, estimator, 0, null, null, new double[0], new double[0]);
         }
         int n = (int) taps.get(names.get(0)).rows();
         if (estimator == CkaEstimator.UNBIASED && n < 4) {
@@ -59,6 +62,9 @@ public final class TapGrams {
         INDArray stacked = Nd4j.create(biased ? DataType.FLOAT : DataType.DOUBLE, names.size(), n, n);
         INDArray rowSums = biased ? null : Nd4j.create(DataType.DOUBLE, names.size(), n);
         double[] totals = new double[names.size()];
+        // What centring in float leaves of a constant tap (rounding of its column means, ~1e-7 relative) is no
+        // signal: a centred Gram whose squared norm is below (1e-6 ||X||^2)^2 counts as zero.
+        double[] floors = new double[names.size()];
         INDArray ones = Nd4j.ones(DataType.DOUBLE, n, 1);
         for (int i = 0; i < names.size(); i++) {
             INDArray x = taps.get(names.get(i));
@@ -68,6 +74,9 @@ public final class TapGrams {
             }
             INDArray gram = stacked.get(NDArrayIndex.point(i), NDArrayIndex.all(), NDArrayIndex.all());
             if (biased) {
+                double norm = x.norm2Number().doubleValue();
+                double scale = 1e-6 * norm * norm;
+                floors[i] = scale * scale;
                 INDArray xc = centred(x);
                 Nd4j.gemm(xc, xc, gram, false, true, 1.0, 0.0);
                 xc.close();
@@ -82,7 +91,7 @@ public final class TapGrams {
                 totals[i] = rowSums.getRow(i).sumNumber().doubleValue();
             }
         }
-        return new TapGrams(names, estimator, n, stacked.reshape('c', names.size(), (long) n * n), rowSums, totals);
+        return new TapGrams(names, estimator, n, stacked.reshape('c', names.size(), (long) n * n), rowSums, totals, floors);
     }
 
     /** ||row||^2 summed in double (float's dot would round the self-similarity the heatmap's cells divide by). */
