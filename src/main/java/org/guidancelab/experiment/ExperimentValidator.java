@@ -63,7 +63,10 @@ public final class ExperimentValidator {
                 out.add(new SpecProblem(p + ".guidanceSteps", "arm '" + a.name() + "' guides for the first " + a.guidanceSteps()
                         + " steps but the run has only " + steps + ": use at most " + steps + " (0 = guidance for the whole run)"));
             }
-            if (!a.taskGuidance() && a.usesGuidance() && a.noisePrephaseSteps() == 0) {
+            if (!a.taskGuidance() && !a.usesGuidance()) {
+                out.add(new SpecProblem(p + ".taskGuidance", "arm '" + a.name() + "' is a " + a.kind().jsonName()
+                        + " arm: taskGuidance applies only to guided arms (guided-untrained, guided-trained)"));
+            } else if (!a.taskGuidance() && a.noisePrephaseSteps() == 0) {
                 out.add(new SpecProblem(p + ".taskGuidance", "arm '" + a.name() + "' has taskGuidance false and no noise"
                         + " pre-phase, so it is never guided: set noisePrephaseSteps above 0, or make it a baseline arm"));
             }

@@ -103,14 +103,16 @@ class ExperimentValidatorTest {
                 ArmSpec.baseline("a"), ArmSpec.baseline("a"), ArmSpec.guidedUntrained("warm").withGuidanceSteps(150),
                 ArmSpec.guidedTrained("trained", 0), ArmSpec.distillation("kd", 0, 0.0, 1.0),
                 ArmSpec.guidedUntrained("never").withTaskGuidance(false),
-                ArmSpec.guidedUntrained("noise-warmup").withTaskGuidance(false).withNoisePrephaseSteps(10)));
+                ArmSpec.guidedUntrained("noise-warmup").withTaskGuidance(false).withNoisePrephaseSteps(10),
+                ArmSpec.baseline("plain").withTaskGuidance(false)));
         Map<String, String> p = problems(spec);
         assertTrue(p.get("$.arms[1].name").contains("two arms are called 'a'"), p::toString);
         assertTrue(p.get("$.arms[2].guidanceSteps").contains("the run has only 100"), p::toString);
         assertTrue(p.get("$.arms[3].guideTrainSteps").contains("trained guide"), p::toString);
         assertTrue(p.get("$.arms[4].distillTemperature").contains("above 0"), p::toString);
         assertTrue(p.get("$.arms[5].taskGuidance").contains("never guided"), p::toString);
-        assertEquals(5, p.size(), p::toString);
+        assertTrue(p.get("$.arms[7].taskGuidance").contains("applies only to guided arms"), p::toString);
+        assertEquals(6, p.size(), p::toString);
         only(OK.withArms(List.of()), "$.arms");
     }
 

@@ -17,8 +17,8 @@ import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.Region;
 import javafx.scene.shape.Rectangle;
-import org.jfree.chart.ChartRenderingInfo;
 import org.guidancelab.ui.run.BackgroundPriority;
+import org.jfree.chart.ChartRenderingInfo;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.event.ChartChangeEvent;
 import org.jfree.chart.event.ChartChangeListener;
@@ -37,15 +37,9 @@ import org.jfree.chart.event.ChartChangeListener;
  * and a view has at most one render in flight (changes that arrive meanwhile coalesce into the next one).
  */
 public final class ChartImageView extends Region implements ChartChangeListener {
-    private static final ExecutorService RENDERER = Executors.newSingleThreadExecutor(r -> {
-        // Lowered like the training thread: a chart image can land a frame later, a frame cannot (BackgroundPriority).
-        Thread t = new Thread(() -> {
-            BackgroundPriority.lowerCurrentThread();
-            r.run();
-        }, "chart-renderer");
-        t.setDaemon(true);
-        return t;
-    });
+    /** Lowered like the training thread: a chart image can land a frame later, a frame cannot (BackgroundPriority). */
+    private static final ExecutorService RENDERER = Executors.newSingleThreadExecutor(
+            r -> BackgroundPriority.loweredDaemon("chart-renderer", r));
 
     private static final System.Logger LOG = System.getLogger(ChartImageView.class.getName());
 

@@ -45,7 +45,6 @@ public final class FieldHelp {
             Map.entry("seed", "The random seed: the same seed gives the same initial weights and batches."),
             Map.entry("evalInterval", "Validation loss, accuracy and CKA are measured every this many steps."),
             Map.entry("warmup", "Guidance only for the first N steps, then the guide is disconnected (0 = the whole run)."),
-            Map.entry("taskGuidance", "Off: the guide aligns the target only in the noise pre-phase; the task steps run unguided."),
             Map.entry("noiseGuide", "The guide sees Gaussian noise shaped like the input while the target sees the real batch."),
             Map.entry("guideTrainSteps", "Steps to train the guide on the task before it guides (trained-guide and distillation arms)."));
 

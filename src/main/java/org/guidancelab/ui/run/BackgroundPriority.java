@@ -23,6 +23,19 @@ public final class BackgroundPriority {
     private BackgroundPriority() {
     }
 
+    /**
+     * A daemon thread named {@code name} that lowers its own priority before it runs {@code work}: for an executor's
+     * thread factory (the training queue, the chart renderer).
+     */
+    public static Thread loweredDaemon(String name, Runnable work) {
+        Thread t = new Thread(() -> {
+            lowerCurrentThread();
+            work.run();
+        }, name);
+        t.setDaemon(true);
+        return t;
+    }
+
     /** Lowers the calling thread's priority; true if it was lowered. */
     public static boolean lowerCurrentThread() {
         OptionalInt tid = currentTid();

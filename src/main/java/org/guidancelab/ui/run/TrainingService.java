@@ -23,14 +23,9 @@ import org.guidancelab.engine.train.RunStatus;
  */
 public final class TrainingService {
     private final RunSettings settings;
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(() -> {
-            BackgroundPriority.lowerCurrentThread(); // the dashboard's threads first (see BackgroundPriority)
-            r.run();
-        }, "guidance-lab-training");
-        t.setDaemon(true);
-        return t;
-    });
+    /** At a lower priority than the dashboard's threads (see BackgroundPriority). */
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(
+            r -> BackgroundPriority.loweredDaemon("guidance-lab-training", r));
     private final Deque<RunJob> queue = new ArrayDeque<>();
     private final ReadOnlyObjectWrapper<TrainingTask> current = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyIntegerWrapper queued = new ReadOnlyIntegerWrapper();
