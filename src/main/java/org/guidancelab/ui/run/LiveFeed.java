@@ -2,7 +2,8 @@ package org.guidancelab.ui.run;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.guidancelab.engine.train.Metrics;
 import org.guidancelab.engine.train.Phase;
@@ -14,13 +15,18 @@ import org.guidancelab.engine.train.TrainingListener;
  * steps, and the rarer notices: arm starts and ends, CKA heatmaps, failures) and never waits; the dashboard drains
  * both once per frame. If the FX thread falls so far behind that a buffer fills, the oldest entries are dropped and
  * counted rather than slowing training down. Progress is a single volatile snapshot, overwritten at every step.
+ *
+ * <p>The buffers are lock-free: the training thread runs at a lower priority than the FX thread
+ * ({@link BackgroundPriority}), so with a lock (as in ArrayBlockingQueue) the FX thread could block in its drain
+ * while a descheduled training thread held it (priority inversion), for as long as the scheduler kept that thread
+ * off a core.
  */
 public final class LiveFeed implements TrainingListener {
     static final int STEP_CAPACITY = 1 << 16;
     static final int NOTICE_CAPACITY = 4096;
 
-    private final ArrayBlockingQueue<TrainingEvent.Step> steps;
-    private final ArrayBlockingQueue<TrainingEvent> notices;
+    private final Bounded<TrainingEvent.Step> steps;
+    private final Bounded<TrainingEvent> notices;
     private final AtomicLong dropped = new AtomicLong();
     private volatile Progress progress = Progress.NONE;
     private volatile List<String> arms = List.of();
@@ -30,8 +36,8 @@ public final class LiveFeed implements TrainingListener {
     }
 
     LiveFeed(int stepCapacity, int noticeCapacity) {
-        steps = new ArrayBlockingQueue<>(stepCapacity);
-        notices = new ArrayBlockingQueue<>(noticeCapacity);
+        steps = new Bounded<>(stepCapacity);
+        notices = new Bounded<>(noticeCapacity);
     }
 
     /** What arrived since the last drain. */
@@ -65,21 +71,13 @@ public final class LiveFeed implements TrainingListener {
         offer(notices, event);
     }
 
-    private <T> void offer(ArrayBlockingQueue<T> queue, T item) {
-        while (!queue.offer(item)) {
-            if (queue.poll() != null) {
-                dropped.incrementAndGet();
-            }
-        }
+    private <T> void offer(Bounded<T> queue, T item) {
+        dropped.addAndGet(queue.add(item));
     }
 
     /** Takes everything buffered (FX thread, once per frame). */
     public Batch drain() {
-        List<TrainingEvent.Step> s = new ArrayList<>();
-        steps.drainTo(s);
-        List<TrainingEvent> n = new ArrayList<>();
-        notices.drainTo(n);
-        return new Batch(s, n);
+        return new Batch(steps.drain(), notices.drain());
     }
 
     public Progress progress() {
@@ -94,5 +92,53 @@ public final class LiveFeed implements TrainingListener {
     /** Entries dropped because a buffer was full (0 unless the FX thread stalled). */
     public long dropped() {
         return dropped.get();
+    }
+
+    /**
+     * A lock-free queue that keeps at most {@code capacity} entries by dropping the oldest. The count may pass the
+     * capacity for a moment while an add and a drain race; it never stays above it.
+     */
+    private static final class Bounded<T> {
+        private final ConcurrentLinkedQueue<T> queue = new ConcurrentLinkedQueue<>();
+        private final AtomicInteger size = new AtomicInteger();
+        private final int capacity;
+
+        Bounded(int capacity) {
+            if (capacity < 1) {
+                throw new IllegalArgumentException("capacity must be positive, was " + capacity);
+            }
+            this.capacity = capacity;
+        }
+
+        /** Adds {@code item}; returns how many old entries were dropped to make room. */
+        int add(T item) {
+            queue.add(item);
+            int drops = 0;
+            if (size.incrementAndGet() > capacity) {
+                while (size.get() > capacity && queue.poll() != null) {
+                    size.decrementAndGet();
+                    drops++;
+                }
+            }
+            return drops;
+        }
+
+        /**
+         * Takes the entries there when it starts (in order), not those added meanwhile: a drain racing a fast
+         * producer would otherwise go on, and one frame's work would have no bound.
+         */
+        List<T> drain() {
+            int n = size.get();
+            List<T> out = new ArrayList<>(Math.max(0, n));
+            for (int i = 0; i < n; i++) {
+                T t = queue.poll();
+                if (t == null) {
+                    break;
+                }
+                size.decrementAndGet();
+                out.add(t);
+            }
+            return out;
+        }
     }
 }

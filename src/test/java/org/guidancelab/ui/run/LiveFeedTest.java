@@ -47,6 +47,38 @@ class LiveFeedTest {
     }
 
     @Test
+    void drainsRacingATrainingThreadLoseNothingButCountedDropsAndKeepTheOrder() throws Exception {
+        LiveFeed feed = new LiveFeed(64, 8);
+        int total = 200_000;
+        Thread trainer = new Thread(() -> {
+            for (int s = 1; s <= total; s++) {
+                feed.onEvent(step("a", s));
+            }
+        });
+        trainer.start();
+        List<Integer> seen = new java.util.ArrayList<>();
+        int largestBatch = 0;
+        while (trainer.isAlive() || !seen.isEmpty() && seen.get(seen.size() - 1) < total) {
+            List<TrainingEvent.Step> batch = feed.drain().steps();
+            largestBatch = Math.max(largestBatch, batch.size());
+            batch.forEach(s -> seen.add(s.step()));
+            if (!trainer.isAlive() && batch.isEmpty()) {
+                break;
+            }
+        }
+        trainer.join();
+        feed.drain().steps().forEach(s -> seen.add(s.step()));
+        for (int i = 1; i < seen.size(); i++) {
+            assertTrue(seen.get(i) > seen.get(i - 1), "steps arrive in order, at " + i);
+        }
+        assertEquals(total, seen.get(seen.size() - 1), "the last step is never dropped");
+        assertEquals(total, seen.size() + feed.dropped(), "every step is either handed over or counted as dropped");
+        // a drain takes what was there when it began (the capacity, plus the one add in flight that has not
+        // dropped the oldest yet): one frame's work stays bounded
+        assertTrue(largestBatch <= 64 + 1, "largest batch " + largestBatch);
+    }
+
+    @Test
     void guideTrainingStepsMoveProgressButNotTheCurves() {
         LiveFeed feed = new LiveFeed();
         feed.onEvent(new TrainingEvent.RunStarted(List.of("g"), 100, 1));
