@@ -14,6 +14,25 @@ public final class GuidanceLabApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        shell = createShell(stage, new org.guidancelab.ui.run.TrainingService(
+                org.guidancelab.ui.run.RunSettings.defaults()));
+        stage.setOnCloseRequest(e -> {
+            if (!shell.confirmClose()) {
+                e.consume();
+            }
+        });
+        stage.show();
+        openNativeLoadingAfterFirstFrames();
+    }
+
+    /**
+     * The application's window content on {@code stage} (theme applied, scene set, not shown yet): the builder on the
+     * default preset, the dashboard and the history, training through {@code service}. Also what benchmarks of the
+     * app's responsiveness measure, so they see the real theme and layout.
+     */
+    public static org.guidancelab.ui.dashboard.LabShell createShell(Stage stage,
+            org.guidancelab.ui.run.TrainingService service) {
+        org.guidancelab.ui.run.NativeLoadGate.closeUntilOpened();
         String themeArg = System.getProperty("guidancelab.theme", "light");
         Theme theme = "dark".equalsIgnoreCase(themeArg) ? Theme.DARK : Theme.LIGHT;
         theme.apply();
@@ -22,16 +41,32 @@ public final class GuidanceLabApp extends Application {
         window.setTheme(theme);
         stage.titleProperty().bind(window.titleBinding());
         // Builder | Dashboard | History; Run in the builder trains in the background (see ui.dashboard.LabShell).
-        shell = new org.guidancelab.ui.dashboard.LabShell(window, new org.guidancelab.ui.run.TrainingService(
-                org.guidancelab.ui.run.RunSettings.defaults()), new org.guidancelab.ui.dashboard.FxRunDialogs(stage));
+        org.guidancelab.ui.dashboard.LabShell shell = new org.guidancelab.ui.dashboard.LabShell(window, service,
+                new org.guidancelab.ui.dashboard.FxRunDialogs(stage));
         stage.setScene(new Scene(shell, 1440, 860));
-        stage.setOnCloseRequest(e -> {
-            if (!shell.confirmClose()) {
-                e.consume();
-            }
-        });
-        stage.show();
+        return shell;
     }
+
+    /**
+     * Opens the {@link org.guidancelab.ui.run.NativeLoadGate} once the shown window has drawn a few frames: each pulse
+     * waits for the previous frame's rendering, so by then JavaFX has loaded what its first frames needed.
+     */
+    public static void openNativeLoadingAfterFirstFrames() {
+        new javafx.animation.AnimationTimer() {
+            private int frames;
+
+            @Override
+            public void handle(long now) {
+                if (++frames >= FRAMES_BEFORE_NATIVE_LOADING) {
+                    stop();
+                    org.guidancelab.ui.run.NativeLoadGate.open();
+                }
+            }
+        }.start();
+    }
+
+    /** About a fifth of a second at 60 frames a second. */
+    static final int FRAMES_BEFORE_NATIVE_LOADING = 12;
 
     @Override
     public void stop() {

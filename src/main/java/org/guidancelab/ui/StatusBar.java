@@ -44,6 +44,7 @@ final class StatusBar extends HBox {
         Thread t = new Thread(() -> {
             String text;
             String tip = null;
+            org.guidancelab.ui.run.NativeLoadGate.await(); // see there: loading ND4J during the first frames can hang
             try {
                 text = "Backend: " + Backends.detect().summary();
             } catch (BackendUnavailableException e) {

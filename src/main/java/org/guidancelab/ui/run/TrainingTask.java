@@ -92,6 +92,7 @@ public final class TrainingTask extends Task<RunOutcome> {
 
     @Override
     protected RunOutcome call() throws IOException {
+        NativeLoadGate.await(); // a run started as the window opens must not load ND4J while JavaFX loads libraries
         ComputeThreads.set(settings.threads());
         return job.isResume() ? resume() : fresh();
     }
