@@ -13,6 +13,8 @@ import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.image.ImageView;
+import java.nio.IntBuffer;
+import javafx.scene.image.PixelBuffer;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.Region;
@@ -53,7 +55,12 @@ public final class ChartImageView extends Region implements ChartChangeListener 
     // FX thread only:
     private JFreeChart renderedChart;
     private ChartRenderingInfo info;
-    private WritableImage pixels;
+    /**
+     * The pixels on screen, in the renderer's own format (premultiplied int ARGB). A WritableImage of its own stores
+     * BGRA bytes: every new chart then cost a format conversion on the FX thread (setPixels) and another on the render
+     * thread (the software pipeline's textures are int ARGB), which JFR showed as the render thread's top Java frame.
+     */
+    private PixelBuffer<IntBuffer> pixels;
     private boolean inFlight;
     private boolean again;
     private int renders;
@@ -67,6 +74,8 @@ public final class ChartImageView extends Region implements ChartChangeListener 
     public ChartImageView(JFreeChart chart, boolean antialias) {
         this.antialias = antialias;
         image.setManaged(false);
+        // drawn at device resolution: no resampling wanted, and the software pipeline's unfiltered path is cheaper
+        image.setSmooth(false);
         getChildren().add(image);
         setClip(clip);
         getStyleClass().add("chart-image-view");
@@ -252,12 +261,15 @@ public final class ChartImageView extends Region implements ChartChangeListener 
     private void show(Rendered r, JFreeChart c) {
         inFlight = false;
         if (r != null) {
-            if (pixels == null || (int) pixels.getWidth() != r.width() || (int) pixels.getHeight() != r.height()) {
-                pixels = new WritableImage(r.width(), r.height());
-                image.setImage(pixels);
+            if (pixels == null || pixels.getWidth() != r.width() || pixels.getHeight() != r.height()) {
+                pixels = new PixelBuffer<>(r.width(), r.height(), IntBuffer.allocate(r.width() * r.height()),
+                        PixelFormat.getIntArgbPreInstance());
+                image.setImage(new WritableImage(pixels));
             }
-            pixels.getPixelWriter().setPixels(0, 0, r.width(), r.height(), PixelFormat.getIntArgbPreInstance(),
-                    r.argb(), 0, r.width());
+            pixels.updateBuffer(b -> {
+                b.getBuffer().put(0, r.argb(), 0, r.width() * r.height());
+                return null; // all of it
+            });
             image.setFitWidth(r.logicalWidth());
             image.setFitHeight(r.logicalHeight());
             info = r.info();
