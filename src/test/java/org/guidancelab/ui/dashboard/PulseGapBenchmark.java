@@ -10,15 +10,15 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.guidancelab.experiment.OptimizerKind;
+import org.guidancelab.ui.GuidanceLabApp;
 import org.guidancelab.ui.run.RunJob;
 import org.guidancelab.ui.run.RunSettings;
 import org.guidancelab.ui.run.TrainingService;
 
 /**
- * UI responsiveness while a run streams metrics: the dashboard follows a real run of two arms of STEPS steps each
+ * UI responsiveness while a run streams metrics: the app's window, on its dashboard tab, follows a real run of two arms of STEPS steps each
  * (tiny MLPs, so steps come as fast as the engine can make them) until 2 x STEPS points are charted per curve metric,
  * while an AnimationTimer records the gap between consecutive JavaFX pulses. Goal: the longest gap under 50 ms.
  * Not a test (timing never is); run it with the test classpath and the headless flags of pom.xml, e.g.
@@ -30,6 +30,9 @@ public final class PulseGapBenchmark {
 
     public static void main(String[] args) throws Exception {
         int steps = args.length > 0 ? Integer.parseInt(args[0]) : 50_000;
+        // --trace: say for each long gap which threads ran and which waited for a core (Linux)
+        StallTracer tracer = List.of(args).contains("--trace") ? StallTracer.start() : null;
+        java.util.concurrent.ExecutorService explainer = java.util.concurrent.Executors.newSingleThreadExecutor();
         Path runs = Files.createTempDirectory("pulse-bench");
         CountDownLatch ready = new CountDownLatch(1);
         Platform.startup(ready::countDown);
@@ -37,13 +40,16 @@ public final class PulseGapBenchmark {
         TrainingService service = new TrainingService(RunSettings.defaults().withRunsDir(runs));
         List<Long> gaps = Collections.synchronizedList(new ArrayList<>());
         long[] last = {0};
+        long[] lastWall = {0};
         CountDownLatch done = new CountDownLatch(1);
-        Dashboard[] dash = new Dashboard[1];
+        LabShell[] shell = new LabShell[1];
         Platform.runLater(() -> {
             Stage stage = new Stage();
-            dash[0] = new Dashboard(service, new FxRunDialogs(stage));
-            stage.setScene(new Scene(dash[0], 1440, 860));
+            // the app's own window (theme, tabs, builder), on the dashboard tab as after Run
+            shell[0] = GuidanceLabApp.createShell(stage, service);
+            shell[0].showTab("tab-dashboard");
             stage.show();
+            GuidanceLabApp.openNativeLoadingAfterFirstFrames();
             new AnimationTimer() {
                 @Override
                 public void handle(long now) {
@@ -53,10 +59,20 @@ public final class PulseGapBenchmark {
                         if (gap > 50_000_000L && gaps.size() > 10) {
                             // printed as it happens, so it lands between the lines of -Djavafx.pulseLogger=true
                             // and names the pulse it follows
-                            System.out.printf(Locale.ROOT, "LONG GAP %.1f ms before pulse %d%n", gap / 1e6, gaps.size());
+                            // "late": how long after its pulse began this timer ran (other timers of the pulse
+                            // run first), for the pulse before the gap and this one
+                            System.out.printf(Locale.ROOT, "LONG GAP %.1f ms before pulse %d (late %.1f, %.1f ms) at %s%n",
+                                    gap / 1e6, gaps.size(), (lastWall[0] - last[0]) / 1e6,
+                                    (System.nanoTime() - now) / 1e6, java.time.LocalTime.now());
+                            if (tracer != null) {
+                                long from = last[0];
+                                long to = System.nanoTime();
+                                explainer.execute(() -> tracer.explain(from, to));
+                            }
                         }
                     }
                     last[0] = now;
+                    lastWall[0] = System.nanoTime();
                 }
             }.start();
             service.addOnFinished(o -> done.countDown());
@@ -81,8 +97,13 @@ public final class PulseGapBenchmark {
         long over100 = g.stream().filter(x -> x > 100_000_000L).count();
         System.out.printf(Locale.ROOT, "pulses=%d gap ms: median=%.1f p99=%.1f max=%.1f (goal: max < 50); "
                 + "gaps over 50 ms: %d, over 100 ms: %d%n", g.size(), median, p99, max, over50, over100);
+        explainer.shutdown();
+        explainer.awaitTermination(5, TimeUnit.SECONDS);
+        if (tracer != null) {
+            tracer.stop();
+        }
         Platform.runLater(() -> {
-            dash[0].dispose();
+            shell[0].dashboard().dispose();
             service.shutdown();
             Platform.exit();
         });
