@@ -104,6 +104,33 @@ class LabShellUiTest {
         WaitForAsyncUtils.asyncFx(() -> shell.shutdown()).get(60, TimeUnit.SECONDS);
     }
 
+    /**
+     * JavaFX paints a region whose background has several fills from a cached image stretched in nine slices, and
+     * in software that costs tens of milliseconds for a region the size of the dashboard each time a chart inside it
+     * changes (JFR of PulseGapBenchmark under Modena, whose split and scroll panes have two fills: most of the
+     * render thread's time). The app's theme gives them one fill; this keeps it so.
+     */
+    @Test
+    void theDashboardsLargeContainersPaintTheirBackgroundInOneFill(FxRobot robot) {
+        robot.interact(() -> shell.showTab("tab-dashboard"));
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> offenders = new ArrayList<>();
+        robot.interact(() -> collectMultiFill(shell.dashboard(), offenders));
+        assertTrue(shell.dashboard().getWidth() > 0, "the dashboard is laid out");
+        assertEquals(List.of(), offenders, "large regions painting several background fills");
+    }
+
+    private static void collectMultiFill(javafx.scene.Node node, List<String> out) {
+        if (node instanceof javafx.scene.layout.Region r && r.getWidth() * r.getHeight() > 100_000
+                && r.getBackground() != null && r.getBackground().getFills().size() > 1) {
+            out.add(r.getClass().getSimpleName() + r.getStyleClass() + " " + (int) r.getWidth() + "x"
+                    + (int) r.getHeight() + ": " + r.getBackground().getFills().size() + " fills");
+        }
+        if (node instanceof javafx.scene.Parent p) {
+            p.getChildrenUnmodifiable().forEach(c -> collectMultiFill(c, out));
+        }
+    }
+
     @Test
     void builderEditingKeysDoNotReachTheBuilderFromTheOtherTabs(FxRobot robot) {
         focusWindow(robot); // on top, so the robot's clicks land on this window and not an earlier test's

@@ -31,7 +31,8 @@ public final class PulseGapBenchmark {
     public static void main(String[] args) throws Exception {
         int steps = args.length > 0 ? Integer.parseInt(args[0]) : 50_000;
         // --trace: say for each long gap which threads ran and which waited for a core (Linux)
-        StallTracer tracer = List.of(args).contains("--trace") ? StallTracer.start() : null;
+        // without it, only the steal time of each long gap (a stall of the VM's host, not of the app)
+        StallTracer tracer = StallTracer.start(List.of(args).contains("--trace"));
         java.util.concurrent.ExecutorService explainer = java.util.concurrent.Executors.newSingleThreadExecutor();
         Path runs = Files.createTempDirectory("pulse-bench");
         CountDownLatch ready = new CountDownLatch(1);
@@ -64,11 +65,9 @@ public final class PulseGapBenchmark {
                             System.out.printf(Locale.ROOT, "LONG GAP %.1f ms before pulse %d (late %.1f, %.1f ms) at %s%n",
                                     gap / 1e6, gaps.size(), (lastWall[0] - last[0]) / 1e6,
                                     (System.nanoTime() - now) / 1e6, java.time.LocalTime.now());
-                            if (tracer != null) {
-                                long from = last[0];
-                                long to = System.nanoTime();
-                                explainer.execute(() -> tracer.explain(from, to));
-                            }
+                            long from = last[0];
+                            long to = System.nanoTime();
+                            explainer.execute(() -> tracer.explain(from, to));
                         }
                     }
                     last[0] = now;
@@ -99,9 +98,7 @@ public final class PulseGapBenchmark {
                 + "gaps over 50 ms: %d, over 100 ms: %d%n", g.size(), median, p99, max, over50, over100);
         explainer.shutdown();
         explainer.awaitTermination(5, TimeUnit.SECONDS);
-        if (tracer != null) {
-            tracer.stop();
-        }
+        tracer.stop();
         Platform.runLater(() -> {
             shell[0].dashboard().dispose();
             service.shutdown();

@@ -21,7 +21,13 @@ import java.util.Map;
  * its ticks and steal grew is the VM's host.
  */
 final class StallTracer implements Runnable {
-    private static final long PERIOD_NANOS = 10_000_000L;
+    private final long periodNanos;
+    private final boolean threads;
+
+    private StallTracer(boolean threads, long periodNanos) {
+        this.threads = threads;
+        this.periodNanos = periodNanos;
+    }
     private static final int RING = 200;
 
     private record Sample(long nanos, long stealTicks, Map<Integer, long[]> threads) {
@@ -33,8 +39,12 @@ final class StallTracer implements Runnable {
     /** The first sample, kept for the whole-run summary. */
     private Sample start;
 
-    static StallTracer start() {
-        StallTracer t = new StallTracer();
+    /**
+     * @param threads false: only the machine's steal time (one file read per tick, next to nothing), so a plain
+     *                benchmark run can still tell a stall of the VM's host from one of its own
+     */
+    static StallTracer start(boolean threads) {
+        StallTracer t = new StallTracer(threads, threads ? 10_000_000L : 5_000_000L);
         Thread th = new Thread(t, "stall-tracer");
         th.setDaemon(true);
         th.start();
@@ -69,7 +79,7 @@ final class StallTracer implements Runnable {
                     ring.removeFirst();
                 }
             }
-            next += PERIOD_NANOS;
+            next += periodNanos;
             long sleep = next - System.nanoTime();
             if (sleep > 0) {
                 try {
@@ -84,7 +94,21 @@ final class StallTracer implements Runnable {
     }
 
     private Sample sample() {
-        Map<Integer, long[]> threads = new HashMap<>();
+        Map<Integer, long[]> byThread = new HashMap<>();
+        if (threads) {
+            readThreads(byThread);
+        }
+        long steal = 0;
+        try {
+            String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            steal = Long.parseLong(cpu[8]);
+        } catch (IOException | RuntimeException e) {
+            // no steal figure
+        }
+        return new Sample(System.nanoTime(), steal, byThread);
+    }
+
+    private static void readThreads(Map<Integer, long[]> threads) {
         try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc/self/task"))) {
             for (Path task : tasks) {
                 int tid = Integer.parseInt(task.getFileName().toString());
@@ -98,20 +122,12 @@ final class StallTracer implements Runnable {
         } catch (IOException e) {
             // not Linux: nothing to trace
         }
-        long steal = 0;
-        try {
-            String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
-            steal = Long.parseLong(cpu[8]);
-        } catch (IOException | RuntimeException e) {
-            // no steal figure
-        }
-        return new Sample(System.nanoTime(), steal, threads);
     }
 
     /** Prints where the time between {@code fromNanos} and {@code toNanos} went (waits until a sample follows it). */
     void explain(long fromNanos, long toNanos) {
         try {
-            Thread.sleep(2 * PERIOD_NANOS / 1_000_000L + 1);
+            Thread.sleep(2 * periodNanos / 1_000_000L + 1);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
