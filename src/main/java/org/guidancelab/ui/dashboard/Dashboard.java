@@ -37,6 +37,10 @@ public final class Dashboard extends BorderPane {
     private final HBox bannerBox;
     private final List<String> problems = new ArrayList<>();
     private final AnimationTimer frames;
+    /** The progress line and bar: ten updates a second read as live and leave most frames unchanged (see Every). */
+    private final Every progressUpdates = new Every(PROGRESS_INTERVAL_NANOS);
+    static final long PROGRESS_INTERVAL_NANOS = 100_000_000L;
+    private boolean shownPaused;
     private TrainingTask active;
     /** The resumed task whose views were set up from its first start event. */
     private TrainingTask resumeShown;
@@ -98,13 +102,19 @@ public final class Dashboard extends BorderPane {
         }
         apply(active.feed().drain());
         curves.drawNext(nowNanos);
-        if (service.currentProperty().get() == active) {
-            controls.show(active.job().label(), active.feed().progress(), service.pausedProperty().get());
+        boolean paused = service.pausedProperty().get();
+        if (paused != shownPaused) {
+            progressUpdates.reset(); // Pause and Resume show at once
+            shownPaused = paused;
+        }
+        if (service.currentProperty().get() == active && progressUpdates.due(nowNanos)) {
+            controls.show(active.job().label(), active.feed().progress(), paused);
         }
     }
 
     private void started(TrainingTask task) {
         clearBanner();
+        progressUpdates.reset(); // a new run shows its first progress at once
         ExperimentSpec spec = task.experiment();
         if (spec != null) {
             begin(spec, task.job().label());
