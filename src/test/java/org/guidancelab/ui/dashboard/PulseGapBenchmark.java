@@ -72,6 +72,7 @@ public final class PulseGapBenchmark {
                     }
                     last[0] = now;
                     lastWall[0] = System.nanoTime();
+                    tracer.lastPulseNanos = lastWall[0];
                 }
             }.start();
             service.addOnFinished(o -> done.countDown());

@@ -30,8 +30,12 @@ final class StallTracer implements Runnable {
     }
     private static final int RING = 200;
 
-    private record Sample(long nanos, long stealTicks, Map<Integer, long[]> threads) {
+    private record Sample(long nanos, long stealTicks, Map<Integer, long[]> threads, Map<String, String> wchans) {
     }
+
+    /** Where in the kernel the FX and render threads sleep (/proc/.../wchan), sampled with the rest in --trace. */
+    private static final List<String> WATCHED = List.of("JavaFX Applicat", "QuantumRenderer");
+    private final Map<String, Integer> watchedTids = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final ArrayDeque<Sample> ring = new ArrayDeque<>();
     private final Map<Integer, String> names = new java.util.concurrent.ConcurrentHashMap<>();
@@ -65,10 +69,40 @@ final class StallTracer implements Runnable {
         }
     }
 
+    /** The time of the last pulse (set by the benchmark), for the watchdog below. */
+    volatile long lastPulseNanos;
+    private long dumpedFor;
+
+    /**
+     * With --trace, when no pulse came for 100 ms, prints the Java stacks of the FX and render threads right then:
+     * a thread blocked in the VM or in native code shows the Java frame it blocked from.
+     */
+    private void watchdog(long now) {
+        long last = lastPulseNanos;
+        if (!threads || last == 0 || now - last < 100_000_000L || dumpedFor == last) {
+            return;
+        }
+        dumpedFor = last;
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "NO PULSE FOR %.0f ms, stacks:%n",
+                (now - last) / 1e6));
+        for (Map.Entry<Thread, StackTraceElement[]> e : Thread.getAllStackTraces().entrySet()) {
+            String n = e.getKey().getName();
+            if (n.startsWith("JavaFX Application") || n.startsWith("QuantumRenderer")) {
+                sb.append("  ").append(n).append(' ').append(e.getKey().getState()).append('\n');
+                StackTraceElement[] st = e.getValue();
+                for (int i = 0; i < Math.min(14, st.length); i++) {
+                    sb.append("      at ").append(st[i]).append('\n');
+                }
+            }
+        }
+        System.out.print(sb);
+    }
+
     @Override
     public void run() {
         long next = System.nanoTime();
         while (!stopped) {
+            watchdog(System.nanoTime());
             Sample s = sample();
             synchronized (ring) {
                 if (start == null) {
@@ -97,6 +131,9 @@ final class StallTracer implements Runnable {
         Map<Integer, long[]> byThread = new HashMap<>();
         if (threads) {
             readThreads(byThread);
+            if (names.size() < byThread.size()) {
+                byThread.keySet().forEach(tid -> names.putIfAbsent(tid, "?"));
+            }
         }
         long steal = 0;
         try {
@@ -105,10 +142,46 @@ final class StallTracer implements Runnable {
         } catch (IOException | RuntimeException e) {
             // no steal figure
         }
-        return new Sample(System.nanoTime(), steal, byThread);
+        Map<String, String> wchans = new HashMap<>();
+        if (threads) {
+            readWchans(wchans);
+        }
+        return new Sample(System.nanoTime(), steal, byThread, wchans);
+    }
+
+    private void readWchans(Map<String, String> out) {
+        if (watchedTids.size() < WATCHED.size()) {
+            for (int tid : new ArrayList<>(names.keySet().isEmpty() ? List.<Integer>of() : names.keySet())) {
+                String n = name(tid);
+                if (WATCHED.contains(n)) {
+                    watchedTids.putIfAbsent(n, tid);
+                }
+            }
+        }
+        for (Map.Entry<String, Integer> e : watchedTids.entrySet()) {
+            try {
+                String w = Files.readString(Path.of("/proc/self/task/" + e.getValue() + "/wchan")).trim();
+                String state = Files.readString(Path.of("/proc/self/task/" + e.getValue() + "/stat"));
+                state = state.substring(state.lastIndexOf(')') + 2, state.lastIndexOf(')') + 3);
+                out.put(e.getKey(), state + ":" + (w.isEmpty() || w.equals("0") ? "-" : w));
+            } catch (IOException | RuntimeException ex) {
+                // ended
+            }
+        }
     }
 
     private static void readThreads(Map<Integer, long[]> threads) {
+        // other processes to watch too, e.g. the X server the window draws through: -Dstall.pids=1234,5678
+        for (String pid : System.getProperty("stall.pids", "").split(",")) {
+            if (!pid.isBlank()) {
+                try {
+                    String[] f = Files.readString(Path.of("/proc/" + pid.trim() + "/schedstat")).trim().split(" ");
+                    threads.put(-Integer.parseInt(pid.trim()), new long[] {Long.parseLong(f[0]), Long.parseLong(f[1])});
+                } catch (IOException | RuntimeException e) {
+                    // gone
+                }
+            }
+        }
         try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc/self/task"))) {
             for (Path task : tasks) {
                 int tid = Integer.parseInt(task.getFileName().toString());
@@ -158,6 +231,13 @@ final class StallTracer implements Runnable {
         }
         System.out.println(String.format(Locale.ROOT, "  longest sampler tick %.1f ms, ", longestTick / 1e6)
                 + describe(before, after));
+        if (threads) {
+            Map<String, Map<String, Integer>> hist = new java.util.TreeMap<>();
+            for (Sample s : window) {
+                s.wchans().forEach((t, w) -> hist.computeIfAbsent(t, k -> new java.util.TreeMap<>()).merge(w, 1, Integer::sum));
+            }
+            System.out.println("  kernel state:wait channel per sample: " + hist);
+        }
     }
 
     /**
@@ -165,6 +245,9 @@ final class StallTracer implements Runnable {
      * at the first sample can be the wrong one. The last name read is kept for threads that ended.
      */
     private String name(int tid) {
+        if (tid < 0) {
+            return "pid " + (-tid); // another process (stall.pids)
+        }
         try {
             names.put(tid, Files.readString(Path.of("/proc/self/task/" + tid + "/comm")).trim());
         } catch (IOException e) {
