@@ -71,6 +71,11 @@ public final class ChartImageView extends Region implements ChartChangeListener 
      * @param antialias false for live curves: aliased lines draw several times faster in software and the image is
      *                  replaced many times a second; exports ({@link #withChart}) keep the chart's own hints
      */
+    /** Runs {@code work} on the chart renderer thread, after what it was given before (e.g. ChartWarmup). */
+    static void runOnRenderer(Runnable work) {
+        RENDERER.execute(work);
+    }
+
     public ChartImageView(JFreeChart chart, boolean antialias) {
         this.antialias = antialias;
         image.setManaged(false);

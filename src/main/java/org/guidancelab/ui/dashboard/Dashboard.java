@@ -93,6 +93,7 @@ public final class Dashboard extends BorderPane {
             }
         };
         frames.start();
+        ChartWarmup.startOnce();
     }
 
     /** One frame: drain what arrived, update views, redraw at most one chart (in turn). */

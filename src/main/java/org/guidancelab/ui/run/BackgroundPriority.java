@@ -3,6 +3,9 @@ package org.guidancelab.ui.run;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.DirectoryStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 
@@ -46,17 +49,8 @@ public final class BackgroundPriority {
         if (now >= NICE) {
             return true; // already as low (the whole app may run under nice)
         }
-        try {
-            // "renice PRIORITY -p ID": the absolute form in every util-linux version (-n turned relative in some)
-            Process p = new ProcessBuilder("renice", Integer.toString(NICE), "-p", Integer.toString(tid.getAsInt()))
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            return p.waitFor(2, TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (IOException e) {
-            return false; // no renice here: the thread keeps the normal priority
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        // "renice PRIORITY -p ID": the absolute form in every util-linux version (-n turned relative in some)
+        return run(List.of("renice", Integer.toString(NICE), "-p", Integer.toString(tid.getAsInt())));
     }
 
     /** The calling thread's kernel id, from /proc/thread-self ("pid/task/tid"); empty where there is none. */
@@ -78,6 +72,53 @@ public final class BackgroundPriority {
             return OptionalInt.of(Integer.parseInt(rest[16])); // field 19 is the 17th after field 2
         } catch (IOException | RuntimeException e) {
             return OptionalInt.empty();
+        }
+    }
+
+    /**
+     * Lowers, like the training thread, the JVM threads that clean up after training: ZGC's concurrent worker, the
+     * reference handler, and ND4J's and JavaCPP's deallocators. At full speed on small networks training allocates
+     * about 120 MB a second (mostly ND4J's per-op objects and native pointers), and after each GC cycle these threads
+     * ran in bursts of 30-220 ms of CPU each at normal priority, beside the render thread: StallTracer found them in
+     * every long gap between pulses, with the render thread waiting for a core. Found by name in /proc; returns how
+     * many were lowered (0 where there is no /proc or renice).
+     */
+    public static int lowerCleanupThreads() {
+        List<String> ids = new ArrayList<>();
+        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc/self/task"))) {
+            for (Path task : tasks) {
+                String comm = Files.readString(task.resolve("comm")).trim();
+                String id = task.getFileName().toString();
+                if (CLEANUP_THREADS.stream().anyMatch(comm::startsWith)
+                        && niceOf(Integer.parseInt(id)).orElse(NICE) < NICE) {
+                    ids.add(id);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return 0; // not Linux
+        }
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        List<String> cmd = new ArrayList<>(List.of("renice", Integer.toString(NICE), "-p"));
+        cmd.addAll(ids);
+        return run(cmd) ? ids.size() : 0;
+    }
+
+    /** Kernel names (the first 15 characters of a thread's name) of the threads that clean up after training. */
+    static final List<String> CLEANUP_THREADS = List.of("ZWorker", "Reference Handl", "DeallocatorServ",
+            "JavaCPP Dealloc");
+
+    private static boolean run(List<String> cmd) {
+        try {
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            return p.waitFor(2, TimeUnit.SECONDS) && p.exitValue() == 0;
+        } catch (IOException e) {
+            return false; // no renice here
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 }

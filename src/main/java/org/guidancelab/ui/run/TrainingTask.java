@@ -158,6 +158,7 @@ public final class TrainingTask extends Task<RunOutcome> {
         }
         FinalMessage last = new FinalMessage();
         t.addListener(last);
+        t.addListener(new LowerCleanupOnFirstStep());
         try {
             RunStatus status = body.get();
             return new RunOutcome(job, runDir, status, last.message);
@@ -186,6 +187,22 @@ public final class TrainingTask extends Task<RunOutcome> {
     }
 
     /** Remembers the run's closing message (failed arms, where it stopped). */
+    /**
+     * Lowers the threads that clean up after training (BackgroundPriority.lowerCleanupThreads) at the first training
+     * step, when ND4J and JavaCPP have started theirs.
+     */
+    private static final class LowerCleanupOnFirstStep implements org.guidancelab.engine.train.TrainingListener {
+        private boolean done;
+
+        @Override
+        public void onEvent(TrainingEvent event) {
+            if (!done && event instanceof TrainingEvent.Step) {
+                done = true;
+                BackgroundPriority.lowerCleanupThreads();
+            }
+        }
+    }
+
     private static final class FinalMessage implements org.guidancelab.engine.train.TrainingListener {
         private volatile String message = "";
 

@@ -28,4 +28,45 @@ class BackgroundPriorityTest {
         assertEquals(Math.max(before, BackgroundPriority.NICE), s[2], "the training thread's nice value");
         assertEquals(OptionalInt.of(before), BackgroundPriority.niceOf(mine), "the caller's own priority is unchanged");
     }
+
+    @Test
+    void lowersTheCleanupThreadsByNameAndNoOthers() throws Exception {
+        assumeTrue(System.getProperty("os.name").toLowerCase().startsWith("linux"), "Linux only");
+        int mine = BackgroundPriority.currentTid().orElseThrow();
+        int before = BackgroundPriority.niceOf(mine).orElseThrow();
+        assumeTrue(before < BackgroundPriority.NICE, "the test JVM already runs at nice " + before);
+        java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(2);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        int[] tids = new int[2];
+        // the kernel keeps the first 15 characters of a thread's name: ND4J's are "DeallocatorServiceThread_N"
+        Thread cleanup = parked("DeallocatorServiceThread_9", 0, tids, started, release);
+        Thread other = parked("some-worker", 1, tids, started, release);
+        started.await();
+        try {
+            assertTrue(BackgroundPriority.lowerCleanupThreads() >= 1, "at least the look-alike was lowered");
+            assertEquals(BackgroundPriority.NICE, BackgroundPriority.niceOf(tids[0]).orElseThrow());
+            assertEquals(before, BackgroundPriority.niceOf(tids[1]).orElseThrow(), "other threads keep theirs");
+            assertEquals(OptionalInt.of(before), BackgroundPriority.niceOf(mine), "and so does the caller");
+            assertEquals(0, BackgroundPriority.lowerCleanupThreads(), "already lowered: nothing left to do");
+        } finally {
+            release.countDown();
+            cleanup.join();
+            other.join();
+        }
+    }
+
+    private static Thread parked(String name, int slot, int[] tids, java.util.concurrent.CountDownLatch started,
+            java.util.concurrent.CountDownLatch release) {
+        Thread t = new Thread(() -> {
+            tids[slot] = BackgroundPriority.currentTid().orElseThrow();
+            started.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, name);
+        t.start();
+        return t;
+    }
 }
