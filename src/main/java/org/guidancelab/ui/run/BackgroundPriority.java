@@ -10,7 +10,8 @@ import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Lowers the CPU priority of the app's training thread so the JavaFX threads win the cores whenever they need one.
+ * Lowers the CPU priority of the app's training thread (and of the JVM threads that clean up after it, see
+ * {@link #lowerCleanupThreads}) so the JavaFX threads win the cores whenever they need one.
  * On a 2-core machine the training thread keeps one core busy and the dashboard's FX thread, render thread and chart
  * renderer share the other; at equal priority they spent more time waiting for a core than running (Linux schedstat
  * over 60 s of PulseGapBenchmark: FX thread 8.0 s running, 11.1 s runnable but waiting), which is what made some

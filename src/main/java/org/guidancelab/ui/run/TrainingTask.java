@@ -186,7 +186,6 @@ public final class TrainingTask extends Task<RunOutcome> {
         return e instanceof DataFormatException ? "dataset '" + ds.name() + "' could not be loaded: " + msg : msg;
     }
 
-    /** Remembers the run's closing message (failed arms, where it stopped). */
     /**
      * Lowers the threads that clean up after training (BackgroundPriority.lowerCleanupThreads) at the first training
      * step, when ND4J and JavaCPP have started theirs.
@@ -203,6 +202,7 @@ public final class TrainingTask extends Task<RunOutcome> {
         }
     }
 
+    /** Remembers the run's closing message (failed arms, where it stopped). */
     private static final class FinalMessage implements org.guidancelab.engine.train.TrainingListener {
         private volatile String message = "";
 
