@@ -6,6 +6,7 @@ import java.awt.RenderingHints;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
+import java.nio.IntBuffer;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.locks.ReentrantLock;
@@ -13,7 +14,6 @@ import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.image.ImageView;
-import java.nio.IntBuffer;
 import javafx.scene.image.PixelBuffer;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
@@ -67,15 +67,15 @@ public final class ChartImageView extends Region implements ChartChangeListener 
     // Renderer thread only:
     private BufferedImage buffer;
 
-    /**
-     * @param antialias false for live curves: aliased lines draw several times faster in software and the image is
-     *                  replaced many times a second; exports ({@link #withChart}) keep the chart's own hints
-     */
     /** Runs {@code work} on the chart renderer thread, after what it was given before (e.g. ChartWarmup). */
     static void runOnRenderer(Runnable work) {
         RENDERER.execute(work);
     }
 
+    /**
+     * @param antialias false for live curves: aliased lines draw several times faster in software and the image is
+     *                  replaced many times a second; exports ({@link #withChart}) keep the chart's own hints
+     */
     public ChartImageView(JFreeChart chart, boolean antialias) {
         this.antialias = antialias;
         image.setManaged(false);
