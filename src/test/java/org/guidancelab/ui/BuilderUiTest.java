@@ -170,13 +170,14 @@ class BuilderUiTest {
         assertEquals(Pairing.Mode.MANUAL, doc().getSpec().pairing().mode());
         assertTrue(doc().getSpec().resolvedPairs().contains(added));
         // lines are drawn in the next layout pulse
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> window.canvas().lineOf(added) != null);
-        Line line = window.canvas().lineOf(added);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> onFx(() -> window.canvas().lineOf(added) != null));
+        Line line = onFx(() -> window.canvas().lineOf(added));
         assertNotNull(line, "a line is drawn for the new pair");
 
         // select the line, drag its target end onto dense2
         robot.interact(() -> doc().selectedPairProperty().set(added));
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#pair-handle-target").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
+                () -> onFx(() -> robot.lookup("#pair-handle-target").tryQuery().isPresent()));
         robot.drag("#pair-handle-target").dropTo("#target-dense2-tap");
         WaitForAsyncUtils.waitForFxEvents();
         TapPair moved = new TapPair("conv1", "dense2");
@@ -191,6 +192,14 @@ class BuilderUiTest {
         robot.clickOn("#reset-pairs-button");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(start.pairing(), doc().getSpec().pairing());
+    }
+
+    /**
+     * Reads the scene graph on the FX thread: polling it from the test thread raced the layout pulse that adds the
+     * pair's line and handles (a ConcurrentModificationException on CI).
+     */
+    private static <T> T onFx(java.util.concurrent.Callable<T> read) throws Exception {
+        return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
     }
 
     @Test

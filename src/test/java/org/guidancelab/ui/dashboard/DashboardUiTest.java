@@ -25,6 +25,7 @@ import org.guidancelab.experiment.DatasetSpec;
 import org.guidancelab.experiment.ExperimentSpec;
 import org.guidancelab.experiment.OptimizerKind;
 import org.guidancelab.figures.CkaHeatmap;
+import org.guidancelab.figures.GuidanceMarker;
 import org.guidancelab.runs.RunReader;
 import org.guidancelab.runs.RunRecord;
 import org.guidancelab.ui.run.RunJob;
@@ -206,6 +207,11 @@ class DashboardUiTest {
         assertTrue(dialogs.errors.isEmpty(), dialogs.errors.toString());
     }
 
+    /** The curves' guide markers, read on the FX thread that adds them. */
+    private List<GuidanceMarker> markers() throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> dashboard.curves().markers()).get(TIMEOUT_S, TimeUnit.SECONDS);
+    }
+
     /** Waits until the view's image (drawn off the FX thread) shows its current chart. */
     private static void awaitDrawn(ChartImageView v) throws Exception {
         WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS,
@@ -352,8 +358,8 @@ class DashboardUiTest {
         assertEquals("Reconnect guide", robot.lookup("#run-guide").queryLabeled().getText());
         int off = task.feed().progress().step();
         awaitTaskStep(task, off + 3);
-        WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> !dashboard.curves().markers().isEmpty());
-        var marker = dashboard.curves().markers().get(0);
+        WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> !markers().isEmpty());
+        var marker = markers().get(0);
         assertEquals(TinyRuns.GUIDED, marker.arm());
         assertTrue(marker.step() > 3);
         // the run training now can be neither deleted nor resumed from the history
@@ -369,8 +375,8 @@ class DashboardUiTest {
         robot.clickOn("#run-guide");
         assertTrue(task.isGuidanceEnabled());
         assertEquals("Disconnect guide", robot.lookup("#run-guide").queryLabeled().getText());
-        WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> dashboard.curves().markers().size() == 2);
-        var back = dashboard.curves().markers().get(1);
+        WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> markers().size() == 2);
+        var back = markers().get(1);
         assertTrue(back.reconnected());
         assertFalse(marker.reconnected());
         assertTrue(back.step() > marker.step());
