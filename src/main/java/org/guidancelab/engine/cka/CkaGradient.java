@@ -1,12 +1,13 @@
 package org.guidancelab.engine.cka;
 
+import org.guidancelab.engine.blas.Blas;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Differentiable biased linear CKA between a target tap X [n, p] and a frozen guide tap Y [n, q], the training-time
- * term of guidance. Every product goes through {@code Nd4j.gemm} into buffers kept between calls (reallocated only
+ * term of guidance. Every product goes through {@link Blas#gemm} into buffers kept between calls (reallocated only
  * when a shape changes), so a training step allocates nothing here but scalars.
  *
  * <p>With column-centred Xc, Yc: feature form {@code CKA = a / (b c)}, a = ||Yc^T Xc||^2, b = ||Xc^T Xc||,
@@ -77,9 +78,9 @@ public final class CkaGradient {
 
     private double feature(INDArray dX, double scale, boolean accumulate) {
         ensureFeatureBuffers();
-        Nd4j.gemm(yc, xc, a, true, false, 1.0, 0.0);
-        Nd4j.gemm(xc, xc, kx, true, false, 1.0, 0.0);
-        Nd4j.gemm(yc, yc, ky, true, false, 1.0, 0.0);
+        Blas.gemm(yc, xc, a, true, false, 1.0, 0.0);
+        Blas.gemm(xc, xc, kx, true, false, 1.0, 0.0);
+        Blas.gemm(yc, yc, ky, true, false, 1.0, 0.0);
         double aa = dot(a, a);
         double b = Math.sqrt(dot(kx, kx));
         double c = Math.sqrt(dot(ky, ky));
@@ -88,16 +89,16 @@ public final class CkaGradient {
             return 0.0;
         }
         if (dX != null) {
-            Nd4j.gemm(yc, a, dX, false, false, scale * 2.0 / (b * c), accumulate ? 1.0 : 0.0);
-            Nd4j.gemm(xc, kx, dX, false, false, -scale * 2.0 * aa / (b * b * b * c), 1.0);
+            Blas.gemm(yc, a, dX, false, false, scale * 2.0 / (b * c), accumulate ? 1.0 : 0.0);
+            Blas.gemm(xc, kx, dX, false, false, -scale * 2.0 * aa / (b * b * b * c), 1.0);
         }
         return aa / (b * c);
     }
 
     private double gram(INDArray dX, double scale, boolean accumulate) {
         ensureGramBuffers();
-        Nd4j.gemm(xc, xc, k, false, true, 1.0, 0.0);
-        Nd4j.gemm(yc, yc, l, false, true, 1.0, 0.0);
+        Blas.gemm(xc, xc, k, false, true, 1.0, 0.0);
+        Blas.gemm(yc, yc, l, false, true, 1.0, 0.0);
         double s = dot(k, l);
         double b = Math.sqrt(dot(k, k));
         double c = Math.sqrt(dot(l, l));
@@ -107,8 +108,8 @@ public final class CkaGradient {
         }
         if (dX != null) {
             // L - (s/b^2) K formed in L's own buffer (L is not needed after its norm): one axpy, no third n x n array.
-            Nd4j.getBlasWrapper().level1().axpy(l.length(), -s / (b * b), k, l);
-            Nd4j.gemm(l, xc, dX, false, false, scale * 2.0 / (b * c), accumulate ? 1.0 : 0.0);
+            Blas.axpy(-s / (b * b), k, l);
+            Blas.gemm(l, xc, dX, false, false, scale * 2.0 / (b * c), accumulate ? 1.0 : 0.0);
         }
         return s / (b * c);
     }
@@ -121,13 +122,13 @@ public final class CkaGradient {
 
     /** out = in - ones * mean(in): two gemms, no temporary arrays. */
     private void center(INDArray in, INDArray mean, INDArray out) {
-        Nd4j.gemm(ones, in, mean, true, false, 1.0 / in.rows(), 0.0);
-        out.assign(in);
-        Nd4j.gemm(ones, mean, out, false, false, -1.0, 1.0);
+        Blas.gemm(ones, in, mean, true, false, 1.0 / in.rows(), 0.0);
+        Blas.copy(in, out);
+        Blas.gemm(ones, mean, out, false, false, -1.0, 1.0);
     }
 
     static double dot(INDArray u, INDArray v) {
-        return Nd4j.getBlasWrapper().dot(u.reshape(u.length()), v.reshape(v.length()));
+        return Blas.dot(u, v);
     }
 
     private void ensureBuffers(long rows, long px, long qy, DataType dt) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.guidancelab.engine.blas.Blas;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -23,7 +24,7 @@ public final class CkaMatrices {
         Map<String, double[][]> out = new LinkedHashMap<>();
         for (Map.Entry<String, INDArray> e : taps.entrySet()) {
             INDArray x = e.getValue().castTo(DataType.DOUBLE);
-            INDArray g = Nd4j.gemm(x, x, false, true);
+            INDArray g = Blas.gemm(x, x, false, true);
             out.put(e.getKey(), GramCka.prepare(g.toDoubleMatrix(), estimator));
         }
         return out;

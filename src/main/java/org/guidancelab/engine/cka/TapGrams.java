@@ -3,6 +3,7 @@ package org.guidancelab.engine.cka;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.guidancelab.engine.blas.Blas;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -37,9 +38,9 @@ public final class TapGrams {
         this.self = new double[names.size()];
         for (int i = 0; i < self.length; i++) {
             INDArray row = stacked.getRow(i);
-            double kk = row.dataType() == DataType.FLOAT ? squaredNorm(row) : Nd4j.getBlasWrapper().dot(row, row);
+            double kk = row.dataType() == DataType.FLOAT ? squaredNorm(row) : Blas.dot(row, row);
             self[i] = estimator == CkaEstimator.BIASED ? kk
-                    : hsic1(kk, totals[i], totals[i], Nd4j.getBlasWrapper().dot(rowSums.getRow(i), rowSums.getRow(i)));
+                    : hsic1(kk, totals[i], totals[i], Blas.dot(rowSums.getRow(i), rowSums.getRow(i)));
             if (self[i] <= floors[i]) {
                 self[i] = 0; // a constant tap: its CKA with anything is 0 (see of())
             }
@@ -78,16 +79,16 @@ public final class TapGrams {
                 double scale = 1e-6 * norm * norm;
                 floors[i] = scale * scale;
                 INDArray xc = centred(x);
-                Nd4j.gemm(xc, xc, gram, false, true, 1.0, 0.0);
+                Blas.gemm(xc, xc, gram, false, true, 1.0, 0.0);
                 xc.close();
             } else {
                 INDArray xd = x.castTo(DataType.DOUBLE);
-                Nd4j.gemm(xd, xd, gram, false, true, 1.0, 0.0);
+                Blas.gemm(xd, xd, gram, false, true, 1.0, 0.0);
                 for (int j = 0; j < n; j++) {
                     gram.putScalar(j, j, 0.0);
                 }
                 INDArray sums = rowSums.getRow(i).reshape(n, 1);
-                Nd4j.gemm(gram, ones, sums, false, false, 1.0, 0.0);
+                Blas.gemm(gram, ones, sums, false, false, 1.0, 0.0);
                 totals[i] = rowSums.getRow(i).sumNumber().doubleValue();
             }
         }
@@ -109,8 +110,8 @@ public final class TapGrams {
         INDArray xf = x.dataType() == DataType.FLOAT ? x.dup('c') : x.castTo(DataType.FLOAT).dup('c');
         INDArray ones = Nd4j.ones(DataType.FLOAT, x.rows(), 1);
         INDArray mean = Nd4j.create(DataType.FLOAT, 1, x.columns());
-        Nd4j.gemm(ones, xf, mean, true, false, 1.0 / x.rows(), 0.0);
-        Nd4j.gemm(ones, mean, xf, false, false, -1.0, 1.0);
+        Blas.gemm(ones, xf, mean, true, false, 1.0 / x.rows(), 0.0);
+        Blas.gemm(ones, mean, xf, false, false, -1.0, 1.0);
         return xf;
     }
 
@@ -128,9 +129,9 @@ public final class TapGrams {
         int c = columns.names.size();
         double[][] v = new double[r][c];
         if (r > 0 && c > 0) {
-            double[][] inner = Nd4j.gemm(stacked, columns.stacked, false, true).castTo(DataType.DOUBLE).toDoubleMatrix();
+            double[][] inner = Blas.gemm(stacked, columns.stacked, false, true).castTo(DataType.DOUBLE).toDoubleMatrix();
             double[][] cross = estimator == CkaEstimator.UNBIASED
-                    ? Nd4j.gemm(rowSums, columns.rowSums, false, true).toDoubleMatrix() : null;
+                    ? Blas.gemm(rowSums, columns.rowSums, false, true).toDoubleMatrix() : null;
             for (int i = 0; i < r; i++) {
                 for (int j = 0; j < c; j++) {
                     double kl = cross == null ? inner[i][j] : hsic1(inner[i][j], totals[i], columns.totals[j], cross[i][j]);

@@ -49,6 +49,8 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class DashboardUiTest {
     private static final long TIMEOUT_S = 120;
+    /** Steps of a run the test stops itself: far more than it can reach (a tiny step takes well under a millisecond). */
+    private static final int LONG_STEPS = 1_000_000;
 
     @TempDir
     Path tmp;
@@ -207,6 +209,16 @@ class DashboardUiTest {
         assertTrue(dialogs.errors.isEmpty(), dialogs.errors.toString());
     }
 
+    /** First and last step on the training-loss chart for an arm, read on the FX thread. */
+    private double[] chartedSteps(String arm) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> {
+            org.jfree.data.xy.XYDataset d = dashboard.curves().chart(Metrics.TASK_LOSS).chart().getXYPlot().getDataset();
+            int i = d.indexOf(arm);
+            int last = i < 0 ? -1 : d.getItemCount(i) - 1;
+            return last < 0 ? new double[] {Double.NaN, 0} : new double[] {d.getXValue(i, 0), d.getXValue(i, last)};
+        }).get(TIMEOUT_S, TimeUnit.SECONDS);
+    }
+
     /** The curves' guide markers, read on the FX thread that adds them. */
     private List<GuidanceMarker> markers() throws Exception {
         return WaitForAsyncUtils.asyncFx(() -> dashboard.curves().markers()).get(TIMEOUT_S, TimeUnit.SECONDS);
@@ -224,7 +236,7 @@ class DashboardUiTest {
 
     @Test
     void pauseHoldsTrainingResumeContinuesStopEndsTheRunAndHistoryResumesIt(FxRobot robot) throws Exception {
-        submit(TinyRuns.experiment(5000, 1000, OptimizerKind.ADAM, 0.01));
+        submit(TinyRuns.experiment(LONG_STEPS, 1000, OptimizerKind.ADAM, 0.01));
         WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> current() != null);
         TrainingTask task = current();
         awaitTaskStep(task, 3);
@@ -243,7 +255,7 @@ class DashboardUiTest {
         assertEquals(RunStatus.STOPPED, stopped.status());
         RunRecord rec = RunReader.read(stopped.dir());
         int lastStep = rec.lastTaskRow(TinyRuns.BASELINE).step();
-        assertTrue(lastStep >= held + 5 && lastStep < 5000);
+        assertTrue(lastStep >= held + 5 && lastStep < LONG_STEPS);
         assertEquals(lastStep, rec.checkpoints().get(TinyRuns.BASELINE).step(), "stop checkpoints the last step");
         assertTrue(dashboard.controls().progressText().getText().startsWith("Stopped"));
 
@@ -267,8 +279,12 @@ class DashboardUiTest {
         for (int i = 0; i < steps.size(); i++) {
             assertEquals(i + 1, steps.get(i), "resumed rows continue the stopped ones without a gap or repeat");
         }
-        assertTrue(dashboard.curves().chart(Metrics.TASK_LOSS).pointCount(TinyRuns.BASELINE) >= steps.size() - 1,
-                "the resumed run shows what was recorded before it was stopped: " + dashboard.curves().chart(Metrics.TASK_LOSS).pointCount(TinyRuns.BASELINE) + " points for " + steps.size() + " steps");
+        // the chart takes the streamed points a frame's worth at a time (and thins them to its width): it spans the
+        // stopped run's first step to the resumed run's last once it has caught up
+        WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> chartedSteps(TinyRuns.BASELINE)[1] >= steps.size());
+        double[] span = chartedSteps(TinyRuns.BASELINE);
+        assertEquals(1.0, span[0], "the resumed run shows what was recorded before it was stopped");
+        assertEquals(steps.size(), span[1], 0.0);
     }
 
     @Test
@@ -348,7 +364,7 @@ class DashboardUiTest {
 
     @Test
     void theGuideSwitchDisconnectsGuidanceAndMarksTheCurves(FxRobot robot) throws Exception {
-        submit(TinyRuns.experiment(4000, 1000, OptimizerKind.ADAM, 0.01).withArms(
+        submit(TinyRuns.experiment(LONG_STEPS, 1000, OptimizerKind.ADAM, 0.01).withArms(
                 List.of(org.guidancelab.experiment.ArmSpec.guidedUntrained(TinyRuns.GUIDED))));
         WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> current() != null);
         TrainingTask task = current();

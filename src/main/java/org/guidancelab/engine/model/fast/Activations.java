@@ -1,6 +1,8 @@
 package org.guidancelab.engine.model.fast;
 
 import org.guidancelab.arch.ActivationFn;
+import org.guidancelab.engine.blas.Blas;
+import org.guidancelab.engine.blas.SmallFloats;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinear;
 import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.MulOp;
@@ -13,20 +15,42 @@ import org.nd4j.linalg.factory.Nd4j;
  * Elementwise activations into preallocated buffers. Backward passes use the activation's output where it
  * suffices (ReLU: a Sign mask of the output then a multiply, 4x cheaper than ND4J's ThresholdReluBp; tanh: 1 - a^2;
  * sigmoid: a (1 - a)). GELU is exact, x Phi(x) (PyTorch's default and the SameDiff reference's), computed in Java.
+ * Small arrays (see {@link SmallFloats}) skip ND4J altogether: a tiny layer's activation is cheaper as a Java loop than
+ * as an op. NaNs pass through both paths alike, so a diverging run is still caught.
  */
 final class Activations {
     private static final double INV_SQRT2 = 1 / Math.sqrt(2);
     private static final double INV_SQRT_2PI = 1 / Math.sqrt(2 * Math.PI);
 
+    /** tanh and the sigmoid cost ~20 ns per element in Java: past this many, ND4J's native loop wins. */
+    static final int TRANSCENDENTAL_MAX = 2048;
+
     private Activations() {
+    }
+
+    /** Whether the small-array Java path handles {@code fn} on arrays like {@code z}. */
+    private static boolean inJava(ActivationFn fn, INDArray z, INDArray other) {
+        if (fn != ActivationFn.RELU && fn != ActivationFn.TANH && fn != ActivationFn.SIGMOID) {
+            return false;
+        }
+        return (fn == ActivationFn.RELU || z.length() <= TRANSCENDENTAL_MAX) && SmallFloats.fit(z, other);
     }
 
     /** a = f(z); z and a may not be the same array unless f is IDENTITY (then nothing is done). */
     static void forward(ActivationFn fn, INDArray z, INDArray a) {
+        if (inJava(fn, z, a)) {
+            float[] v = SmallFloats.read(z, 0);
+            int n = (int) z.length();
+            for (int i = 0; i < n; i++) {
+                v[i] = value(fn, v[i]);
+            }
+            SmallFloats.write(v, a);
+            return;
+        }
         switch (fn) {
             case IDENTITY:
                 if (a != z) {
-                    a.assign(z);
+                    Blas.copy(z, a);
                 }
                 break;
             case RELU:
@@ -48,10 +72,20 @@ final class Activations {
 
     /** dZ = dA * f'(z), using a = f(z); {@code scratch} has the shape of a. dZ may be dA. */
     static void backward(ActivationFn fn, INDArray z, INDArray a, INDArray dA, INDArray dZ, INDArray scratch) {
+        if (inJava(fn, a, dA) && SmallFloats.fit(a, dZ)) {
+            float[] av = SmallFloats.read(a, 0);
+            float[] g = SmallFloats.read(dA, 1);
+            int n = (int) a.length();
+            for (int i = 0; i < n; i++) {
+                g[i] *= slope(fn, av[i]);
+            }
+            SmallFloats.write(g, dZ);
+            return;
+        }
         switch (fn) {
             case IDENTITY:
                 if (dZ != dA) {
-                    dZ.assign(dA);
+                    Blas.copy(dA, dZ);
                 }
                 break;
             case RELU:
@@ -73,6 +107,30 @@ final class Activations {
                 break;
             default:
                 throw new IllegalArgumentException("unsupported activation " + fn);
+        }
+    }
+
+    /** f(x), as ND4J computes it: a ReLU lets NaN through ({@code x < 0 ? 0 : x}). */
+    private static float value(ActivationFn fn, float x) {
+        switch (fn) {
+            case RELU:
+                return x < 0 ? 0f : x;
+            case TANH:
+                return (float) Math.tanh(x);
+            default: // SIGMOID
+                return (float) (1 / (1 + Math.exp(-x)));
+        }
+    }
+
+    /** f'(x) from the output a = f(x); for ReLU the sign of a, as the ND4J path's Sign mask. */
+    private static float slope(ActivationFn fn, float a) {
+        switch (fn) {
+            case RELU:
+                return a > 0 ? 1f : (a < 0 ? -1f : 0f);
+            case TANH:
+                return 1 - a * a;
+            default: // SIGMOID
+                return a * (1 - a);
         }
     }
 

@@ -1,6 +1,7 @@
 package org.guidancelab.engine.model.fast;
 
 import org.guidancelab.arch.ActivationFn;
+import org.guidancelab.engine.blas.Blas;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -98,7 +99,7 @@ final class ConvForward implements ForwardStep {
             colsBuf.data().asNioFloat().put(0, cols, 0, rows * patch);
             INDArray c = count == chunk ? colsBuf : colsBuf.get(NDArrayIndex.interval(0, rows), NDArrayIndex.all());
             INDArray r = count == chunk ? resBuf : resBuf.get(NDArrayIndex.interval(0, rows), NDArrayIndex.all());
-            Nd4j.gemm(c, w, r, false, true, 1.0, 0.0);
+            Blas.gemm(c, w, r, false, true, 1.0, 0.0);
             resBuf.data().asNioFloat().get(0, res, 0, rows * filters);
             epilogue(first, count, positions);
         }

@@ -2,6 +2,7 @@ package org.guidancelab.engine.model.fast;
 
 import java.util.Random;
 import org.guidancelab.arch.ActivationFn;
+import org.guidancelab.engine.blas.Blas;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -81,9 +82,9 @@ final class DenseLayer extends FastLayer {
         ensureBatch(x.rows());
         in = x;
         if (bias) {
-            Nd4j.gemm(ones, b, z, false, false, 1.0, 0.0);
+            Blas.gemm(ones, b, z, false, false, 1.0, 0.0);
         }
-        Nd4j.gemm(x, w, z, false, false, 1.0, bias ? 1.0 : 0.0);
+        Blas.gemm(x, w, z, false, false, 1.0, bias ? 1.0 : 0.0);
         Activations.forward(fn, z, a);
         return a;
     }
@@ -91,14 +92,14 @@ final class DenseLayer extends FastLayer {
     @Override
     INDArray backward(INDArray dOut, boolean needInputGradient) {
         Activations.backward(fn, z, a, dOut, dZ, scratch);
-        Nd4j.gemm(in, dZ, dw, true, false, 1.0, 0.0);
+        Blas.gemm(in, dZ, dw, true, false, 1.0, 0.0);
         if (bias) {
-            Nd4j.gemm(ones, dZ, db, true, false, 1.0, 0.0);
+            Blas.gemm(ones, dZ, db, true, false, 1.0, 0.0);
         }
         if (!needInputGradient) {
             return null;
         }
-        Nd4j.gemm(dZ, w, dIn, false, true, 1.0, 0.0);
+        Blas.gemm(dZ, w, dIn, false, true, 1.0, 0.0);
         return dIn;
     }
 }

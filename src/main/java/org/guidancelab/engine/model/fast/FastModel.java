@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.SplittableRandom;
 import org.guidancelab.arch.NetworkSpec;
+import org.guidancelab.engine.blas.Blas;
 import org.guidancelab.engine.model.Model;
 import org.guidancelab.engine.model.StochasticModel;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -101,7 +102,9 @@ public final class FastModel implements Model, StochasticModel {
                     + " input values per example, got shape " + java.util.Arrays.toString(input.shape()));
         }
         INDArray x = input.dataType() == dtype ? input : input.castTo(dtype);
-        x = x.reshape('c', n, inputWidth);
+        if (x.rank() != 2 || x.size(1) != inputWidth) {
+            x = x.reshape('c', n, inputWidth); // a new array object per call: skipped when the shape is already right
+        }
         lastInput = x;
         SplittableRandom dropoutRandom = training ? new SplittableRandom(seed * 0x9E3779B97F4A7C15L + forwardCount) : null;
         if (training) {
@@ -136,7 +139,7 @@ public final class FastModel implements Model, StochasticModel {
         if (dLogits == null) {
             dTop.assign(0);
         } else {
-            dTop.assign(dLogits);
+            Blas.copy(dLogits, dTop);
         }
         int firstTrainable = -1;
         for (int i = 0; i < layers.size(); i++) {
@@ -152,7 +155,7 @@ public final class FastModel implements Model, StochasticModel {
             if (l.tap && dTaps != null) {
                 INDArray dt = dTaps.get(l.name);
                 if (dt != null) {
-                    d.addi(dt.reshape('c', n, l.outWidth));
+                    Blas.axpy(1.0, dt.rank() == 2 && dt.size(1) == l.outWidth ? dt : dt.reshape('c', n, l.outWidth), d);
                 }
             }
             d = l.backward(d, i > firstTrainable);

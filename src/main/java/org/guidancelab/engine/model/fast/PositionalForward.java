@@ -1,5 +1,6 @@
 package org.guidancelab.engine.model.fast;
 
+import org.guidancelab.engine.blas.Blas;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -48,7 +49,7 @@ final class PositionalForward implements ForwardStep {
             out = Nd4j.create(dtype, n, (long) length * dim);
         }
         out.assign(in);
-        Nd4j.gemm(ones, used, out, false, false, 1.0, 1.0);
+        Blas.gemm(ones, used, out, false, false, 1.0, 1.0);
         return out;
     }
 }

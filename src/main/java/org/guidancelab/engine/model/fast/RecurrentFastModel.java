@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.guidancelab.arch.Layers;
 import org.guidancelab.arch.NetworkSpec;
+import org.guidancelab.engine.blas.Blas;
 import org.guidancelab.engine.model.Model;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -219,11 +220,11 @@ public final class RecurrentFastModel implements Model {
         }
         INDArray x = emb;
         for (int l = 0; l < units.length; l++) {
-            Nd4j.gemm(ones, b[l], h[l], false, false, 1.0, 0.0);
-            Nd4j.gemm(x, wx[l], h[l], false, false, 1.0, 1.0);
+            Blas.gemm(ones, b[l], h[l], false, false, 1.0, 0.0);
+            Blas.gemm(x, wx[l], h[l], false, false, 1.0, 1.0);
             for (int s = 0; s < t; s++) {
                 if (s > 0) {
-                    Nd4j.gemm(hT[l][s - 1], wh[l], hT[l][s], false, false, 1.0, 1.0);
+                    Blas.gemm(hT[l][s - 1], wh[l], hT[l][s], false, false, 1.0, 1.0);
                 }
                 Nd4j.exec(new Tanh(hT[l][s], hT[l][s]));
             }
@@ -233,8 +234,8 @@ public final class RecurrentFastModel implements Model {
             }
             x = h[l];
         }
-        Nd4j.gemm(ones, bo, z, false, false, 1.0, 0.0);
-        Nd4j.gemm(x, wo, z, false, false, 1.0, 1.0);
+        Blas.gemm(ones, bo, z, false, false, 1.0, 0.0);
+        Blas.gemm(x, wo, z, false, false, 1.0, 1.0);
         reorder(z, logits, classes, true);
         hasForward = true;
         return new Forward(logits, Collections.unmodifiableMap(taps));
@@ -252,9 +253,9 @@ public final class RecurrentFastModel implements Model {
         } else {
             reorder(dLogits.dup('c'), dz, classes, false);
         }
-        Nd4j.gemm(h[last], dz, dWo, true, false, 1.0, 0.0);
-        Nd4j.gemm(ones, dz, dBo, true, false, 1.0, 0.0);
-        Nd4j.gemm(dz, wo, dh[last], false, true, 1.0, 0.0);
+        Blas.gemm(h[last], dz, dWo, true, false, 1.0, 0.0);
+        Blas.gemm(ones, dz, dBo, true, false, 1.0, 0.0);
+        Blas.gemm(dz, wo, dh[last], false, true, 1.0, 0.0);
         for (int l = last; l >= 0; l--) {
             INDArray tapGrad = given.get(plan.rnns().get(l).name());
             if (plan.rnns().get(l).tap() && tapGrad != null) {
@@ -267,19 +268,19 @@ public final class RecurrentFastModel implements Model {
             deriv[l].rsubi(1.0);
             for (int s = t - 1; s >= 0; s--) {
                 if (s < t - 1) {
-                    Nd4j.gemm(dhT[l][s + 1], wh[l], dhT[l][s], false, true, 1.0, 1.0);
+                    Blas.gemm(dhT[l][s + 1], wh[l], dhT[l][s], false, true, 1.0, 1.0);
                 }
                 Nd4j.exec(new MulOp(dhT[l][s], derivT[l][s], dhT[l][s]));   // dh now holds dPre
             }
             INDArray x = l == 0 ? emb : h[l - 1];
-            Nd4j.gemm(x, dh[l], dWx[l], true, false, 1.0, 0.0);
-            Nd4j.gemm(ones, dh[l], dB[l], true, false, 1.0, 0.0);
+            Blas.gemm(x, dh[l], dWx[l], true, false, 1.0, 0.0);
+            Blas.gemm(ones, dh[l], dB[l], true, false, 1.0, 0.0);
             if (t > 1) {
-                Nd4j.gemm(rows(h[l], 0, (long) (t - 1) * n), rows(dh[l], n, (long) t * n), dWh[l], true, false, 1.0, 0.0);
+                Blas.gemm(rows(h[l], 0, (long) (t - 1) * n), rows(dh[l], n, (long) t * n), dWh[l], true, false, 1.0, 0.0);
             } else {
                 dWh[l].assign(0);
             }
-            Nd4j.gemm(dh[l], wx[l], l == 0 ? dEmb : dh[l - 1], false, true, 1.0, 0.0);
+            Blas.gemm(dh[l], wx[l], l == 0 ? dEmb : dh[l - 1], false, true, 1.0, 0.0);
         }
         INDArray embGrad = given.get(plan.embedding().name());
         if (plan.embedding().tap() && embGrad != null) {

@@ -1,5 +1,6 @@
 package org.guidancelab.engine.model.fast;
 
+import org.guidancelab.engine.blas.Blas;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -113,22 +114,22 @@ final class TransformerForward implements ForwardStep {
         ctx.data().asNioFloat().put(0, ca);
         // s1 = x + ctx Wo + bo
         s1.assign(x);
-        Nd4j.gemm(ones, bo, s1, false, false, 1.0, 1.0);
-        Nd4j.gemm(ctx, wo, s1, false, false, 1.0, 1.0);
+        Blas.gemm(ones, bo, s1, false, false, 1.0, 1.0);
+        Blas.gemm(ctx, wo, s1, false, false, 1.0, 1.0);
         layerNorm(s1, g1, be1, y1);
         affine(y1, w1, b1, hid);
         Activations.forward(org.guidancelab.arch.ActivationFn.RELU, hid, hid);
         s2.assign(y1);
-        Nd4j.gemm(ones, b2, s2, false, false, 1.0, 1.0);
-        Nd4j.gemm(hid, w2, s2, false, false, 1.0, 1.0);
+        Blas.gemm(ones, b2, s2, false, false, 1.0, 1.0);
+        Blas.gemm(hid, w2, s2, false, false, 1.0, 1.0);
         layerNorm(s2, g2, be2, out.reshape('c', n * t, d));
         return out;
     }
 
     /** out = in W + b. */
     private void affine(INDArray in, INDArray w, INDArray b, INDArray out) {
-        Nd4j.gemm(ones, b, out, false, false, 1.0, 0.0);
-        Nd4j.gemm(in, w, out, false, false, 1.0, 1.0);
+        Blas.gemm(ones, b, out, false, false, 1.0, 0.0);
+        Blas.gemm(in, w, out, false, false, 1.0, 1.0);
     }
 
     /** ca = softmax(Q K^T / sqrt(dk) [+ causal mask]) V per example and head, heads merged back into [n*T, d]. */
