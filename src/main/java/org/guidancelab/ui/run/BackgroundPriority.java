@@ -10,8 +10,8 @@ import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Lowers the CPU priority of the app's training thread (and of the JVM threads that clean up after it, see
- * {@link #lowerCleanupThreads}) so the JavaFX threads win the cores whenever they need one.
+ * Lowers the CPU priority of the app's training thread (and of the JVM threads that work for it, see
+ * {@link #lowerJvmWorkers}) so the JavaFX threads win the cores whenever they need one.
  * On a 2-core machine the training thread keeps one core busy and the dashboard's FX thread, render thread and chart
  * renderer share the other; at equal priority they spent more time waiting for a core than running (Linux schedstat
  * over 60 s of PulseGapBenchmark: FX thread 8.0 s running, 11.1 s runnable but waiting), which is what made some
@@ -77,20 +77,24 @@ public final class BackgroundPriority {
     }
 
     /**
-     * Lowers, like the training thread, the JVM threads that clean up after training: ZGC's concurrent worker, the
-     * reference handler, and ND4J's and JavaCPP's deallocators. At full speed on small networks training allocates
-     * about 120 MB a second (mostly ND4J's per-op objects and native pointers), and after each GC cycle these threads
-     * ran in bursts of 30-220 ms of CPU each at normal priority, beside the render thread: StallTracer found them in
-     * every long gap between pulses, with the render thread waiting for a core. Found by name in /proc; returns how
-     * many were lowered (0 where there is no /proc or renice).
+     * Lowers, like the training thread, the JVM threads whose work training makes: ZGC's concurrent worker, the
+     * reference handler, ND4J's and JavaCPP's deallocators, and the C2 JIT compiler. At full speed on small networks
+     * training allocates tens of MB a second, and after each GC cycle the cleanup threads ran in bursts of 30-220 ms
+     * of CPU each at normal priority, beside the render thread: StallTracer found them in every long gap between
+     * pulses, with the render thread waiting for a core. Once products no longer went through ND4J ops (engine.blas)
+     * those bursts shrank, and what was left in the long gaps was C2 compiling the freshly hot training code: 10 s of
+     * CPU in a 17 s run, 78 ms of it inside a 95 ms gap. At nice 10 it competes with training, not with the frames
+     * (five runs of PulseGapBenchmark: longest gap 25.7-45.8 ms, against 38.2-66.6 ms before; training got faster).
+     * C1, which compiles everything first and quickly, keeps its priority. Found by name in /proc; returns how many
+     * were lowered (0 where there is no /proc or renice).
      */
-    public static int lowerCleanupThreads() {
+    public static int lowerJvmWorkers() {
         List<String> ids = new ArrayList<>();
         try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc/self/task"))) {
             for (Path task : tasks) {
                 String comm = Files.readString(task.resolve("comm")).trim();
                 String id = task.getFileName().toString();
-                if (CLEANUP_THREADS.stream().anyMatch(comm::startsWith)
+                if (JVM_WORKERS.stream().anyMatch(comm::startsWith)
                         && niceOf(Integer.parseInt(id)).orElse(NICE) < NICE) {
                     ids.add(id);
                 }
@@ -106,9 +110,9 @@ public final class BackgroundPriority {
         return run(cmd) ? ids.size() : 0;
     }
 
-    /** Kernel names (the first 15 characters of a thread's name) of the threads that clean up after training. */
-    static final List<String> CLEANUP_THREADS = List.of("ZWorker", "Reference Handl", "DeallocatorServ",
-            "JavaCPP Dealloc");
+    /** Kernel names (the first 15 characters of a thread's name) of the JVM threads that work for training. */
+    static final List<String> JVM_WORKERS = List.of("ZWorker", "Reference Handl", "DeallocatorServ",
+            "JavaCPP Dealloc", "C2 CompilerThre");
 
     private static boolean run(List<String> cmd) {
         try {

@@ -158,7 +158,7 @@ public final class TrainingTask extends Task<RunOutcome> {
         }
         FinalMessage last = new FinalMessage();
         t.addListener(last);
-        t.addListener(new LowerCleanupOnFirstStep());
+        t.addListener(new LowerJvmWorkersOnFirstStep());
         try {
             RunStatus status = body.get();
             return new RunOutcome(job, runDir, status, last.message);
@@ -187,17 +187,17 @@ public final class TrainingTask extends Task<RunOutcome> {
     }
 
     /**
-     * Lowers the threads that clean up after training (BackgroundPriority.lowerCleanupThreads) at the first training
-     * step, when ND4J and JavaCPP have started theirs.
+     * Lowers the JVM threads that work for training (BackgroundPriority.lowerJvmWorkers: cleanup and the C2
+     * compiler) at the first training step, when ND4J and JavaCPP have started theirs.
      */
-    private static final class LowerCleanupOnFirstStep implements org.guidancelab.engine.train.TrainingListener {
+    private static final class LowerJvmWorkersOnFirstStep implements org.guidancelab.engine.train.TrainingListener {
         private boolean done;
 
         @Override
         public void onEvent(TrainingEvent event) {
             if (!done && event instanceof TrainingEvent.Step) {
                 done = true;
-                BackgroundPriority.lowerCleanupThreads();
+                BackgroundPriority.lowerJvmWorkers();
             }
         }
     }

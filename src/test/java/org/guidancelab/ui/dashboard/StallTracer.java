@@ -72,14 +72,16 @@ final class StallTracer implements Runnable {
     /** The time of the last pulse (set by the benchmark), for the watchdog below. */
     volatile long lastPulseNanos;
     private long dumpedFor;
+    /** -Dstall.dumpAfterMs: how long without a pulse before the stacks are dumped (100 ms unless set). */
+    private final long dumpAfterNanos = Long.getLong("stall.dumpAfterMs", 100) * 1_000_000L;
 
     /**
-     * With --trace, when no pulse came for 100 ms, prints the Java stacks of the FX and render threads right then:
+     * With --trace, when no pulse came for 100 ms (or -Dstall.dumpAfterMs), prints the Java stacks of the FX and render threads right then:
      * a thread blocked in the VM or in native code shows the Java frame it blocked from.
      */
     private void watchdog(long now) {
         long last = lastPulseNanos;
-        if (!threads || last == 0 || now - last < 100_000_000L || dumpedFor == last) {
+        if (!threads || last == 0 || now - last < dumpAfterNanos || dumpedFor == last) {
             return;
         }
         dumpedFor = last;
@@ -90,7 +92,7 @@ final class StallTracer implements Runnable {
             if (n.startsWith("JavaFX Application") || n.startsWith("QuantumRenderer")) {
                 sb.append("  ").append(n).append(' ').append(e.getKey().getState()).append('\n');
                 StackTraceElement[] st = e.getValue();
-                for (int i = 0; i < Math.min(14, st.length); i++) {
+                for (int i = 0; i < Math.min(Integer.getInteger("stall.depth", 14), st.length); i++) {
                     sb.append("      at ").append(st[i]).append('\n');
                 }
             }
