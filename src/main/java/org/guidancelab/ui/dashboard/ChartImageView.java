@@ -7,6 +7,7 @@ import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
 import java.nio.IntBuffer;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.locks.ReentrantLock;
@@ -34,7 +35,10 @@ import org.jfree.chart.event.ChartChangeListener;
  *
  * <p>Thread rules: the renderer draws the chart while holding this view's lock, and code on the FX thread that
  * changes the chart (new points, markers) or draws it elsewhere (export) holds the same lock: {@link #tryChange}
- * never waits (live data stays pending for a later frame), {@link #withChart} waits for at most one render. Scene
+ * never waits (live data stays pending for a later frame), {@link #withChart} waits for at most one render, and
+ * {@link #changeOnRenderer} hands a change to the renderer, which makes it under the lock right before it draws (so
+ * work that grows with the data, such as appending and thinning points, leaves the FX thread). Changes are made in
+ * the order they were asked for, whichever way they come. Scene
  * graph objects are only touched on the FX thread: the renderer hands its pixels back with one runLater per image,
  * and a view has at most one render in flight (changes that arrive meanwhile coalesce into the next one).
  */
@@ -46,6 +50,8 @@ public final class ChartImageView extends Region implements ChartChangeListener 
     private static final System.Logger LOG = System.getLogger(ChartImageView.class.getName());
 
     private final ReentrantLock lock = new ReentrantLock();
+    /** Changes for the renderer to make (FX thread adds); whoever next holds the lock makes them first. */
+    private final ConcurrentLinkedQueue<Runnable> queuedChanges = new ConcurrentLinkedQueue<>();
     private final ImageView image = new ImageView();
     private final ContextMenu contextMenu = new ContextMenu();
     private final Rectangle clip = new Rectangle();
@@ -125,7 +131,7 @@ public final class ChartImageView extends Region implements ChartChangeListener 
 
     /** True when the image on screen shows the current chart and no change waits to be drawn. */
     public boolean isUpToDate() {
-        return !inFlight && !again && renderedChart == chart && pixels != null;
+        return !inFlight && !again && renderedChart == chart && pixels != null && queuedChanges.isEmpty();
     }
 
     /** How many images have been shown so far. */
@@ -142,6 +148,7 @@ public final class ChartImageView extends Region implements ChartChangeListener 
             return false;
         }
         try {
+            applyQueued();
             change.run();
             return true;
         } finally {
@@ -153,9 +160,41 @@ public final class ChartImageView extends Region implements ChartChangeListener 
     public void withChart(Consumer<JFreeChart> use) {
         lock.lock();
         try {
+            applyQueued();
             use.accept(chart);
         } finally {
             lock.unlock();
+        }
+    }
+
+    /**
+     * Hands {@code change} to the renderer (FX thread): it is made there, holding the chart, right before the next
+     * image is drawn, and that image shows it. Nothing waits, on either side.
+     */
+    public void changeOnRenderer(Runnable change) {
+        queuedChanges.add(change);
+        if (!requestRender()) {
+            // no image will be drawn soon (the view is not laid out, e.g. on a hidden tab): make the change anyway,
+            // so changes never pile up
+            RENDERER.execute(() -> {
+                lock.lock();
+                try {
+                    applyQueued();
+                } finally {
+                    lock.unlock();
+                }
+            });
+        }
+    }
+
+    /** Makes the queued changes, oldest first; the caller holds the lock. A failing change is logged and dropped. */
+    private void applyQueued() {
+        for (Runnable change = queuedChanges.poll(); change != null; change = queuedChanges.poll()) {
+            try {
+                change.run();
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "could not change chart: " + e, e);
+            }
         }
     }
 
@@ -185,16 +224,19 @@ public final class ChartImageView extends Region implements ChartChangeListener 
         return 300;
     }
 
-    /** Asks for a new image of the current chart at the current size (FX thread). */
-    void requestRender() {
+    /**
+     * Asks for a new image of the current chart at the current size (FX thread); false when none will be drawn (the
+     * view has no size yet).
+     */
+    boolean requestRender() {
         if (inFlight) {
             again = true;
-            return;
+            return true;
         }
         int w = (int) Math.floor(getWidth());
         int h = (int) Math.floor(getHeight());
         if (w < 1 || h < 1) {
-            return;
+            return false;
         }
         double scale = getScene() != null && getScene().getWindow() != null
                 ? Math.max(1.0, getScene().getWindow().getOutputScaleX()) : 1.0;
@@ -205,6 +247,7 @@ public final class ChartImageView extends Region implements ChartChangeListener 
             Rendered r;
             lock.lock();
             try {
+                applyQueued();
                 r = draw(c, w, h, scale);
             } catch (RuntimeException e) {
                 // A chart that cannot be drawn (e.g. a renderer bug on odd data) must not stop the renderer thread:
@@ -217,6 +260,7 @@ public final class ChartImageView extends Region implements ChartChangeListener 
             Rendered done = r;
             Platform.runLater(() -> show(done, c));
         });
+        return true;
     }
 
     private record Rendered(int[] argb, int width, int height, double logicalWidth, double logicalHeight,

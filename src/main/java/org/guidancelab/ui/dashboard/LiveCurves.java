@@ -150,8 +150,8 @@ public final class LiveCurves extends GridPane {
     }
 
     /**
-     * Hands its waiting points to the next chart (in turn) that has some, is not being drawn right now and was not
-     * redrawn in the last {@link #MIN_REDRAW_NANOS}: at most one redraw per call, and the FX thread never waits for
+     * Hands its waiting points to the next chart (in turn) that has some and was not redrawn in the last
+     * {@link #MIN_REDRAW_NANOS}: at most one redraw per call, and the FX thread never waits for
      * the renderer.
      */
     public void drawNext(long nowNanos) {
@@ -177,26 +177,25 @@ public final class LiveCurves extends GridPane {
         }
     }
 
-    /** Appends the chart's waiting points; false (points kept) if the renderer holds the chart and we may not wait. */
+    /**
+     * Hands the chart its waiting points. Live ({@code wait} false), the renderer appends them right before it
+     * draws: appending and thinning thousands of points is work that grows with the run, kept off the FX thread. At
+     * the end of a run ({@code wait} true) they are appended here at once, after whatever the renderer still had.
+     */
     private boolean draw(String key, boolean wait) {
-        Map<String, Series> bySeries = pending.get(key);
+        Map<String, Series> bySeries = pending.remove(key);
         LiveCurveChart chart = charts.get(key);
         ChartImageView view = views.get(key);
         if (bySeries == null || chart == null) {
-            pending.remove(key);
             return false;
         }
-        Runnable append = () -> {
-            Map<String, double[][]> batch = new LinkedHashMap<>();
-            bySeries.forEach((series, pts) -> batch.put(series, pts.toArrays()));
-            chart.append(batch);
-        };
+        Map<String, double[][]> batch = new LinkedHashMap<>();
+        bySeries.forEach((series, pts) -> batch.put(series, pts.toArrays()));
         if (wait) {
-            view.withChart(c -> append.run());
-        } else if (!view.tryChange(append)) {
-            return false;
+            view.withChart(c -> chart.append(batch));
+        } else {
+            view.changeOnRenderer(() -> chart.append(batch));
         }
-        pending.remove(key);
         return true;
     }
 

@@ -146,4 +146,48 @@ class ChartImageViewTest {
         assertEquals(other, fx(view::renderedChart));
         assertNotEquals(chart, fx(view::getChart));
     }
+
+    @Test
+    void changesHandedToTheRendererAreMadeThereInOrderAndDrawn() throws Exception {
+        awaitDrawn();
+        List<String> changedOn = new CopyOnWriteArrayList<>();
+        int before = fx(view::renderCount);
+        fx(() -> {
+            view.changeOnRenderer(() -> {
+                changedOn.add(Thread.currentThread().getName());
+                series.add(10, 1);
+            });
+            view.changeOnRenderer(() -> series.add(11, 20));
+            return null;
+        });
+        awaitDrawn();
+        assertEquals(List.of("chart-renderer"), changedOn, "made on the renderer, not the FX thread");
+        assertTrue(fx(view::renderCount) > before, "and drawn");
+        assertTrue(fx(() -> chart.getXYPlot().getRangeAxis().getUpperBound()) >= 20);
+        // a change handed over and a direct one right after: the direct one sees the handed one first
+        double[] lastX = new double[1];
+        fx(() -> {
+            view.changeOnRenderer(() -> series.add(12, 1));
+            view.withChart(c -> lastX[0] = series.getX(series.getItemCount() - 1).doubleValue());
+            return null;
+        });
+        assertEquals(12.0, lastX[0]);
+    }
+
+    @Test
+    void aViewWithoutSizeStillMakesTheChangesItIsHanded() throws Exception {
+        XYSeries hidden = new XYSeries("h");
+        ChartImageView unsized = fx(() -> new ChartImageView(new JFreeChart(new XYPlot(new XYSeriesCollection(hidden),
+                new NumberAxis(), new NumberAxis(), new XYLineAndShapeRenderer())), false));
+        fx(() -> {
+            unsized.changeOnRenderer(() -> hidden.add(1, 1));
+            return null;
+        });
+        WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> fx(() -> {
+            int[] n = new int[1];
+            unsized.withChart(c -> n[0] = hidden.getItemCount());
+            return n[0] == 1;
+        }));
+        assertEquals(0, fx(unsized::renderCount), "never laid out, never drawn");
+    }
 }

@@ -34,7 +34,7 @@ class LiveCurvesRedrawTest {
         return new TrainingEvent.Step("a", Phase.TASK, step, Map.of(Metrics.TASK_LOSS, 1.0 / step));
     }
 
-    /** Waits until no chart is being drawn, so the next append is not refused for a render in flight. */
+    /** Waits until no chart is being drawn and every handed point is on its chart. */
     private void settle() throws Exception {
         WaitForAsyncUtils.waitFor(30, java.util.concurrent.TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() ->
                 List.of(Metrics.TASK_LOSS, Metrics.VAL_LOSS, Metrics.TRAIN_ACCURACY, Metrics.VAL_ACCURACY,
@@ -54,14 +54,17 @@ class LiveCurvesRedrawTest {
             curves.accept(List.of(lossAt(1)));
             curves.drawNext(t0);
         }).get();
+        settle(); // the renderer appends handed points right before it draws them
         assertEquals(1, taskLossPoints(), "the first points are drawn at once");
         settle();
         WaitForAsyncUtils.asyncFx(() -> {
             curves.accept(List.of(lossAt(2), lossAt(3)));
             curves.drawNext(t0 + LiveCurves.MIN_REDRAW_NANOS / 2);
         }).get();
+        settle();
         assertEquals(1, taskLossPoints(), "half an interval later the chart is not redrawn");
         WaitForAsyncUtils.asyncFx(() -> curves.drawNext(t0 + LiveCurves.MIN_REDRAW_NANOS)).get();
+        settle();
         assertEquals(3, taskLossPoints(), "one interval later both waiting points arrive");
         WaitForAsyncUtils.asyncFx(() -> {
             curves.accept(List.of(lossAt(4)));
