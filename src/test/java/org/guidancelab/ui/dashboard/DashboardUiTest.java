@@ -324,8 +324,11 @@ class DashboardUiTest {
 
     @Test
     void aSecondRunIsQueuedAndReopeningARunFromTheHistoryShowsItsCurves() throws Exception {
-        submit(TinyRuns.experiment(20));
-        submit(TinyRuns.experiment(10).withTitle("second", ""));
+        // both in one FX action: a tiny run could otherwise end between two submissions and leave nothing queued
+        fx(() -> {
+            service.submit(RunJob.fresh(TinyRuns.experiment(20)));
+            service.submit(RunJob.fresh(TinyRuns.experiment(10).withTitle("second", "")));
+        });
         assertEquals(1, service.queuedProperty().get());
         RunOutcome first = awaitOutcome(1);
         RunOutcome second = awaitOutcome(2);
