@@ -45,7 +45,7 @@ import org.jfree.chart.event.ChartChangeListener;
 public final class ChartImageView extends Region implements ChartChangeListener {
     /** Lowered like the training thread: a chart image can land a frame later, a frame cannot (BackgroundPriority). */
     private static final ExecutorService RENDERER = Executors.newSingleThreadExecutor(
-            r -> BackgroundPriority.loweredDaemon("chart-renderer", r));
+            r -> BackgroundPriority.loweredDaemon("chart-renderer", ChartImageView::startJava2dDisposer, r));
 
     private static final System.Logger LOG = System.getLogger(ChartImageView.class.getName());
 
@@ -72,6 +72,14 @@ public final class ChartImageView extends Region implements ChartChangeListener 
     private int renders;
     // Renderer thread only:
     private BufferedImage buffer;
+
+    /**
+     * Starts Java2D's disposer thread (drawing into an image starts it) before the renderer lowers itself, so the
+     * disposer keeps normal priority (see BackgroundPriority.loweredDaemon).
+     */
+    private static void startJava2dDisposer() {
+        new BufferedImage(1, 1, BufferedImage.TYPE_INT_ARGB_PRE).createGraphics().dispose();
+    }
 
     /** Runs {@code work} on the chart renderer thread, after what it was given before (e.g. ChartWarmup). */
     static void runOnRenderer(Runnable work) {

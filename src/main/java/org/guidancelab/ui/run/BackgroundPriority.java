@@ -32,7 +32,20 @@ public final class BackgroundPriority {
      * thread factory (the training queue, the chart renderer).
      */
     public static Thread loweredDaemon(String name, Runnable work) {
+        return loweredDaemon(name, () -> { }, work);
+    }
+
+    /**
+     * As {@link #loweredDaemon(String, Runnable)}, running {@code beforeLowering} first, at the creator's priority.
+     * A thread started by a lowered thread inherits its nice value, and a lowered Java thread that is runnable but
+     * waiting for a core holds up every safepoint: the JVM stops all Java threads, the FX thread included, until it
+     * gets one. Java2D starts its disposer thread from the first thread that draws (the chart renderer), and
+     * {@code -XX:+SafepointTimeout} named that thread as the one that kept two safepoints waiting 36-63 ms, each a
+     * 52-67 ms gap between pulses. Work that starts such helper threads goes here.
+     */
+    public static Thread loweredDaemon(String name, Runnable beforeLowering, Runnable work) {
         Thread t = new Thread(() -> {
+            beforeLowering.run();
             lowerCurrentThread();
             work.run();
         }, name);

@@ -73,6 +73,32 @@ class BackgroundPriorityTest {
         return t;
     }
 
+    @Test
+    void helpersStartedBeforeLoweringKeepTheCreatorsPriorityAndLaterOnesInheritTheLoweredOne() throws Exception {
+        assumeTrue(System.getProperty("os.name").toLowerCase().startsWith("linux"), "Linux only");
+        int before = BackgroundPriority.niceOf(BackgroundPriority.currentTid().orElseThrow()).orElseThrow();
+        assumeTrue(before < BackgroundPriority.NICE, "the test JVM already runs at nice " + before);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(2);
+        int[] tids = new int[2];
+        Thread[] helpers = new Thread[2];
+        Thread daemon = BackgroundPriority.loweredDaemon("lowered-with-helpers",
+                () -> helpers[0] = parked("early-helper", 0, tids, started, release),
+                () -> helpers[1] = parked("late-helper", 1, tids, started, release));
+        daemon.start();
+        daemon.join();
+        try {
+            assertTrue(started.await(10, java.util.concurrent.TimeUnit.SECONDS));
+            assertEquals(before, BackgroundPriority.niceOf(tids[0]).orElseThrow(), "started before lowering");
+            assertEquals(BackgroundPriority.NICE, BackgroundPriority.niceOf(tids[1]).orElseThrow(),
+                    "started after: inherits the lowered priority");
+        } finally {
+            release.countDown();
+            helpers[0].join();
+            helpers[1].join();
+        }
+    }
+
     /** Kernel ids of this JVM's threads whose kernel name starts with {@code prefix}. */
     private static java.util.List<Integer> threadsNamed(String prefix) throws java.io.IOException {
         java.util.List<Integer> ids = new java.util.ArrayList<>();
