@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.image.ImageView;
@@ -69,6 +70,9 @@ public final class ChartImageView extends Region implements ChartChangeListener 
     private PixelBuffer<IntBuffer> pixels;
     private boolean inFlight;
     private boolean again;
+    /** Counts the charts asked for (FX thread writes); a chart built on the renderer shows only if still the newest. */
+    private volatile long chartRequests;
+    private long chartsSet;
     private int renders;
     // Renderer thread only:
     private BufferedImage buffer;
@@ -110,6 +114,41 @@ public final class ChartImageView extends Region implements ChartChangeListener 
         if (next == null) {
             throw new IllegalArgumentException("chart must not be null");
         }
+        chartsSet = ++chartRequests; // supersedes any chart still being built
+        install(next);
+    }
+
+    /**
+     * Shows the chart that {@code build} makes, building it on the renderer: a heatmap's JFreeChart costs the FX
+     * thread 8-14 ms to put together, at every evaluation. Once it is this view's chart, {@code onShown} runs on the
+     * FX thread. A later {@code setChart} or {@code setChartLater} supersedes a build still waiting; a build that
+     * fails is logged and the view keeps its chart.
+     */
+    public void setChartLater(Supplier<JFreeChart> build, Runnable onShown) {
+        long request = ++chartRequests;
+        RENDERER.execute(() -> {
+            if (request != chartRequests) {
+                return; // superseded before it was built
+            }
+            JFreeChart built;
+            try {
+                built = build.get();
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "could not build chart: " + e, e);
+                Platform.runLater(() -> chartsSet = Math.max(chartsSet, request));
+                return;
+            }
+            Platform.runLater(() -> {
+                if (request == chartRequests) {
+                    chartsSet = request;
+                    install(built);
+                    onShown.run();
+                }
+            });
+        });
+    }
+
+    private void install(JFreeChart next) {
         JFreeChart old = chart;
         if (old != null) {
             old.removeChangeListener(this);
@@ -139,7 +178,8 @@ public final class ChartImageView extends Region implements ChartChangeListener 
 
     /** True when the image on screen shows the current chart and no change waits to be drawn. */
     public boolean isUpToDate() {
-        return !inFlight && !again && renderedChart == chart && pixels != null && queuedChanges.isEmpty();
+        return !inFlight && !again && renderedChart == chart && pixels != null && queuedChanges.isEmpty()
+                && chartsSet == chartRequests;
     }
 
     /** How many images have been shown so far. */

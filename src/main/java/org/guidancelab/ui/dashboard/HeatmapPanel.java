@@ -143,12 +143,14 @@ public final class HeatmapPanel extends VBox {
         CkaHeatmap first = maps.get(0);
         boolean pair = beforeAfter.isSelected() && index > 0 && first.rowTaps().equals(h.rowTaps())
                 && first.colTaps().equals(h.colTaps());
-        JFreeChart chart = pair
+        // built on the chart renderer (milliseconds of JFreeChart set-up per evaluation); what hover describes
+        // changes with the chart itself, so cell and chart always match
+        viewer.setChartLater(() -> pair
                 ? HeatmapCharts.beforeAfter(first, h, HeatmapOptions.defaults())
-                : HeatmapCharts.heatmap(h, HeatmapOptions.defaults());
-        viewer.setChart(chart);
-        shown = h;
-        shownBefore = pair ? first : null;
+                : HeatmapCharts.heatmap(h, HeatmapOptions.defaults()), () -> {
+                    shown = h;
+                    shownBefore = pair ? first : null;
+                });
         stepLabel.setText("step " + h.step() + "  (evaluation " + (index + 1) + " of " + maps.size() + ")");
     }
 

@@ -190,4 +190,37 @@ class ChartImageViewTest {
         }));
         assertEquals(0, fx(unsized::renderCount), "never laid out, never drawn");
     }
+
+    @Test
+    void aChartBuiltOnTheRendererIsShownUnlessALaterOneSupersedesIt() throws Exception {
+        awaitDrawn();
+        List<String> builtOn = new CopyOnWriteArrayList<>();
+        List<Boolean> shownWhenCalled = new CopyOnWriteArrayList<>();
+        JFreeChart[] built = new JFreeChart[1];
+        fx(() -> {
+            view.setChartLater(() -> {
+                builtOn.add(Thread.currentThread().getName());
+                built[0] = new JFreeChart(new XYPlot());
+                return built[0];
+            }, () -> shownWhenCalled.add(view.getChart() == built[0]));
+            return null;
+        });
+        awaitDrawn();
+        assertEquals(List.of("chart-renderer"), builtOn);
+        assertEquals(List.of(true), shownWhenCalled, "onShown runs once the built chart is the view's");
+        assertEquals(built[0], fx(view::renderedChart));
+
+        // a chart set right after a build was asked for wins, whenever the build finishes
+        JFreeChart direct = new JFreeChart(new XYPlot());
+        List<String> lateShown = new CopyOnWriteArrayList<>();
+        fx(() -> {
+            view.setChartLater(() -> new JFreeChart(new XYPlot()), () -> lateShown.add("late"));
+            view.setChart(direct);
+            return null;
+        });
+        awaitDrawn();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(direct, fx(view::getChart));
+        assertTrue(lateShown.isEmpty(), "the superseded build never showed");
+    }
 }

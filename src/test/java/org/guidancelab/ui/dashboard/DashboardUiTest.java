@@ -160,13 +160,14 @@ class DashboardUiTest {
         awaitOutcome(1);
         HeatmapPanel panel = dashboard.heatmap();
         fx(() -> panel.armChooser().setValue(TinyRuns.GUIDED));
-        assertEquals(30, panel.shown().step(), "follows the newest evaluation");
+        assertEquals(30, shownStep(panel), "follows the newest evaluation");
         fx(() -> panel.slider().setValue(0));
-        assertEquals(0, panel.shown().step(), "the first heatmap is the untrained target's");
+        assertEquals(0, shownStep(panel), "the first heatmap is the untrained target's");
         fx(() -> panel.slider().setValue(1));
-        assertEquals(10, panel.shown().step());
+        assertEquals(10, shownStep(panel));
         fx(() -> panel.slider().setValue(3));
         fx(() -> panel.beforeAfterToggle().setSelected(true));
+        awaitDrawn(panel.viewer()); // the chart is built on the renderer
         assertEquals(2, org.guidancelab.figures.ChartCsv.csv(panel.viewer().getChart()).lines()
                 .skip(1).map(l -> l.split(",")[1]).distinct().count(), "before/after holds steps 0 and 30");
         fx(() -> panel.beforeAfterToggle().setSelected(false));
@@ -222,6 +223,12 @@ class DashboardUiTest {
     /** The curves' guide markers, read on the FX thread that adds them. */
     private List<GuidanceMarker> markers() throws Exception {
         return WaitForAsyncUtils.asyncFx(() -> dashboard.curves().markers()).get(TIMEOUT_S, TimeUnit.SECONDS);
+    }
+
+    /** The step of the heatmap on screen, once the panel's chart (built off the FX thread) is there. */
+    private static int shownStep(HeatmapPanel panel) throws Exception {
+        awaitDrawn(panel.viewer());
+        return WaitForAsyncUtils.asyncFx(() -> panel.shown().step()).get(TIMEOUT_S, TimeUnit.SECONDS);
     }
 
     /** Waits until the view's image (drawn off the FX thread) shows its current chart. */
