@@ -7,7 +7,8 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * The engine's products and reductions on preallocated buffers: small products, dots and axpys straight to OpenBLAS
  * when ND4J runs on the CPU (see {@link DirectBlas} for why), through ND4J otherwise (big products, the CUDA build,
- * strided views, other dtypes), with the same results either way. Drop-in for {@code Nd4j.gemm} and the BLAS wrapper's dot and axpy.
+ * strided views, other dtypes), with the same results either way. Drop-in for {@code Nd4j.gemm} and the BLAS
+ * wrapper's dot and axpy.
  */
 public final class Blas {
     /** ND4J's CPU backend; on any other (CUDA) arrays do not live in host memory. */
@@ -50,16 +51,16 @@ public final class Blas {
 
     /** c = alpha op(a) op(b) + beta c, as {@code Nd4j.gemm(a, b, c, transposeA, transposeB, alpha, beta)}. */
     public static void gemm(INDArray a, INDArray b, INDArray c, boolean transposeA, boolean transposeB, double alpha, double beta) {
-        if (isDirect() && sameBlasType(a, b, c)) {
-            MatrixLayout la = MatrixLayout.of(a);
-            MatrixLayout lb = MatrixLayout.of(b);
-            MatrixLayout lc = MatrixLayout.of(c);
-            if (la != null && lb != null && lc != null && lc.rowMajor()) {
-                long m = transposeA ? a.size(1) : a.size(0);
-                long k = transposeA ? a.size(0) : a.size(1);
-                long kb = transposeB ? b.size(1) : b.size(0);
-                long n = transposeB ? b.size(0) : b.size(1);
-                if (k == kb && c.size(0) == m && c.size(1) == n && (double) m * n * k <= DIRECT_MAX_WORK) {
+        if (isDirect() && sameBlasType(a, b, c) && a.rank() == 2 && b.rank() == 2 && c.rank() == 2) {
+            long m = transposeA ? a.size(1) : a.size(0);
+            long k = transposeA ? a.size(0) : a.size(1);
+            long kb = transposeB ? b.size(1) : b.size(0);
+            long n = transposeB ? b.size(0) : b.size(1);
+            if (k == kb && c.size(0) == m && c.size(1) == n && (double) m * n * k <= DIRECT_MAX_WORK) {
+                MatrixLayout la = MatrixLayout.of(a);
+                MatrixLayout lb = MatrixLayout.of(b);
+                MatrixLayout lc = MatrixLayout.of(c);
+                if (la != null && lb != null && lc != null && lc.rowMajor()) {
                     DirectBlas.gemm(a, la, transposeA, b, lb, transposeB, c, lc, (int) m, (int) n, (int) k, alpha, beta);
                     return;
                 }

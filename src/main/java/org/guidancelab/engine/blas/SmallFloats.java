@@ -13,7 +13,7 @@ public final class SmallFloats {
     /** Largest array handled here; beyond it ND4J's vectorised native loops win. */
     public static final int MAX = 1 << 15;
 
-    private static final int SLOTS = 3;
+    private static final int SLOTS = 2;
     private static final ThreadLocal<float[][]> SCRATCH = ThreadLocal.withInitial(() -> new float[SLOTS][MAX]);
 
     private SmallFloats() {
@@ -25,12 +25,7 @@ public final class SmallFloats {
                 && a.length() <= MAX && Blas.contiguousAlike(a, b);
     }
 
-    /** As {@link #fit(INDArray, INDArray)} for three arrays. */
-    public static boolean fit(INDArray a, INDArray b, INDArray c) {
-        return fit(a, b) && fit(a, c);
-    }
-
-    /** This thread's scratch array number {@code slot} (0 to 2), filled with x's values (the first x.length()). */
+    /** This thread's scratch array number {@code slot} (0 or 1), filled with x's values (the first x.length()). */
     public static float[] read(INDArray x, int slot) {
         float[] into = SCRATCH.get()[slot];
         DirectBlas.read(x, into, (int) x.length());

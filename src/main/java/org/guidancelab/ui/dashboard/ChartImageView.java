@@ -34,14 +34,13 @@ import org.jfree.chart.event.ChartChangeListener;
  * than one core from training) draws the chart with Java2D into a BufferedImage it reuses, and the FX thread only
  * copies the finished pixels into a WritableImage (about a millisecond for a 600 x 300 chart).
  *
- * <p>Thread rules: the renderer draws the chart while holding this view's lock, and code on the FX thread that
- * changes the chart (new points, markers) or draws it elsewhere (export) holds the same lock: {@link #tryChange}
- * never waits (live data stays pending for a later frame), {@link #withChart} waits for at most one render, and
- * {@link #changeOnRenderer} hands a change to the renderer, which makes it under the lock right before it draws (so
- * work that grows with the data, such as appending and thinning points, leaves the FX thread). Changes are made in
- * the order they were asked for, whichever way they come. Scene
- * graph objects are only touched on the FX thread: the renderer hands its pixels back with one runLater per image,
- * and a view has at most one render in flight (changes that arrive meanwhile coalesce into the next one).
+ * <p>Thread rules: the renderer draws the chart while holding this view's lock. Live changes (new points) go through
+ * {@link #changeOnRenderer}: the renderer makes them under the lock right before it draws, so work that grows with
+ * the data (appending and thinning points) stays off the FX thread, which never waits. Rare changes (markers) and
+ * drawing elsewhere (export) use {@link #withChart}, which waits for at most one render and makes the queued changes
+ * first, so changes happen in the order they were asked for. Scene graph objects are only touched on the FX thread:
+ * the renderer hands its pixels back with one runLater per image, and a view has at most one render in flight
+ * (changes that arrive meanwhile coalesce into the next one).
  */
 public final class ChartImageView extends Region implements ChartChangeListener {
     /** Lowered like the training thread: a chart image can land a frame later, a frame cannot (BackgroundPriority). */
@@ -185,23 +184,6 @@ public final class ChartImageView extends Region implements ChartChangeListener 
     /** How many images have been shown so far. */
     public int renderCount() {
         return renders;
-    }
-
-    /**
-     * Changes the chart (on the FX thread) if the renderer is not drawing it now; false, without waiting, if it is:
-     * the caller keeps its change for a later frame.
-     */
-    public boolean tryChange(Runnable change) {
-        if (!lock.tryLock()) {
-            return false;
-        }
-        try {
-            applyQueued();
-            change.run();
-            return true;
-        } finally {
-            lock.unlock();
-        }
     }
 
     /** Runs {@code use} with the chart to itself (waits for a render in progress to end): for exports and rare edits. */

@@ -138,7 +138,7 @@ class BlasTest {
         Blas.copy(src, dst);
         assertEquals(src, dst);
         assertTrue(SmallFloats.fit(src, dst));
-        float[] v = SmallFloats.read(src, 2);
+        float[] v = SmallFloats.read(src, 1);
         assertEquals(src.getFloat(2, 3), v[11]);
         v[0] = 42f;
         SmallFloats.write(v, dst);

@@ -102,7 +102,10 @@ class ChartImageViewTest {
     void aChangeMadeOnTheFxThreadIsDrawnAndTheViewFollowsItsSize() throws Exception {
         awaitDrawn();
         int before = fx(view::renderCount);
-        assertTrue(fx(() -> view.tryChange(() -> series.add(2, 5))));
+        fx(() -> {
+            view.withChart(c -> series.add(2, 5));
+            return null;
+        });
         awaitDrawn();
         assertTrue(fx(view::renderCount) > before, "the new point was drawn");
         double yTop = fx(() -> chart.getXYPlot().getRangeAxis().getUpperBound());
@@ -131,11 +134,17 @@ class ChartImageViewTest {
         }));
         holder.start();
         assertTrue(held.await(TIMEOUT_S, TimeUnit.SECONDS));
-        assertFalse(fx(() -> view.tryChange(() -> series.add(3, 3))), "busy: the change is refused, not waited for");
-        assertEquals(2, series.getItemCount(), "the refused change did not run");
+        // the FX thread hands a change over and goes on: the change waits for the chart, the FX thread does not
+        fx(() -> {
+            view.changeOnRenderer(() -> series.add(3, 3));
+            return null;
+        });
+        assertEquals(2, series.getItemCount(), "not made while the chart is held");
+        assertFalse(fx(view::isUpToDate));
         release.countDown();
         holder.join();
-        assertTrue(fx(() -> view.tryChange(() -> series.add(3, 3))));
+        awaitDrawn();
+        assertEquals(3, series.getItemCount(), "made once the chart was free, and drawn");
 
         JFreeChart other = new JFreeChart(new XYPlot());
         fx(() -> {

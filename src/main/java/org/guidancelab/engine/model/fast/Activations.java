@@ -23,7 +23,7 @@ final class Activations {
     private static final double INV_SQRT_2PI = 1 / Math.sqrt(2 * Math.PI);
 
     /** tanh and the sigmoid cost ~20 ns per element in Java: past this many, ND4J's native loop wins. */
-    static final int TRANSCENDENTAL_MAX = 2048;
+    private static final int TRANSCENDENTAL_MAX = 2048;
 
     private Activations() {
     }
