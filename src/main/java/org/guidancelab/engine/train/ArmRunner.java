@@ -129,6 +129,12 @@ final class ArmRunner {
         // The guide no longer changes from here on (it was trained, loaded or restored before).
         guideCache = new GuideTapCache(guide, data.train().size(), options.guideCacheBytes());
         teacherCache = GuideTapCache.logits(guide, data.train().size(), options.guideCacheBytes());
+        if (term != null && term.size() > 0 && !arm.noiseGuide() && revisitsExamples(lastGuidedStep())) {
+            guideCache.fill(loader, training.batchSize());
+        }
+        if (arm.kind() == ArmKind.DISTILLATION && revisitsExamples(training.steps())) {
+            teacherCache.fill(loader, training.batchSize());
+        }
         TapGrams guideGrams = null;
         boolean guideGramsReady = false;
         int start = currentStep;
@@ -249,6 +255,19 @@ final class ArmRunner {
             sum += v;
         }
         m.put(Metrics.MEAN_PAIR_CKA, term.size() == 0 ? Double.NaN : sum / term.size());
+    }
+
+    /** The last task step the arm's schedule guides (the live switch can only turn guidance off). */
+    private int lastGuidedStep() {
+        return arm.guidanceSteps() > 0 ? Math.min(arm.guidanceSteps(), training.steps()) : training.steps();
+    }
+
+    /**
+     * Whether the task steps up to {@code lastStep} see some example twice: only then does a cache of the guide's
+     * outputs save forward passes. Decided from the experiment alone, so a resumed run decides as the first did.
+     */
+    private boolean revisitsExamples(int lastStep) {
+        return lastStep > order.stepsPerEpoch();
     }
 
     /** Batch {@code k} (0-based) of the shared data order. */

@@ -1,9 +1,6 @@
 package org.guidancelab.engine.train;
 
-import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.guidancelab.engine.model.Model;
@@ -11,12 +8,14 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The frozen guide's taps (or, for a distillation teacher, its logits) per training example, kept after the first
- * time an example is seen. The guide is frozen
- * and runs in eval mode, and each example's taps depend on that example alone, so a cached row is the value a new
- * forward would give (to float rounding of the gemm blocking): the guidance loss and gradients are unchanged, and
- * after one epoch the guide's forward pass disappears from the step. Bounded: when all taps of all training examples
- * would exceed {@code maxBytes} the cache stays off and the guide runs every step.
+ * The frozen guide's taps (or, for a distillation teacher, its logits) for every training example, computed once
+ * before the task steps, so the guide's forward pass disappears from the step. The guide is frozen and in eval mode,
+ * so a row depends on its example alone up to float rounding; the rounding, though, depends on the row's place in
+ * the batch on some BLAS kernels (OpenBLAS's Haswell and Zen sgemm). The cache is therefore always filled the same
+ * way, in chunks of consecutive example indices, whatever the run's history: a resumed run and an uninterrupted one
+ * see the same bits (see docs/decisions/0001-guide-tap-cache-filled-in-canonical-chunks.md). Bounded: when all taps
+ * of all training examples would exceed {@code maxBytes} the cache stays off and the guide runs every step on the
+ * step's batch, which is itself a function of (seed, step).
  *
  * <p>Only for guide inputs that are the training examples themselves (not the noise-guide arm's noise), and only
  * for outputs with one row per example (a per-token output turns the cache off).
@@ -33,8 +32,8 @@ final class GuideTapCache {
     private final Map<String, Integer> widths = new LinkedHashMap<>();
     private final Map<String, INDArray> batchTaps = new LinkedHashMap<>();
     private final Map<String, float[]> staging = new LinkedHashMap<>();
-    private final BitSet filled = new BitSet();
     private boolean disabled;
+    private boolean complete;
 
     GuideTapCache(Model guide, int examples, long maxBytes) {
         this(guide, examples, maxBytes, Model.Forward::taps);
@@ -50,36 +49,41 @@ final class GuideTapCache {
 
     /**
      * A cache of the teacher's logits, for distillation: like the taps, an example's logits depend on that example
-     * alone while the teacher is frozen, so after one epoch the teacher's forward pass disappears from the step.
+     * alone while the teacher is frozen.
      */
     static GuideTapCache logits(Model teacher, int examples, long maxBytes) {
         return new GuideTapCache(teacher, examples, maxBytes, f -> Map.of(LOGITS, f.logits()));
     }
 
-    /** Whether the cache holds (or will hold) the taps; false once they turned out larger than the bound. */
+    /** Whether the cache holds every example's outputs (false before {@link #fill} or above the bound). */
     boolean active() {
-        return !disabled;
+        return complete;
     }
 
     /**
-     * The guide's taps for the training examples {@code indices} whose inputs are {@code x}: from the cache when
-     * every example is in it, else from a forward pass whose rows are then stored.
+     * Computes and keeps the outputs of every training example, {@code chunk} consecutive examples per forward pass,
+     * or turns the cache off for good when they would exceed the bound.
+     */
+    void fill(BatchLoader loader, int chunk) {
+        int[] all = new int[chunk];
+        for (int from = 0; from < examples && !disabled; from += chunk) {
+            int n = Math.min(chunk, examples - from);
+            int[] indices = n == chunk ? all : new int[n];
+            for (int i = 0; i < n; i++) {
+                indices[i] = from + i;
+            }
+            store(indices, outputs.apply(guide.forward(loader.training(indices, n).x(), false)));
+        }
+        complete = !disabled;
+    }
+
+    /**
+     * The guide's outputs for the training examples {@code indices} whose inputs are {@code x}: from the cache once
+     * it is filled, else from a forward pass of {@code x}.
      */
     Map<String, INDArray> taps(int[] indices, INDArray x) {
-        if (disabled) {
+        if (!complete) {
             return outputs.apply(guide.forward(x, false));
-        }
-        boolean all = true;
-        for (int i : indices) {
-            if (!filled.get(i)) {
-                all = false;
-                break;
-            }
-        }
-        if (!all) {
-            Map<String, INDArray> fresh = outputs.apply(guide.forward(x, false));
-            store(indices, fresh);
-            return fresh;
         }
         for (Map.Entry<String, float[]> e : rows.entrySet()) {
             String tap = e.getKey();
@@ -99,7 +103,7 @@ final class GuideTapCache {
         return batchTaps;
     }
 
-    /** Stores the rows of a fresh forward, or turns the cache off for good when they would exceed the bound. */
+    /** Stores the rows of one chunk, or turns the cache off for good when all rows would exceed the bound. */
     private void store(int[] indices, Map<String, INDArray> fresh) {
         if (rows.isEmpty()) {
             long perExample = 0;
@@ -118,17 +122,13 @@ final class GuideTapCache {
                 rows.put(e.getKey(), new float[examples * w]);
             }
         }
-        List<String> names = new ArrayList<>(fresh.keySet());
-        for (String tap : names) {
-            int w = widths.get(tap);
-            float[] values = fresh.get(tap).dup('c').data().asFloat();
-            float[] dst = rows.get(tap);
+        for (Map.Entry<String, INDArray> e : fresh.entrySet()) {
+            int w = widths.get(e.getKey());
+            float[] values = e.getValue().dup('c').data().asFloat();
+            float[] dst = rows.get(e.getKey());
             for (int r = 0; r < indices.length; r++) {
                 System.arraycopy(values, r * w, dst, indices[r] * w, w);
             }
-        }
-        for (int i : indices) {
-            filled.set(i);
         }
     }
 }

@@ -1,9 +1,13 @@
 package org.guidancelab.engine.train;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Random;
 import org.guidancelab.arch.ActivationFn;
@@ -20,6 +24,7 @@ import org.guidancelab.experiment.Pairing;
 import org.guidancelab.experiment.TrainingSpec;
 import org.guidancelab.experiment.OptimizerKind;
 import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Guided training with a frozen CNN guide on the forward-only fast path and its taps cached per example gives the
@@ -100,49 +105,64 @@ class FrozenGuideTrainingTest {
     }
 
     @Test
-    void cacheServesSeenExamplesAndStaysOffAboveItsBound() {
+    void filledCacheServesEveryExampleInTheBatchOrderAndStaysOffAboveItsBound() {
         NetworkSpec guide = experiment(ArmSpec.guidedUntrained("g")).guide();
         TaskData data = images();
         BatchLoader loader = new BatchLoader(data);
         try (Model g = ModelFactory.createFrozen(guide, 3)) {
             GuideTapCache cache = new GuideTapCache(g, data.train().size(), 1 << 30);
-            int[] first = {5, 9, 2};
-            int[] again = {9, 2, 5};
-            java.util.Map<String, org.nd4j.linalg.api.ndarray.INDArray> fresh = new java.util.LinkedHashMap<>();
-            cache.taps(first, loader.training(first, first.length).x()).forEach((k, v) -> fresh.put(k, v.dup()));
-            // A batch of seen examples in another order: rows come from the cache, in the new order.
-            java.util.Map<String, org.nd4j.linalg.api.ndarray.INDArray> cached = cache.taps(again, loader.training(again, again.length).x());
-            for (String tap : g.tapNames()) {
-                org.nd4j.linalg.api.ndarray.INDArray expect = fresh.get(tap);
-                assertTrue(expect.getRow(1).equalsWithEps(cached.get(tap).getRow(0), 1e-6), tap);
-                assertTrue(expect.getRow(2).equalsWithEps(cached.get(tap).getRow(1), 1e-6), tap);
-                assertTrue(expect.getRow(0).equalsWithEps(cached.get(tap).getRow(2), 1e-6), tap);
-            }
+            assertFalse(cache.active(), "nothing is cached before fill");
+            cache.fill(loader, 7);
             assertTrue(cache.active());
+            int[] batch = {9, 2, 5};
+            Map<String, INDArray> fresh = new LinkedHashMap<>();
+            g.forward(loader.training(batch, batch.length).x(), false).taps().forEach((k, v) -> fresh.put(k, v.dup()));
+            Map<String, INDArray> cached = cache.taps(batch, loader.training(batch, batch.length).x());
+            for (String tap : g.tapNames()) {
+                assertTrue(fresh.get(tap).equalsWithEps(cached.get(tap), 1e-6), tap);
+            }
             GuideTapCache small = new GuideTapCache(g, data.train().size(), 1000);
-            small.taps(first, loader.training(first, first.length).x());
-            assertEquals(false, small.active());
+            small.fill(loader, 7);
+            assertFalse(small.active());
+            assertTrue(fresh.get(g.tapNames().get(0)).equalsWithEps(
+                    small.taps(batch, loader.training(batch, batch.length).x()).get(g.tapNames().get(0)), 1e-6),
+                    "above the bound the guide runs on the batch");
         }
     }
 
     @Test
-    void teacherLogitsCacheServesSeenExamplesInTheirNewOrder() {
+    void filledRowsAreTheSameBitsWhateverBatchesWereSeenBefore() {
+        NetworkSpec guide = experiment(ArmSpec.guidedUntrained("g")).guide();
+        TaskData data = images();
+        BatchLoader loader = new BatchLoader(data);
+        try (Model g = ModelFactory.createFrozen(guide, 3)) {
+            GuideTapCache first = new GuideTapCache(g, data.train().size(), 1 << 30);
+            int[] seenBefore = {4, 1, 0, 7, 3};
+            first.taps(seenBefore, loader.training(seenBefore, seenBefore.length).x());
+            first.fill(loader, 8);
+            Map<String, float[]> a = new LinkedHashMap<>();
+            int[] batch = {0, 4, 1, 7};
+            first.taps(batch, loader.training(batch, batch.length).x()).forEach((k, v) -> a.put(k, v.dup().data().asFloat()));
+            GuideTapCache second = new GuideTapCache(g, data.train().size(), 1 << 30);
+            second.fill(loader, 8);
+            second.taps(batch, loader.training(batch, batch.length).x())
+                    .forEach((k, v) -> assertArrayEquals(a.get(k), v.dup().data().asFloat(), k));
+        }
+    }
+
+    @Test
+    void teacherLogitsCacheServesEveryExampleInTheBatchOrder() {
         NetworkSpec guide = experiment(ArmSpec.guidedUntrained("g")).guide();
         TaskData data = images();
         BatchLoader loader = new BatchLoader(data);
         try (Model g = ModelFactory.createFrozen(guide, 3)) {
             GuideTapCache cache = GuideTapCache.logits(g, data.train().size(), 1 << 30);
-            int[] first = {4, 7, 1, 0};
-            int[] again = {0, 4, 1, 7};
-            org.nd4j.linalg.api.ndarray.INDArray fresh = g.forward(loader.training(first, first.length).x(), false).logits().dup();
-            assertTrue(fresh.equalsWithEps(cache.taps(first, loader.training(first, first.length).x()).get(GuideTapCache.LOGITS), 1e-6));
-            org.nd4j.linalg.api.ndarray.INDArray cached = cache.taps(again, loader.training(again, again.length).x()).get(GuideTapCache.LOGITS);
+            cache.fill(loader, 5);
+            int[] batch = {0, 4, 1, 7};
+            INDArray fresh = g.forward(loader.training(batch, batch.length).x(), false).logits().dup();
+            INDArray cached = cache.taps(batch, loader.training(batch, batch.length).x()).get(GuideTapCache.LOGITS);
             assertEquals(4, cached.rows());
-            assertEquals(fresh.columns(), cached.columns());
-            int[] rowOfFirst = {3, 0, 2, 1}; // again[r] = first[rowOfFirst[r]]
-            for (int r = 0; r < again.length; r++) {
-                assertTrue(fresh.getRow(rowOfFirst[r]).equalsWithEps(cached.getRow(r), 1e-6), "row " + r);
-            }
+            assertTrue(fresh.equalsWithEps(cached, 1e-6));
             assertTrue(cache.active());
         }
     }

@@ -1,0 +1,85 @@
+package org.guidancelab.determinism;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The same-seed and resume promises under every OpenBLAS kernel family this CPU can run and every ND4J native build
+ * on the classpath: each combination runs the determinism tests in a JVM of its own (the kernel and the build are
+ * fixed when the natives load, so they cannot change inside one JVM).
+ */
+class ResumeAcrossKernelsTest {
+    static final List<String> TESTS = List.of(
+            "org.guidancelab.engine.train.TrainerTest#sameSeedGivesIdenticalMetrics",
+            "org.guidancelab.engine.train.TrainerTest#resumingFromACheckpointContinuesExactlyLikeAnUninterruptedRun",
+            "org.guidancelab.engine.train.FrozenGuideTrainingTest#filledRowsAreTheSameBitsWhateverBatchesWereSeenBefore",
+            "org.guidancelab.runs.RunStoreTest#aStoppedRunResumedGivesTheSameMetricsAsAnUninterruptedOne(java.nio.file.Path)");
+
+    static Stream<Arguments> settings() {
+        List<Arguments> out = new ArrayList<>();
+        for (KernelFamilies family : KernelFamilies.values()) {
+            for (String build : NativeBuildsOnClasspath.extensions()) {
+                out.add(Arguments.of(family, build));
+            }
+        }
+        return out.stream();
+    }
+
+    @ParameterizedTest(name = "{0} kernels, build ''{1}''")
+    @MethodSource("settings")
+    void resumedAndRepeatedRunsAreBitIdentical(KernelFamilies family, String build) throws Exception {
+        Set<String> flags = cpuFlags();
+        assumeTrue(family.runsOn(flags), family.coreType + " kernels need CPU flags this CPU lacks");
+        assumeTrue(NativeBuildsOnClasspath.runsOn(build, flags), "build " + build + " needs CPU flags this CPU lacks");
+        List<String> command = new ArrayList<>(List.of(
+                ProcessHandle.current().info().command().orElse("java"), "-Xmx1g",
+                "-cp", System.getProperty("java.class.path"),
+                "-Dorg.bytedeco.javacpp.platform.extension=" + build,
+                SelectedTestsMain.class.getName()));
+        command.addAll(TESTS);
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        pb.environment().put("OPENBLAS_CORETYPE", family.coreType);
+        pb.environment().put("OMP_NUM_THREADS", "1");
+        pb.environment().put("OPENBLAS_VERBOSE", "2"); // OpenBLAS then prints the kernel family it loaded
+        Path log = Files.createTempFile("kernels-" + family.coreType, ".log");
+        pb.redirectOutput(log.toFile());
+        Process p = pb.start();
+        assertTrue(p.waitFor(5, TimeUnit.MINUTES), "the test JVM did not finish");
+        String out = Files.readString(log, StandardCharsets.UTF_8);
+        Files.deleteIfExists(log);
+        assertTrue(out.toLowerCase(Locale.ROOT).contains("core: " + family.coreType.toLowerCase(Locale.ROOT)),
+                "OPENBLAS_CORETYPE=" + family.coreType + " did not take effect:\n" + tail(out));
+        assertEquals(0, p.exitValue(), tail(out));
+        assertTrue(out.contains("tests: " + TESTS.size() + " passed, 0 failed"), tail(out));
+    }
+
+    private static String tail(String out) {
+        return out.length() > 6000 ? out.substring(out.length() - 6000) : out;
+    }
+
+    static Set<String> cpuFlags() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+            if (line.startsWith("flags")) {
+                return new HashSet<>(Arrays.asList(line.substring(line.indexOf(':') + 1).trim().split("\\s+")));
+            }
+        }
+        return Set.of();
+    }
+}
