@@ -171,15 +171,6 @@ class RunStoreTest {
 
     /** Metrics rows without timings, and the last heatmaps: what must not depend on an interruption. */
     private static List<String> comparable(RunRecord r) {
-        List<String> out = new ArrayList<>();
-        for (MetricRow row : r.metrics()) {
-            Map<String, Double> m = new LinkedHashMap<>(row.metrics());
-            m.keySet().removeIf(Metrics::isTiming);
-            out.add(row.arm() + " " + row.phase() + " " + row.step() + " " + m);
-        }
-        for (CkaSnapshot c : r.cka()) {
-            out.add(c.arm() + " " + c.step() + " " + java.util.Arrays.deepToString(c.targetGuide().values()));
-        }
-        return out;
+        return ComparableRun.of(r);
     }
 }
