@@ -80,7 +80,7 @@ class CliOptionsTest {
                 bad("data show shapez", "unknown dataset 'shapez'"),
                 bad("data show copy -p train=many", "parameter 'train' = \"many\" must be a number"),
                 bad("data show shapes -o @tmp/none/grid.png", "--out: no such folder: @tmp/none"),
-                bad("data show shapes -o @tmp", "--out: is a folder, not a file: @tmp"),
+                bad("data show shapes -o @tmp", "--out: not a file: @tmp"),
                 bad("data show", "Missing required parameter"),
                 bad("data bogus", "'bogus'"));
     }
