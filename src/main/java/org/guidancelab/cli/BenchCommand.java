@@ -2,10 +2,11 @@ package org.guidancelab.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import org.guidancelab.engine.ComputeThreads;
 import org.guidancelab.engine.backend.Backends;
 import org.guidancelab.engine.bench.BenchResult;
@@ -24,19 +25,21 @@ import picocli.CommandLine.Spec;
                 "and the time of one full CKA heatmap (24 target x 8 guide taps, probe of 512).",
                 "With --peer, runs the PyTorch peer on the same workload right after, and prints the ratios."})
 public final class BenchCommand implements Callable<Integer> {
+    static final String ALL = "all";
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--workload", defaultValue = "all", description = "mlp, fcn-cnn, rnn-transformer or all (default: ${DEFAULT-VALUE})")
+    @Option(names = "--workload", defaultValue = "all", converter = WorkloadNames.class, description = "mlp, fcn-cnn, rnn-transformer or all (default: ${DEFAULT-VALUE})")
     String workload;
 
-    @Option(names = "--threads", defaultValue = "1", description = "compute threads, for both us and the peer (default: ${DEFAULT-VALUE})")
+    @Option(names = "--threads", defaultValue = "1", converter = MinInt.One.class, description = "compute threads, for both us and the peer (default: ${DEFAULT-VALUE})")
     int threads;
 
-    @Option(names = "--steps", defaultValue = "100", description = "timed steps per mode (default: ${DEFAULT-VALUE})")
+    @Option(names = "--steps", defaultValue = "100", converter = MinInt.Two.class, description = "timed steps per mode (default: ${DEFAULT-VALUE})")
     int steps;
 
-    @Option(names = "--warmup", defaultValue = "20", description = "untimed steps first (default: ${DEFAULT-VALUE})")
+    @Option(names = "--warmup", defaultValue = "20", converter = MinInt.Zero.class, description = "untimed steps first (default: ${DEFAULT-VALUE})")
     int warmup;
 
     @Option(names = "--no-guide-cache", description = "run the frozen guide's forward every step (no per-example tap cache)")
@@ -45,45 +48,30 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--no-heatmap", description = "skip the CKA heatmap timing")
     boolean noHeatmap;
 
-    @Option(names = "--peer", description = "path of the PyTorch peer script (e.g. ../shared/peers/torch_guided_bench.py)")
+    @Option(names = "--peer", converter = ExistingFile.class, description = "path of the PyTorch peer script (e.g. ../shared/peers/torch_guided_bench.py)")
     Path peer;
 
-    @Option(names = "--memory", paramLabel = "STEPS", defaultValue = "0",
+    @Option(names = "--memory", paramLabel = "STEPS", defaultValue = "0", converter = MinInt.Zero.class,
             description = "instead of timing: one long guided run of the workload (default mlp) for STEPS steps, printing heap after GC, RSS and native bytes")
     int memorySteps;
 
-    @Option(names = "--memory-every", defaultValue = "1000", description = "steps between memory samples (default: ${DEFAULT-VALUE})")
+    @Option(names = "--memory-every", defaultValue = "1000", converter = MinInt.One.class, description = "steps between memory samples (default: ${DEFAULT-VALUE})")
     int memoryEvery;
 
-    @Option(names = "--python", defaultValue = "/usr/bin/python3", description = "Python that runs the peer (default: ${DEFAULT-VALUE})")
+    @Option(names = "--python", defaultValue = "/usr/bin/python3", converter = NotBlank.class, description = "Python that runs the peer (default: ${DEFAULT-VALUE})")
     String python;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        List<Workload> workloads = new ArrayList<>();
-        try {
-            if (workload.equalsIgnoreCase("all")) {
-                workloads.addAll(List.of(Workload.values()));
-            } else {
-                workloads.add(Workload.parse(workload));
-            }
-            ComputeThreads.set(threads);
-        } catch (IllegalArgumentException e) {
-            err.println("bench: " + e.getMessage());
-            return 2;
-        }
+        List<Workload> workloads = workload.equals(ALL) ? List.of(Workload.values()) : List.of(Workload.parse(workload));
+        ComputeThreads.set(threads);
         out.println("backend: " + Backends.detect().summary());
         out.flush();
         if (memorySteps > 0) {
-            Workload w = workload.equalsIgnoreCase("all") ? Workload.MLP : workloads.get(0);
-            try {
-                new MemoryBench(w, memorySteps, memoryEvery).run(out);
-            } catch (IllegalArgumentException e) {
-                err.println("bench: " + e.getMessage());
-                return 2;
-            }
+            Workload w = workload.equals(ALL) ? Workload.MLP : workloads.get(0);
+            new MemoryBench(w, memorySteps, memoryEvery).run(out);
             return 0;
         }
         for (Workload w : workloads) {
@@ -103,6 +91,13 @@ public final class BenchCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "heatmap %dx%d taps probe=%d ms=%.1f%n", 24, 8, 512, HeatmapBench.medianMillis(5));
         }
         return 0;
+    }
+
+    /** The --workload values: each workload's name, or all of them. */
+    static final class WorkloadNames extends Choice {
+        WorkloadNames() {
+            super(Stream.concat(Arrays.stream(Workload.values()).map(Workload::cliName), Stream.of(ALL)).toList());
+        }
     }
 
     static String ratioLine(BenchResult ours, BenchResult peer) {

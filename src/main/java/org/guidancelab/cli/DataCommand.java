@@ -1,8 +1,8 @@
 package org.guidancelab.cli;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +19,7 @@ import org.guidancelab.data.TokenText;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 
 /** {@code data list} and {@code data show NAME -p key=value --out grid.png}: inspect the built-in datasets. */
@@ -61,18 +62,19 @@ public final class DataCommand implements Runnable {
         @Parameters(index = "0", description = "dataset name (see 'data list')")
         String name;
 
-        @Option(names = {"-p", "--param"}, description = "a dataset parameter, key=value (repeatable)")
+        @Option(names = {"-p", "--param"}, converter = KeyValue.class, description = "a dataset parameter, key=value (repeatable)")
         List<String> params = List.of();
 
         @Option(names = "--split", description = "train, validation or test (default: ${DEFAULT-VALUE})",
-                defaultValue = "train")
+                defaultValue = "train", converter = SplitNames.class)
         String split;
 
-        @Option(names = "--count", description = "examples to show (default: ${DEFAULT-VALUE})", defaultValue = "36")
+        @Option(names = "--count", description = "examples to show (default: ${DEFAULT-VALUE})", defaultValue = "36",
+                converter = MinInt.One.class)
         int count;
 
-        @Option(names = {"-o", "--out"}, description = "write a PNG grid of examples here")
-        File out;
+        @Option(names = {"-o", "--out"}, description = "write a PNG grid of examples here", converter = OutputFile.class)
+        Path out;
 
         @Override
         public Integer call() {
@@ -80,12 +82,7 @@ public final class DataCommand implements Runnable {
             PrintWriter err = spec.commandLine().getErr();
             Map<String, Object> map = new LinkedHashMap<>();
             for (String kv : params) {
-                int eq = kv.indexOf('=');
-                if (eq <= 0) {
-                    err.println("error: parameter '" + kv + "' is not of the form key=value");
-                    err.flush();
-                    return 2;
-                }
+                int eq = kv.indexOf('='); // KeyValue checked there is one after a key
                 // Values stay strings: the factory parses numbers and booleans and names any bad value.
                 map.put(kv.substring(0, eq).trim(), kv.substring(eq + 1).trim());
             }
@@ -93,21 +90,13 @@ public final class DataCommand implements Runnable {
             try {
                 d = DatasetFactory.create(name, map);
             } catch (DataFormatException e) {
-                err.println("error: " + e.getMessage());
-                err.flush();
-                return 1;
+                throw new ParameterException(spec.commandLine(), e.getMessage());
             }
             Split s = switch (split) {
-                case "train" -> d.train();
                 case "validation" -> d.validation();
                 case "test" -> d.test();
-                default -> null;
+                default -> d.train();
             };
-            if (s == null) {
-                err.println("error: --split must be train, validation or test, got '" + split + "'");
-                err.flush();
-                return 2;
-            }
             o.println(d.name());
             o.println("input " + Arrays.toString(d.inputShape()) + (d.tokens() ? " tokens, vocabulary " + d.vocabSize() : "")
                     + ", classes " + d.classes() + ", labels per example " + d.labelsPerExample());
@@ -120,7 +109,7 @@ public final class DataCommand implements Runnable {
             }
             if (out != null) {
                 try {
-                    ImageIO.write(ExampleGrid.render(d, s, count), "png", out);
+                    ImageIO.write(ExampleGrid.render(d, s, count), "png", out.toFile());
                 } catch (IOException e) {
                     err.println("error: cannot write " + out + ": " + e.getMessage());
                     err.flush();
@@ -130,6 +119,13 @@ public final class DataCommand implements Runnable {
             }
             o.flush();
             return 0;
+        }
+
+        /** The --split values. */
+        static final class SplitNames extends Choice {
+            SplitNames() {
+                super(List.of("train", "validation", "test"));
+            }
         }
 
         private static int[] labelCounts(Split s, int classes) {

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.guidancelab.figures.ChartImages;
 import org.guidancelab.figures.CurveOptions;
 import org.guidancelab.figures.ExportFormat;
 import org.guidancelab.figures.HeatmapOptions;
@@ -37,7 +38,7 @@ final class FiguresCommand implements Callable<Integer> {
             description = "PNG pixels per point: 2 for print (default ${DEFAULT-VALUE}); SVG ignores it")
     double scale;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "output folder (default RUN_DIR/" + DEFAULT_OUT + ")")
+    @Option(names = "--out", paramLabel = "DIR", converter = FolderPath.class, description = "output folder (default RUN_DIR/" + DEFAULT_OUT + ")")
     Path out;
 
     @Option(names = "--smoothing", paramLabel = "W", defaultValue = "0.6",
@@ -62,17 +63,19 @@ final class FiguresCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         ExportFormat fmt;
-        CurveOptions curveOptions;
         try {
             fmt = ExportFormat.parse(format);
-            curveOptions = CurveOptions.defaults().withSmoothing(smoothing).withLogScale(log);
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
+            throw new ParameterException(spec.commandLine(), "--format: " + e.getMessage());
         }
-        if (!(scale > 0 && scale <= org.guidancelab.figures.ChartImages.MAX_SCALE)) {
-            throw new ParameterException(spec.commandLine(), "--scale must be in (0, "
-                    + org.guidancelab.figures.ChartImages.MAX_SCALE + "], got " + scale);
+        if (!(smoothing >= 0 && smoothing < 1)) {
+            throw new ParameterException(spec.commandLine(), "--smoothing must be in [0, 1), got " + smoothing);
         }
+        if (!(scale > 0 && scale <= ChartImages.MAX_SCALE)) {
+            throw new ParameterException(spec.commandLine(), "--scale must be in (0, " + ChartImages.MAX_SCALE
+                    + "], got " + scale);
+        }
+        CurveOptions curveOptions = CurveOptions.defaults().withSmoothing(smoothing).withLogScale(log);
         Path dir = out != null ? out : runDir.resolve(DEFAULT_OUT);
         List<Path> written;
         try {

@@ -1,7 +1,6 @@
 package org.guidancelab.cli;
 
 import java.io.PrintWriter;
-import org.guidancelab.engine.backend.BackendUnavailableException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -27,15 +26,10 @@ public final class GuidanceLabCommand implements Runnable {
         }
         cl.setOut(out);
         cl.setErr(err);
-        // A backend that cannot start (the GPU build without a GPU) is a user's situation, not a crash: say it in
-        // words, whichever command met it first.
-        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-            if (ex instanceof BackendUnavailableException) {
-                cmd.getErr().println("error: " + ex.getMessage());
-                return 2;
-            }
-            throw ex;
-        });
+        // One place turns bad input and escaping exceptions into one line each, for every subcommand.
+        cl.setParameterExceptionHandler(new UsageErrorHandler());
+        cl.setExecutionExceptionHandler(new FailureHandler());
+        cl.setExecutionStrategy(FailureHandler.catchingErrors(new CommandLine.RunLast()));
         return cl;
     }
 

@@ -29,7 +29,7 @@ final class PresetsCommand implements Callable<Integer> {
         try {
             catalog = PresetCatalog.load();
         } catch (IOException e) {
-            out.println("cannot read the presets: " + e.getMessage());
+            spec.commandLine().getErr().println("error: cannot read the presets: " + e.getMessage());
             return 2;
         }
         section(out, "Experiment presets (" + PresetCatalog.ROOT + "/):", catalog.presets());

@@ -40,10 +40,10 @@ final class ReproduceCommand implements Callable<Integer> {
     @Option(names = "--quick", description = "divide every step count of the presets by 4; 1 seed unless --seeds")
     boolean quick;
 
-    @Option(names = "--seeds", paramLabel = "N", description = "seeds per finding (default 3, 1 with --quick)")
+    @Option(names = "--seeds", paramLabel = "N", converter = MinInt.One.class, description = "seeds per finding (default 3, 1 with --quick)")
     Integer seeds;
 
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "reproduce",
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "reproduce", converter = FolderPath.class,
             description = "folder for report.md, figures/ and runs/ (default ${DEFAULT-VALUE})")
     Path out;
 
@@ -51,11 +51,11 @@ final class ReproduceCommand implements Callable<Integer> {
             completionCandidates = FindingIds.class)
     List<String> only;
 
-    @Option(names = "--jobs", paramLabel = "J", defaultValue = "1",
+    @Option(names = "--jobs", paramLabel = "J", defaultValue = "1", converter = MinInt.One.class,
             description = "(finding, seed) runs at once, as threads of this JVM (default ${DEFAULT-VALUE})")
     int jobs;
 
-    @Option(names = "--threads", paramLabel = "T", defaultValue = "1",
+    @Option(names = "--threads", paramLabel = "T", defaultValue = "1", converter = MinInt.One.class,
             description = "compute threads, shared by all jobs (default ${DEFAULT-VALUE})")
     int threads;
 
@@ -64,15 +64,15 @@ final class ReproduceCommand implements Callable<Integer> {
     boolean reportOnly;
 
     /** Tests: a larger divisor than --quick's 4, so all seven findings run in seconds. */
-    @Option(names = "--step-divisor", hidden = true, paramLabel = "D")
+    @Option(names = "--step-divisor", hidden = true, paramLabel = "D", converter = MinInt.One.class)
     Integer stepDivisor;
 
     /** Tests: this many training steps per arm (0 = the preset's). */
-    @Option(names = "--test-steps", hidden = true, paramLabel = "N", defaultValue = "0")
+    @Option(names = "--test-steps", hidden = true, paramLabel = "N", defaultValue = "0", converter = MinInt.Zero.class)
     int testSteps;
 
     /** Tests: this many examples per dataset split (0 = the preset's). */
-    @Option(names = "--test-examples", hidden = true, paramLabel = "N", defaultValue = "0")
+    @Option(names = "--test-examples", hidden = true, paramLabel = "N", defaultValue = "0", converter = MinInt.Zero.class)
     int testExamples;
 
     @Spec
@@ -89,7 +89,7 @@ final class ReproduceCommand implements Callable<Integer> {
             int divisor = stepDivisor != null ? stepDivisor : quick ? StepScale.QUICK : 1;
             settings = new ReproduceSettings(seeds != null ? seeds : quick ? 1 : 3, divisor, jobs, out,
                     new TestScale(testSteps, testExamples), reportOnly);
-            ComputeThreads.set(threads); // a backend that cannot start is reported by the command line's handler
+            ComputeThreads.set(threads); // a backend that cannot start is reported by FailureHandler
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -26,7 +26,7 @@ final class ResumeCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "RUN_DIR", description = "the run folder (holds experiment.json)")
     Path runDir;
 
-    @Option(names = "--threads", paramLabel = "T", defaultValue = "1", description = "compute threads (default ${DEFAULT-VALUE})")
+    @Option(names = "--threads", paramLabel = "T", defaultValue = "1", converter = MinInt.One.class, description = "compute threads (default ${DEFAULT-VALUE})")
     int threads;
 
     @Spec

@@ -25,14 +25,15 @@ import org.guidancelab.runs.RunWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
  * {@code run PRESET_OR_FILE}: trains the experiment's arms headless into a new run folder, with a live progress line
  * (stderr) and a final table per arm (stdout). Ctrl-C stops after the current step with a checkpoint, so the run can
- * be continued with {@code resume}. Exit code 0 finished, 1 invalid experiment or failed arm, 2 unreadable input,
- * 3 stopped.
+ * be continued with {@code resume}. Exit code 0 finished, 1 invalid experiment or failed arm, 2 bad option or
+ * unreadable input, 3 stopped.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Train the arms of an experiment (a preset name or a JSON file) and record a run folder.")
@@ -45,7 +46,7 @@ final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "PRESET_OR_FILE", description = "a preset (e.g. teaching-demo) or an experiment JSON file")
     String experiment;
 
-    @Option(names = "--steps", paramLabel = "N", description = "override training.steps")
+    @Option(names = "--steps", paramLabel = "N", converter = MinInt.One.class, description = "override training.steps")
     Integer steps;
 
     @Option(names = "--arms", split = ",", paramLabel = "a,b", description = "run only these arms (by name)")
@@ -54,10 +55,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", description = "override training.seed")
     Long seed;
 
-    @Option(names = "--threads", paramLabel = "T", defaultValue = "1", description = "compute threads (default ${DEFAULT-VALUE}: fastest for small nets)")
+    @Option(names = "--threads", paramLabel = "T", defaultValue = "1", converter = MinInt.One.class, description = "compute threads (default ${DEFAULT-VALUE}: fastest for small nets)")
     int threads;
 
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "runs", description = "folder of run folders (default ${DEFAULT-VALUE})")
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "runs", converter = FolderPath.class, description = "folder of run folders (default ${DEFAULT-VALUE})")
     Path out;
 
     @Spec
@@ -74,12 +75,7 @@ final class RunCommand implements Callable<Integer> {
             err.println("error: " + e.getMessage());
             return UNREADABLE;
         }
-        try {
-            exp = overridden(exp);
-        } catch (IllegalArgumentException e) {
-            err.println("error: " + e.getMessage());
-            return FAILED;
-        }
+        exp = overridden(exp);
         List<SpecProblem> problems = ExperimentValidator.validate(exp);
         if (!problems.isEmpty()) {
             err.println("error: the experiment has problems:");
@@ -93,7 +89,7 @@ final class RunCommand implements Callable<Integer> {
             err.println("error: " + e.getMessage());
             return UNREADABLE;
         }
-        ComputeThreads.set(threads); // a backend that cannot start is reported by the command line's handler
+        ComputeThreads.set(threads); // a backend that cannot start is reported by FailureHandler
         o.println("backend: " + Backends.detect().summary());
         RunWriter writer;
         try {
@@ -121,7 +117,7 @@ final class RunCommand implements Callable<Integer> {
             List<ArmSpec> kept = new ArrayList<>();
             for (String a : arms) {
                 if (!known.contains(a.trim())) {
-                    throw new IllegalArgumentException("--arms: no arm called '" + a.trim() + "'; the arms are "
+                    throw new ParameterException(spec.commandLine(), "--arms: no arm called '" + a.trim() + "'; the arms are "
                             + exp.arms().stream().map(ArmSpec::name).collect(Collectors.joining(", ")));
                 }
             }

@@ -45,9 +45,9 @@ class DataCommandTest {
 
     @Test
     void badDatasetOrParameterIsReported() {
-        assertEquals(1, run("data", "show", "shapez"));
+        assertEquals(2, run("data", "show", "shapez"));
         assertTrue(err.toString().contains("unknown dataset 'shapez'; known datasets: shapes"), err.toString());
-        assertEquals(1, run("data", "show", "copy", "-p", "train=many"));
+        assertEquals(2, run("data", "show", "copy", "-p", "train=many"));
         assertTrue(err.toString().contains("parameter 'train' = \"many\" must be a number"), err.toString());
         assertEquals(2, run("data", "show", "copy", "-p", "train"));
     }

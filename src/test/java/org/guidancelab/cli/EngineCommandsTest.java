@@ -81,7 +81,7 @@ class EngineCommandsTest {
     void runNamesAnUnknownArmAndAMissingPreset(@TempDir Path tmp) throws Exception {
         Path file = tmp.resolve("blobs.json");
         Files.writeString(file, ExperimentJson.write(blobsExperiment()));
-        assertEquals(1, exec("run", file.toString(), "--arms", "guided,nope", "--out", tmp.toString()));
+        assertEquals(2, exec("run", file.toString(), "--arms", "guided,nope", "--out", tmp.toString()));
         assertTrue(err.toString().contains("--arms: no arm called 'nope'; the arms are baseline, guided, warmup"), err.toString());
         assertEquals(2, exec("run", "no-such-preset-or-file", "--out", tmp.toString()));
         assertTrue(err.toString().contains("'no-such-preset-or-file' is neither a file nor a preset; presets: "), err.toString());
@@ -135,9 +135,9 @@ class EngineCommandsTest {
         assertTrue(out.toString().contains("unbiased minibatch estimator"));
         Files.writeString(tmp.resolve("bad.csv"), "1,2\n3,x\n");
         assertEquals(2, exec("cka", tmp.resolve("x.csv").toString(), tmp.resolve("bad.csv").toString()));
-        assertTrue(err.toString().contains("bad.csv:2: column 2 'x' is not a number"), err.toString());
+        assertTrue(err.toString().contains("bad.csv:2:2: 'x' is not a number"), err.toString());
         Files.writeString(tmp.resolve("short.csv"), "1,2\n3,4\n");
-        assertEquals(1, exec("cka", tmp.resolve("x.csv").toString(), tmp.resolve("short.csv").toString()));
+        assertEquals(2, exec("cka", tmp.resolve("x.csv").toString(), tmp.resolve("short.csv").toString()));
         assertTrue(err.toString().contains("has 10 rows but"), err.toString());
     }
 }
