@@ -1,0 +1,55 @@
+package org.guidancelab.packaging;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** The shaded jar that `package` builds starts on a plain {@code java -jar}: help and every shipped preset validate. */
+class PackagedJarIT {
+    private static final Path JAR = Path.of(System.getProperty("guidancelab.jar", "target/guidance-lab.jar"));
+
+    private record Result(int code, String output) {
+    }
+
+    private static Result run(List<String> args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(
+                ProcessHandle.current().info().command().orElse("java"), "-jar", JAR.toString()));
+        command.addAll(args);
+        Path log = Files.createTempFile("jar-smoke", ".log");
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        assertTrue(p.waitFor(5, TimeUnit.MINUTES), "java -jar " + args + " did not finish");
+        String out = Files.readString(log, StandardCharsets.UTF_8);
+        Files.delete(log);
+        return new Result(p.exitValue(), out);
+    }
+
+    @Test
+    void helpListsTheSubcommands() throws Exception {
+        assertTrue(Files.isRegularFile(JAR), "no packaged jar at " + JAR);
+        Result r = run(List.of("--help"));
+        assertEquals(0, r.code(), r.output());
+        for (String sub : List.of("run", "resume", "validate", "figures", "cka", "bench", "reproduce")) {
+            assertTrue(r.output().contains(sub), "--help does not list " + sub + ":\n" + r.output());
+        }
+    }
+
+    @Test
+    void everyShippedPresetValidates() throws Exception {
+        List<String> args = new ArrayList<>(List.of("validate"));
+        try (Stream<Path> presets = Files.list(Path.of("presets"))) {
+            presets.filter(p -> p.toString().endsWith(".json")).sorted().forEach(p -> args.add(p.toString()));
+        }
+        assertTrue(args.size() > 5, "the presets folder holds the shipped presets");
+        Result r = run(args);
+        assertEquals(0, r.code(), r.output());
+    }
+}
