@@ -58,6 +58,9 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--memory-every", defaultValue = "1000", converter = MinInt.One.class, description = "steps between memory samples (default: ${DEFAULT-VALUE})")
     int memoryEvery;
 
+    @Option(names = "--native-builds", description = "time each native build this CPU can run (a JVM each) and record the fastest for this CPU")
+    boolean nativeBuilds;
+
     @Option(names = "--python", defaultValue = "/usr/bin/python3", converter = NotBlank.class, description = "Python that runs the peer (default: ${DEFAULT-VALUE})")
     String python;
 
@@ -66,6 +69,9 @@ public final class BenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         List<Workload> workloads = workload.equals(ALL) ? List.of(Workload.values()) : List.of(Workload.parse(workload));
+        if (nativeBuilds) {
+            return NativeBuildChoice.measureAndRecord(steps, warmup, threads, out);
+        }
         ComputeThreads.set(threads);
         out.println("backend: " + Backends.detect().summary());
         out.flush();

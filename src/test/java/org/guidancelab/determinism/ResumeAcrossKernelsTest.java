@@ -4,18 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.guidancelab.engine.backend.CpuBuild;
+import org.guidancelab.engine.backend.CpuInfo;
+import org.guidancelab.engine.backend.NativeBuild;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -35,23 +35,25 @@ class ResumeAcrossKernelsTest {
     static Stream<Arguments> settings() {
         List<Arguments> out = new ArrayList<>();
         for (KernelFamilies family : KernelFamilies.values()) {
-            for (String build : NativeBuildsOnClasspath.extensions()) {
-                out.add(Arguments.of(family, build));
+            for (CpuBuild build : CpuBuild.values()) {
+                if (build.shipped()) {
+                    out.add(Arguments.of(family, build));
+                }
             }
         }
         return out.stream();
     }
 
-    @ParameterizedTest(name = "{0} kernels, build ''{1}''")
+    @ParameterizedTest(name = "{0} kernels, {1} build")
     @MethodSource("settings")
-    void resumedAndRepeatedRunsAreBitIdentical(KernelFamilies family, String build) throws Exception {
+    void resumedAndRepeatedRunsAreBitIdentical(KernelFamilies family, CpuBuild build) throws Exception {
         Set<String> flags = cpuFlags();
         assumeTrue(family.runsOn(flags), family.coreType + " kernels need CPU flags this CPU lacks");
-        assumeTrue(NativeBuildsOnClasspath.runsOn(build, flags), "build " + build + " needs CPU flags this CPU lacks");
+        assumeTrue(build.runsOn(flags), "the " + build.label() + " build needs CPU flags this CPU lacks");
         List<String> command = new ArrayList<>(List.of(
                 ProcessHandle.current().info().command().orElse("java"), "-Xmx1g",
                 "-cp", System.getProperty("java.class.path"),
-                "-Dorg.bytedeco.javacpp.platform.extension=" + build,
+                "-D" + NativeBuild.PROPERTY + "=" + build.extension(),
                 SelectedTestsMain.class.getName()));
         command.addAll(TESTS);
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
@@ -74,12 +76,7 @@ class ResumeAcrossKernelsTest {
         return out.length() > 6000 ? out.substring(out.length() - 6000) : out;
     }
 
-    static Set<String> cpuFlags() throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
-            if (line.startsWith("flags")) {
-                return new HashSet<>(Arrays.asList(line.substring(line.indexOf(':') + 1).trim().split("\\s+")));
-            }
-        }
-        return Set.of();
+    static Set<String> cpuFlags() {
+        return CpuInfo.read().flags();
     }
 }

@@ -1,72 +1,74 @@
 package org.guidancelab.engine.backend;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.Locale;
-import java.util.function.Predicate;
+import java.util.Optional;
+import java.util.Set;
 
 /**
- * Chooses which build of ND4J's native library the CPU backend loads, before ND4J loads. The default build runs
- * convolutions through libnd4j's own im2col kernels; the oneDNN build (shipped beside it, classifier
- * {@code linux-x86_64-onednn-avx2}) runs them through Intel's oneDNN, which trained our small ResNet guide about five
- * times faster on one thread (distillation arm with a 50-step teacher: 172 s -> 68 s). That build needs AVX2, so it
- * is chosen only on a Linux x86-64 CPU that reports the avx2 flag; elsewhere the default build loads as before.
- * JavaCPP picks the build by the {@code org.bytedeco.javacpp.platform.extension} property and falls back to the
- * plain build for libraries that have no such variant (OpenBLAS).
+ * Chooses which build of ND4J's native library the CPU backend loads, before ND4J loads. The oneDNN builds run
+ * convolutions through oneDNN, several times faster than libnd4j's own im2col kernels; the AVX-512 one needs AVX-512,
+ * the AVX2 one AVX2 and FMA, and the plain build runs anywhere. In order: the build the user named
+ * (-Dorg.bytedeco.javacpp.platform.extension=..., empty for the plain build), then the one {@code bench
+ * --native-builds} measured fastest on this CPU, then the widest oneDNN build this CPU can run. JavaCPP falls back
+ * to the plain build for libraries that have no such variant (OpenBLAS).
  */
 public final class NativeBuild {
     public static final String PROPERTY = "org.bytedeco.javacpp.platform.extension";
-    public static final String ONEDNN_AVX2 = "-onednn-avx2";
-    static final String ONEDNN_LIBRARY = "org/nd4j/linalg/cpu/nativecpu/bindings/linux-x86_64-onednn-avx2/libjnind4jcpu.so";
+    /** Why the build was chosen, for the backend line. */
+    static final String REASON_PROPERTY = "guidancelab.nativeBuild.reason";
+
+    /** A chosen build and why. */
+    public record Choice(CpuBuild build, String reason) {
+    }
 
     private NativeBuild() {
     }
 
-    /**
-     * Selects the oneDNN build when it is on the classpath and this CPU can run it, unless the user chose a build
-     * (-Dorg.bytedeco.javacpp.platform.extension=..., empty for the default build). Must run before the first ND4J
-     * or JavaCPP class loads.
-     */
+    /** Must run before the first ND4J or JavaCPP class loads. */
     public static void applyDefault() {
         if (System.getProperty(PROPERTY) != null) {
+            System.setProperty(REASON_PROPERTY, "chosen with -D" + PROPERTY);
             return;
         }
-        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
-        String arch = System.getProperty("os.arch", "");
-        boolean onClasspath = NativeBuild.class.getClassLoader().getResource(ONEDNN_LIBRARY) != null;
-        String chosen = choose(os, arch, onClasspath, NativeBuild::cpuFlags);
-        if (!chosen.isEmpty()) {
-            System.setProperty(PROPERTY, chosen);
+        CpuInfo cpu = CpuInfo.read();
+        Set<CpuBuild> shipped = EnumSet.noneOf(CpuBuild.class);
+        for (CpuBuild b : CpuBuild.values()) {
+            if (b.shipped()) {
+                shipped.add(b);
+            }
         }
+        Choice c = choose(System.getProperty("os.name", "").toLowerCase(Locale.ROOT), System.getProperty("os.arch", ""),
+                shipped, cpu.flags(), MeasuredBuild.read(MeasuredBuild.defaultFile(), cpu.signature()));
+        if (c.build() != CpuBuild.PLAIN) {
+            System.setProperty(PROPERTY, c.build().extension());
+        }
+        System.setProperty(REASON_PROPERTY, c.reason());
     }
 
-    /** The extension to load: oneDNN with AVX2 on Linux x86-64 with the avx2 flag and the build present, else none. */
-    static String choose(String os, String arch, boolean onClasspath, java.util.function.Supplier<String> flags) {
-        if (!os.startsWith("linux") || !(arch.equals("amd64") || arch.equals("x86_64")) || !onClasspath) {
+    /** The build to load on this OS, architecture and CPU, among the shipped ones, given a measured choice. */
+    static Choice choose(String os, String arch, Set<CpuBuild> shipped, Set<String> flags, Optional<CpuBuild> measured) {
+        if (!os.startsWith("linux") || !(arch.equals("amd64") || arch.equals("x86_64"))) {
+            return new Choice(CpuBuild.PLAIN, "only build for this platform");
+        }
+        if (measured.isPresent() && shipped.contains(measured.get()) && measured.get().runsOn(flags)) {
+            return new Choice(measured.get(), "measured fastest on this CPU");
+        }
+        for (CpuBuild b : CpuBuild.values()) {
+            if (b != CpuBuild.PLAIN && shipped.contains(b) && b.runsOn(flags)) {
+                return new Choice(b, "by CPU flags");
+            }
+        }
+        return new Choice(CpuBuild.PLAIN, "by CPU flags");
+    }
+
+    /** The build in force, e.g. "oneDNN, AVX2 (by CPU flags)"; "" on a build that has no CPU variants (CUDA). */
+    public static String describe() {
+        Optional<CpuBuild> b = CpuBuild.ofExtension(System.getProperty(PROPERTY, ""));
+        String reason = System.getProperty(REASON_PROPERTY, "");
+        if (b.isEmpty() || !CpuBuild.PLAIN.shipped() && b.get() == CpuBuild.PLAIN) {
             return "";
         }
-        Predicate<String> has = f -> (" " + flags.get() + " ").contains(" " + f + " ");
-        return has.test("avx2") && has.test("fma") ? ONEDNN_AVX2 : "";
-    }
-
-    /** The "flags" line of the first processor in /proc/cpuinfo (empty when it cannot be read). */
-    static String cpuFlags() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
-                if (line.startsWith("flags")) {
-                    int colon = line.indexOf(':');
-                    return colon < 0 ? "" : line.substring(colon + 1).trim();
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // unreadable: treat as a CPU without AVX2 (the default build always works)
-        }
-        return "";
-    }
-
-    /** "oneDNN, AVX2" when that build was chosen, else "" (for the backend line). */
-    public static String describe() {
-        return ONEDNN_AVX2.equals(System.getProperty(PROPERTY)) ? "oneDNN, AVX2" : "";
+        return b.get().label() + (reason.isEmpty() ? "" : " (" + reason + ")");
     }
 }
