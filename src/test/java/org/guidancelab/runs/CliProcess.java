@@ -56,7 +56,9 @@ final class CliProcess {
     static List<String> javaCommand(String... args) {
         String java = ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        List<String> cmd = new ArrayList<>(List.of(java, "-XX:-UsePerfData", "-XX:+UseSerialGC", "-Xmx512m",
+        // C1 only and the serial collector: half the CPU time of a default JVM for these short runs (the machine is
+        // shared); no perf-data file, which a file size limit would refuse.
+        List<String> cmd = new ArrayList<>(List.of(java, "-XX:-UsePerfData", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx512m",
                 "-cp", System.getProperty("java.class.path"), "org.guidancelab.Main"));
         cmd.addAll(List.of(args));
         return cmd;

@@ -41,7 +41,7 @@ import org.guidancelab.experiment.ExperimentSpec;
 import org.guidancelab.experiment.OptimizerKind;
 import org.guidancelab.experiment.Pairing;
 import org.guidancelab.experiment.TrainingSpec;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -123,13 +123,15 @@ class FaultMatrixTest {
         return killed;
     }
 
-    @AfterAll
-    static void unmount() {
+    /** Before the test's temporary folder is deleted. */
+    @AfterEach
+    void unmount() {
         for (Path m : mounted) {
             while (CliProcess.system("umount", m.toString())) {
                 // a bind mount over the tmpfs comes off first, then the tmpfs
             }
         }
+        mounted.clear();
     }
 
     // ---- kill -9 ------------------------------------------------------------------------------------------------
