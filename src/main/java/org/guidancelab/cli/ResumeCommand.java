@@ -18,7 +18,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code resume RUN_DIR}: continues a stopped or crashed run from its checkpoints, appending to its metrics. */
+/**
+ * {@code resume RUN_DIR}: continues a stopped or crashed run from its checkpoints, appending to its metrics. A damaged
+ * newest checkpoint is named and the previous one used; with none usable it refuses (exit 2) and changes nothing.
+ */
 @Command(name = "resume", mixinStandardHelpOptions = true,
         description = "Continue a stopped or crashed run from its last checkpoints (same folder, metrics appended).")
 final class ResumeCommand implements Callable<Integer> {
@@ -47,8 +50,11 @@ final class ResumeCommand implements Callable<Integer> {
             err.println("error: " + e.getMessage());
             return RunCommand.UNREADABLE;
         }
-        resumer.resumedArms().forEach((arm, step) -> out.println("arm " + arm + " continues after step " + step));
+        for (String note : resumer.notes()) {
+            (note.startsWith("warning: ") ? err : out).println(note);
+        }
         out.flush();
-        return TrainingSession.run(resumer.trainer(), resumer::run, exp, out, err, () -> { });
+        err.flush();
+        return TrainingSession.run(resumer.trainer(), resumer::run, exp, out, err, () -> { }, runDir, resumer::failures);
     }
 }

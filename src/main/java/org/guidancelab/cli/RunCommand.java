@@ -102,7 +102,7 @@ final class RunCommand implements Callable<Integer> {
         o.flush();
         Trainer trainer = new Trainer(exp, data, TrainerOptions.defaults());
         trainer.addListener(writer);
-        return TrainingSession.run(trainer, exp, o, err, () -> writer.close());
+        return TrainingSession.run(trainer, trainer::run, exp, o, err, writer::close, writer.directory(), writer::failures);
     }
 
     private ExperimentSpec overridden(ExperimentSpec exp) {

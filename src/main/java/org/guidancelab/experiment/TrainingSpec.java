@@ -10,7 +10,8 @@ import java.util.Objects;
  * @param weightDecay  AdamW's decoupled weight decay (ignored by the others)
  * @param gradClip     clip the global gradient norm to this (0 = off)
  * @param evalInterval validation loss/accuracy and CKA matrices every this many steps
- * @param checkpointInterval a checkpoint per arm every this many steps (0 = only at the end)
+ * @param checkpointInterval a checkpoint per arm every this many steps (0 = only at the end and at a stop); also
+ *                           applies to the steps of a guide's training and of the noise pre-phase
  */
 public record TrainingSpec(double alpha, OptimizerKind optimizer, double learningRate, double momentum,
                            double weightDecay, double gradClip, int batchSize, int steps, int evalInterval,

@@ -40,10 +40,15 @@ public final class MetricsCsv {
     }
 
     public static List<MetricRow> read(Path file) throws IOException {
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        List<String> lines = new ArrayList<>(text.lines().toList());
         List<MetricRow> rows = new ArrayList<>();
         if (lines.isEmpty()) {
             return rows;
+        }
+        if (lines.size() > 1 && !text.endsWith("\n") && !text.endsWith("\r")) {
+            // Every row is written with its line end: a last line without one was cut short (a crash, a full disk).
+            lines.remove(lines.size() - 1);
         }
         List<String> header = split(lines.get(0));
         if (header.size() < 3 || !header.subList(0, 3).equals(KEYS)) {

@@ -45,12 +45,54 @@ public final class RunReader {
         }
         cka.sort(Comparator.comparing(CkaSnapshot::arm).thenComparingInt(CkaSnapshot::step));
         Map<String, ArmState> checkpoints = new LinkedHashMap<>();
+        Map<String, CheckpointProblem> problems = new LinkedHashMap<>();
         for (var arm : spec.arms()) {
-            Path f = RunFiles.checkpoint(dir, arm.name());
-            if (Files.isRegularFile(f)) {
-                checkpoints.put(arm.name(), CheckpointFile.read(f));
+            readCheckpoint(dir, arm.name(), checkpoints, problems);
+        }
+        return new RunRecord(dir, spec, status, rows, cka, checkpoints, problems);
+    }
+
+    /**
+     * The arm's newest checkpoint, or the previous one kept beside it when the newest is missing (a crash between the
+     * two moves of a checkpoint write) or damaged; a damaged one is recorded in {@code problems}, not thrown, so the
+     * rest of the run folder still reads.
+     */
+    private static void readCheckpoint(Path dir, String arm, Map<String, ArmState> checkpoints,
+                                       Map<String, CheckpointProblem> problems) throws IOException {
+        Path newest = RunFiles.checkpoint(dir, arm);
+        Path previous = CheckpointFile.previous(newest);
+        String damage = null;
+        if (Files.isRegularFile(newest)) {
+            try {
+                checkpoints.put(arm, checked(CheckpointFile.read(newest), arm, newest));
+                return;
+            } catch (CheckpointFile.DamagedException e) {
+                damage = e.reason();
             }
         }
-        return new RunRecord(dir, spec, status, rows, cka, checkpoints);
+        if (!Files.isRegularFile(previous)) {
+            if (damage != null) {
+                problems.put(arm, new CheckpointProblem(arm, newest, damage, null, null));
+            }
+            return;
+        }
+        try {
+            checkpoints.put(arm, checked(CheckpointFile.read(previous), arm, previous));
+            if (damage != null) {
+                problems.put(arm, new CheckpointProblem(arm, newest, damage, previous, null));
+            }
+        } catch (CheckpointFile.DamagedException e) {
+            problems.put(arm, damage == null
+                    ? new CheckpointProblem(arm, previous, e.reason(), null, null)
+                    : new CheckpointProblem(arm, newest, damage, null, "the previous checkpoint " + previous
+                            + " cannot be used either: " + e.reason()));
+        }
+    }
+
+    private static ArmState checked(ArmState s, String arm, Path file) throws CheckpointFile.DamagedException {
+        if (!s.arm().equals(arm)) {
+            throw new CheckpointFile.DamagedException(file, "it holds arm '" + s.arm() + "', not '" + arm + "'", null);
+        }
+        return s;
     }
 }

@@ -1,10 +1,16 @@
 package org.guidancelab.runs;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.LocalDateTime;
@@ -13,6 +19,8 @@ import java.util.List;
 import java.util.Locale;
 import org.guidancelab.engine.model.ModelFile;
 import org.guidancelab.engine.train.Metrics;
+import org.guidancelab.engine.train.Phase;
+import org.guidancelab.engine.train.RecordingFailedException;
 import org.guidancelab.engine.train.RunStatus;
 import org.guidancelab.engine.train.TrainingEvent;
 import org.guidancelab.engine.train.TrainingListener;
@@ -23,23 +31,35 @@ import org.guidancelab.experiment.ExperimentSpec;
 
 /**
  * A training listener that records a run in its own folder: experiment.json (the experiment as run), metrics.csv
- * appended and flushed row by row, the CKA heatmaps of every evaluation, a checkpoint per arm (latest, atomically
- * replaced), each trained guide as a model file (guides/ARM.glmodel) and status.json. A write failure is thrown as UncheckedIOException, which fails the arm with its message.
+ * appended row by row (each row one write, so it is on disk once the step is reported), the CKA heatmaps of every
+ * evaluation, a checkpoint per arm (atomically replaced, the previous one kept beside it), each trained guide as a model
+ * file (guides/ARM.glmodel) and status.json.
+ *
+ * <p>A write that fails (full disk, read-only folder, a file in the way) is thrown as {@link RecordingFailedException}
+ * naming the file and the reason, which stops the run; a metrics row half written is cut off again so the file keeps
+ * whole rows only. The failures are also kept for {@link #failures()}, since the one saying that status.json could not
+ * be written cannot be read from the folder.
  */
 public final class RunWriter implements TrainingListener, AutoCloseable {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT);
 
     private final Path dir;
+    private final Path metricsFile;
     private final List<String> columns;
     private final java.util.Map<String, ArmSpec> armsByName = new java.util.HashMap<>();
-    private BufferedWriter metrics;
+    private final List<String> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private FileChannel metrics;
+    /** The length of metrics.csv up to its last whole row. */
+    private long metricsEnd;
     private RunStatusFile status;
 
-    private RunWriter(Path dir, ExperimentSpec spec, List<String> columns, BufferedWriter metrics, RunStatusFile status) {
+    private RunWriter(Path dir, ExperimentSpec spec, List<String> columns, FileChannel metrics, RunStatusFile status) throws IOException {
         this.dir = dir;
+        this.metricsFile = dir.resolve(RunFiles.METRICS);
         spec.arms().forEach(a -> armsByName.put(a.name(), a));
         this.columns = columns;
         this.metrics = metrics;
+        this.metricsEnd = metrics.size();
         this.status = status;
     }
 
@@ -63,13 +83,17 @@ public final class RunWriter implements TrainingListener, AutoCloseable {
         Files.createDirectories(dir);
         RunFiles.writeAtomically(dir.resolve(RunFiles.EXPERIMENT), experimentJson(spec));
         List<String> columns = Metrics.stepColumns(spec.resolvedPairs().size());
-        BufferedWriter out = Files.newBufferedWriter(dir.resolve(RunFiles.METRICS), StandardCharsets.UTF_8);
-        out.write(MetricsCsv.header(columns));
-        out.newLine();
-        out.flush();
-        RunStatusFile status = new RunStatusFile(RunStatus.RUNNING, "", java.util.Map.of());
-        status.write(dir.resolve(RunFiles.STATUS));
-        return new RunWriter(dir, spec, columns, out, status);
+        FileChannel out = FileChannel.open(dir.resolve(RunFiles.METRICS), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING);
+        try {
+            writeFully(out, (MetricsCsv.header(columns) + System.lineSeparator()).getBytes(StandardCharsets.UTF_8), 0);
+            RunStatusFile status = new RunStatusFile(RunStatus.RUNNING, "", java.util.Map.of());
+            status.write(dir.resolve(RunFiles.STATUS));
+            return new RunWriter(dir, spec, columns, out, status);
+        } catch (IOException | RuntimeException e) {
+            out.close();
+            throw e;
+        }
     }
 
     /**
@@ -82,10 +106,15 @@ public final class RunWriter implements TrainingListener, AutoCloseable {
             sb.append(MetricsCsv.row(r, columns)).append(System.lineSeparator());
         }
         RunFiles.writeAtomically(dir.resolve(RunFiles.METRICS), sb.toString());
-        BufferedWriter out = Files.newBufferedWriter(dir.resolve(RunFiles.METRICS), StandardCharsets.UTF_8, StandardOpenOption.APPEND);
-        RunStatusFile running = status.with(RunStatus.RUNNING, "");
-        running.write(dir.resolve(RunFiles.STATUS));
-        return new RunWriter(dir, spec, columns, out, running);
+        FileChannel out = FileChannel.open(dir.resolve(RunFiles.METRICS), StandardOpenOption.WRITE);
+        try {
+            RunStatusFile running = status.with(RunStatus.RUNNING, "");
+            running.write(dir.resolve(RunFiles.STATUS));
+            return new RunWriter(dir, spec, columns, out, running);
+        } catch (IOException | RuntimeException e) {
+            out.close();
+            throw e;
+        }
     }
 
     /**
@@ -100,25 +129,21 @@ public final class RunWriter implements TrainingListener, AutoCloseable {
         return dir;
     }
 
-    @Override
-    public void onEvent(TrainingEvent event) {
-        try {
-            handle(event);
-        } catch (IOException e) {
-            throw new UncheckedIOException("run folder " + dir + ": " + e.getMessage(), e);
-        }
+    /** The writes that failed, one message each ("cannot write FILE: REASON"), in order; empty when all went well. */
+    public List<String> failures() {
+        return List.copyOf(failures);
     }
 
-    private void handle(TrainingEvent event) throws IOException {
+    @Override
+    public void onEvent(TrainingEvent event) {
         if (event instanceof TrainingEvent.Step s) {
-            metrics.write(MetricsCsv.row(new MetricRow(s.arm(), s.phase(), s.step(), s.metrics()), columns));
-            metrics.newLine();
-            metrics.flush();
+            write(metricsFile, () -> appendRow(new MetricRow(s.arm(), s.phase(), s.step(), s.metrics())));
         } else if (event instanceof TrainingEvent.CkaMatrices c) {
-            RunFiles.writeAtomically(RunFiles.cka(dir, c.arm(), c.step()),
-                    new CkaSnapshot(c.arm(), c.step(), c.targetGuide(), c.targetTarget()).toJson());
+            Path file = RunFiles.cka(dir, c.arm(), c.step());
+            write(file, () -> RunFiles.writeAtomically(file, new CkaSnapshot(c.arm(), c.step(), c.targetGuide(), c.targetTarget()).toJson()));
         } else if (event instanceof TrainingEvent.Checkpoint c) {
-            CheckpointFile.write(RunFiles.checkpoint(dir, c.arm()), c.state());
+            Path file = RunFiles.checkpoint(dir, c.arm());
+            write(file, () -> CheckpointFile.write(file, c.state()));
             saveTrainedGuide(c);
         } else if (event instanceof TrainingEvent.ArmStarted a) {
             updateStatus(status.withArm(a.arm(), new RunStatusFile.ArmStatus(RunStatus.RUNNING, a.fromStep(), "")));
@@ -128,34 +153,110 @@ public final class RunWriter implements TrainingListener, AutoCloseable {
         } else if (event instanceof TrainingEvent.ArmFailed a) {
             updateStatus(status.withArm(a.arm(), new RunStatusFile.ArmStatus(RunStatus.FAILED, a.step(), a.message())));
         } else if (event instanceof TrainingEvent.RunFinished r) {
-            updateStatus(status.with(r.status(), r.message()));
-            close();
+            try {
+                updateStatus(status.with(r.status(), r.message()));
+            } finally {
+                close();
+            }
         }
     }
 
-    /** A guide trained for its arm is kept as a model file, so other experiments can load it as their guide. */
-    private void saveTrainedGuide(TrainingEvent.Checkpoint c) throws IOException {
+    private interface Write {
+        void run() throws IOException;
+    }
+
+    /** Runs one write of {@code file}; a failure is kept and thrown as RecordingFailedException naming the file. */
+    private void write(Path file, Write w) {
+        try {
+            w.run();
+        } catch (IOException | UncheckedIOException e) {
+            IOException io = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
+            String message = "cannot write " + file + ": " + reason(io);
+            failures.add(message);
+            throw new RecordingFailedException(message, io);
+        }
+    }
+
+    /** What went wrong, in words: the system's reason where it gives one, else what the exception's kind means. */
+    static String reason(IOException e) {
+        if (e instanceof FileSystemException f) {
+            if (f.getReason() != null && !f.getReason().isBlank()) {
+                return f.getReason();
+            }
+            String what = f.getFile();
+            if (e instanceof AccessDeniedException) {
+                return "permission denied (" + what + ")";
+            }
+            if (e instanceof NoSuchFileException) {
+                return "no such file or folder (" + what + ")";
+            }
+            if (e instanceof FileAlreadyExistsException) {
+                return "something else is in the way (" + what + ")";
+            }
+            if (e instanceof NotDirectoryException) {
+                return "not a folder (" + what + ")";
+            }
+            return e.getClass().getSimpleName() + " (" + what + ")";
+        }
+        return e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    /** Appends one whole row; a row cut short (disk full) is cut off again so the file ends after its last whole row. */
+    private void appendRow(MetricRow row) throws IOException {
+        if (metrics == null) {
+            throw new IOException("the run's metrics file was closed after an earlier failure");
+        }
+        byte[] bytes = (MetricsCsv.row(row, columns) + System.lineSeparator()).getBytes(StandardCharsets.UTF_8);
+        try {
+            writeFully(metrics, bytes, metricsEnd);
+        } catch (IOException e) {
+            try {
+                metrics.truncate(metricsEnd);
+            } catch (IOException | RuntimeException again) {
+                e.addSuppressed(again);
+            }
+            throw e;
+        }
+        metricsEnd += bytes.length;
+    }
+
+    private static void writeFully(FileChannel ch, byte[] bytes, long at) throws IOException {
+        ByteBuffer buf = ByteBuffer.wrap(bytes);
+        long pos = at;
+        while (buf.hasRemaining()) {
+            pos += ch.write(buf, pos);
+        }
+    }
+
+    /**
+     * A guide trained for its arm is kept as a model file, so other experiments can load it as their guide: from the
+     * arm's first checkpoint after its guide training (a guide-training checkpoint holds a guide not yet done).
+     */
+    private void saveTrainedGuide(TrainingEvent.Checkpoint c) {
         ArmSpec arm = armsByName.get(c.arm());
         Path file = RunFiles.guideModel(dir, c.arm());
         boolean trained = arm != null && arm.guideTrainSteps() > 0 && (arm.guideModel() == null || arm.guideModel().isBlank())
-                && (arm.kind() == ArmKind.GUIDED_TRAINED || arm.kind() == ArmKind.DISTILLATION);
+                && (arm.kind() == ArmKind.GUIDED_TRAINED || arm.kind() == ArmKind.DISTILLATION)
+                && c.state().phase() != Phase.GUIDE_TRAINING;
         if (trained && c.state().guideParams() != null && !Files.exists(file)) {
-            ModelFile.save(c.state().guideParams(), c.state().guideState(), file);
+            write(file, () -> ModelFile.save(c.state().guideParams(), c.state().guideState(), file));
         }
     }
 
-    private void updateStatus(RunStatusFile s) throws IOException {
+    private void updateStatus(RunStatusFile s) {
         status = s;
-        status.write(dir.resolve(RunFiles.STATUS));
+        Path file = dir.resolve(RunFiles.STATUS);
+        write(file, () -> status.write(file));
     }
 
+    /** Closes metrics.csv; a failure to close is kept in {@link #failures()}, not thrown. */
     @Override
     public void close() {
         if (metrics != null) {
             try {
                 metrics.close();
             } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                failures.add("cannot write " + metricsFile + ": " + reason(e));
             } finally {
                 metrics = null;
             }

@@ -35,7 +35,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * with the arm's loss, evaluating and checkpointing on schedule. The guide is only ever run forward in eval mode.
  */
 final class ArmRunner {
-    enum Outcome { FINISHED, STOPPED, FAILED }
+    /** ABORTED: the run's record could not be written, so the whole run ends (see RecordingFailedException). */
+    enum Outcome { FINISHED, STOPPED, FAILED, ABORTED }
 
     private final ExperimentSpec spec;
     private final TrainingSpec training;
@@ -43,6 +44,7 @@ final class ArmRunner {
     private final TrainerOptions options;
     private final TrainerControl control;
     private final Consumer<TrainingEvent> emit;
+    private final Consumer<TrainingEvent> emitToAll;
     private final List<TapPair> pairs;
     private final BatchOrder order;
     private final int[] indices;
@@ -56,14 +58,21 @@ final class ArmRunner {
     private INDArray dStudent;
     private GuideTapCache guideCache;
     private GuideTapCache teacherCache;
+    private String lastFailure = "";
 
-    ArmRunner(ExperimentSpec spec, TaskData data, TrainerOptions options, TrainerControl control, Consumer<TrainingEvent> emit) {
+    /**
+     * {@code emit} delivers an event (a listener's exception fails the arm); {@code emitToAll} delivers an ending
+     * event to every listener whatever one of them throws.
+     */
+    ArmRunner(ExperimentSpec spec, TaskData data, TrainerOptions options, TrainerControl control, Consumer<TrainingEvent> emit,
+              Consumer<TrainingEvent> emitToAll) {
         this.spec = spec;
         this.training = spec.training();
         this.data = data;
         this.options = options;
         this.control = control;
         this.emit = emit;
+        this.emitToAll = emitToAll;
         this.pairs = spec.resolvedPairs();
         if (training.batchSize() <= 0) {
             throw new IllegalArgumentException("training.batchSize must be positive, got " + training.batchSize());
@@ -82,14 +91,21 @@ final class ArmRunner {
         return seed + 1_000_003L;
     }
 
+    /** The message of the last arm that failed or was aborted. */
+    String lastFailure() {
+        return lastFailure;
+    }
+
     Outcome run(int index, ArmSpec armSpec, ArmState resume) {
         this.arm = armSpec;
-        currentStep = resume == null ? 0 : resume.step();
+        // A checkpoint taken before the task steps (guide training, noise pre-phase) continues that phase first.
+        Phase from = resume == null ? Phase.GUIDE_TRAINING : resume.phase();
+        currentStep = resume == null || from != Phase.TASK ? 0 : resume.step();
         ComputeThreads.bindCurrentThread(); // this may be a new thread (service, reproduce job): OpenMP counts per thread
-        emit.accept(new TrainingEvent.ArmStarted(arm.name(), index, arm.kind(), training.steps(), currentStep));
         Model target = null;
         Model guide = null;
         try {
+            emit.accept(new TrainingEvent.ArmStarted(arm.name(), index, arm.kind(), training.steps(), currentStep));
             target = options.models().create(spec.target(), training.seed());
             // A guide this arm does not train only ever runs forward in eval mode: the frozen fast path where it
             // fits (loaded or checkpointed guide weights are copied into its params() like into any model).
@@ -100,20 +116,29 @@ final class ArmRunner {
             GuidanceTerm term = arm.usesGuidance()
                     ? new GuidanceTerm(pairs, target.tapNames(), guide.tapNames(), training.alpha()) : null;
             if (resume != null) {
-                restore(resume, target, guide, opt);
-            } else {
-                if (!prepareGuide(guide) || !noisePrephase(target, guide, opt, term)) {
-                    emit.accept(new TrainingEvent.ArmFinished(arm.name(), 0, true));
-                    return Outcome.STOPPED;
-                }
+                restore(resume, target, guide, from == Phase.TASK || from == Phase.NOISE_PREPHASE ? opt : null);
+            }
+            boolean going = from != Phase.GUIDE_TRAINING || prepareGuide(target, guide, resume);
+            if (going && from != Phase.TASK) {
+                going = noisePrephase(target, guide, opt, term, from == Phase.NOISE_PREPHASE ? resume.step() : 0);
+            }
+            if (!going) {
+                emit.accept(new TrainingEvent.ArmFinished(arm.name(), 0, true));
+                return Outcome.STOPPED;
             }
             return taskSteps(target, guide, opt, term);
+        } catch (RecordingFailedException e) {
+            lastFailure = e.getMessage();
+            emitToAll.accept(new TrainingEvent.ArmFailed(arm.name(), currentStep, e.getMessage()));
+            return Outcome.ABORTED;
         } catch (NonFiniteException e) {
-            emit.accept(new TrainingEvent.ArmFailed(arm.name(), e.step(), e.getMessage()));
+            lastFailure = e.getMessage();
+            emitToAll.accept(new TrainingEvent.ArmFailed(arm.name(), e.step(), e.getMessage()));
             return Outcome.FAILED;
         } catch (IOException | RuntimeException e) {
             String msg = e.getMessage() == null ? e.toString() : e.getMessage();
-            emit.accept(new TrainingEvent.ArmFailed(arm.name(), currentStep, "arm '" + arm.name() + "': " + msg));
+            lastFailure = "arm '" + arm.name() + "': " + msg;
+            emitToAll.accept(new TrainingEvent.ArmFailed(arm.name(), currentStep, lastFailure));
             return Outcome.FAILED;
         } finally {
             if (target != null) {
@@ -152,7 +177,7 @@ final class ArmRunner {
         for (int s = start + 1; s <= training.steps(); s++) {
             if (control.cancelled()) {
                 if (s - 1 > lastCheckpoint) {
-                    emit.accept(new TrainingEvent.Checkpoint(arm.name(), snapshot(s - 1, target, guide, opt)));
+                    emit.accept(new TrainingEvent.Checkpoint(arm.name(), snapshot(Phase.TASK, s - 1, target, guide, opt)));
                 }
                 emit.accept(new TrainingEvent.ArmFinished(arm.name(), s - 1, true));
                 return Outcome.STOPPED;
@@ -184,7 +209,7 @@ final class ArmRunner {
                 }
             }
             if ((training.checkpointInterval() > 0 && s % training.checkpointInterval() == 0) || s == training.steps()) {
-                emit.accept(new TrainingEvent.Checkpoint(arm.name(), snapshot(s, target, guide, opt)));
+                emit.accept(new TrainingEvent.Checkpoint(arm.name(), snapshot(Phase.TASK, s, target, guide, opt)));
                 lastCheckpoint = s;
             }
         }
@@ -289,8 +314,12 @@ final class ArmRunner {
                 && (arm.guideModel() == null || arm.guideModel().isBlank()) && arm.guideTrainSteps() > 0;
     }
 
-    /** Trains, loads or leaves the guide as the arm asks; false when cancelled. */
-    private boolean prepareGuide(Model guide) throws IOException {
+    /**
+     * Trains, loads or leaves the guide as the arm asks; false when cancelled. A stop checkpoints the guide's training
+     * (so resume continues it rather than starting over), as does every checkpoint interval on the way; a resumed
+     * guide-training checkpoint ({@code resume}) continues after its step.
+     */
+    private boolean prepareGuide(Model target, Model guide, ArmState resume) throws IOException {
         if (arm.kind() != ArmKind.GUIDED_TRAINED && arm.kind() != ArmKind.DISTILLATION) {
             return true;
         }
@@ -299,8 +328,17 @@ final class ArmRunner {
             return true;
         }
         Optimizer opt = Optimizers.create(training, (int) guide.params().length());
-        for (int k = 1; k <= arm.guideTrainSteps(); k++) {
+        int start = 0;
+        if (resume != null && resume.phase() == Phase.GUIDE_TRAINING) {
+            opt.importState(resume.optimizer());
+            start = resume.step();
+        }
+        int lastCheckpoint = start;
+        for (int k = start + 1; k <= arm.guideTrainSteps(); k++) {
             if (control.cancelled()) {
+                if (k - 1 > lastCheckpoint) {
+                    emit.accept(new TrainingEvent.Checkpoint(arm.name(), snapshot(Phase.GUIDE_TRAINING, k - 1, target, guide, opt)));
+                }
                 return false;
             }
             Batch b = trainingBatch(k - 1);
@@ -314,17 +352,30 @@ final class ArmRunner {
             m.put(Metrics.TASK_LOSS, task.value());
             m.put(Metrics.GRAD_NORM, norm);
             emit.accept(new TrainingEvent.Step(arm.name(), Phase.GUIDE_TRAINING, k, m));
+            if (checkpointDue(k, arm.guideTrainSteps())) {
+                emit.accept(new TrainingEvent.Checkpoint(arm.name(), snapshot(Phase.GUIDE_TRAINING, k, target, guide, opt)));
+                lastCheckpoint = k;
+            }
         }
         return true;
     }
 
-    /** Alignment-only steps on noise fed to both networks; false when cancelled. */
-    private boolean noisePrephase(Model target, Model guide, Optimizer opt, GuidanceTerm term) {
+    /** A checkpoint on the interval inside a phase before the task (its last step is followed by the next phase). */
+    private boolean checkpointDue(int k, int phaseSteps) {
+        return training.checkpointInterval() > 0 && k % training.checkpointInterval() == 0 && k < phaseSteps;
+    }
+
+    /** Alignment-only steps on noise fed to both networks, after step {@code start}; false when cancelled. */
+    private boolean noisePrephase(Model target, Model guide, Optimizer opt, GuidanceTerm term, int start) {
         if (term == null || term.size() == 0) {
             return true;
         }
-        for (int k = 1; k <= arm.noisePrephaseSteps(); k++) {
+        int lastCheckpoint = start;
+        for (int k = start + 1; k <= arm.noisePrephaseSteps(); k++) {
             if (control.cancelled()) {
+                if (k - 1 > lastCheckpoint) {
+                    emit.accept(new TrainingEvent.Checkpoint(arm.name(), snapshot(Phase.NOISE_PREPHASE, k - 1, target, guide, opt)));
+                }
                 return false;
             }
             INDArray x = noise.batch(Phase.NOISE_PREPHASE, k - 1, training.batchSize());
@@ -338,31 +389,43 @@ final class ArmRunner {
             m.put(Metrics.GUIDANCE_ON, 1.0);
             m.put(Metrics.GRAD_NORM, norm);
             emit.accept(new TrainingEvent.Step(arm.name(), Phase.NOISE_PREPHASE, k, m));
+            if (checkpointDue(k, arm.noisePrephaseSteps())) {
+                emit.accept(new TrainingEvent.Checkpoint(arm.name(), snapshot(Phase.NOISE_PREPHASE, k, target, guide, opt)));
+                lastCheckpoint = k;
+            }
         }
         return true;
     }
 
-    private ArmState snapshot(int step, Model target, Model guide, Optimizer opt) {
+    /** {@code opt} is the optimizer of the phase: the guide's in GUIDE_TRAINING, else the target's. */
+    private ArmState snapshot(Phase phase, int step, Model target, Model guide, Optimizer opt) {
         long random = target instanceof StochasticModel sm ? sm.randomState() : 0L;
-        return new ArmState(arm.name(), step, target.params().toFloatVector(), floats(target.state()), random,
-                opt.exportState(), guide.params().toFloatVector(), floats(guide.state()));
+        long guideRandom = guide instanceof StochasticModel sm ? sm.randomState() : 0L;
+        return new ArmState(arm.name(), phase, step, target.params().toFloatVector(), floats(target.state()), random,
+                opt.exportState(), guide.params().toFloatVector(), floats(guide.state()), guideRandom);
     }
 
     private static float[] floats(INDArray a) {
         return a == null || a.length() == 0 ? new float[0] : a.toFloatVector();
     }
 
+    /** Restores the networks (and {@code opt}, the target's optimizer, unless null: a guide-training checkpoint). */
     private void restore(ArmState st, Model target, Model guide, Optimizer opt) throws IOException {
-        String source = "checkpoint of arm '" + arm.name() + "' at step " + st.step();
+        String source = "checkpoint of arm '" + arm.name() + "' at " + st.where();
         ModelFile.assign(target.params(), st.targetParams(), source, "target parameters", target);
         ModelFile.assign(target.state(), st.targetState(), source, "target state values", target);
         if (target instanceof StochasticModel sm) {
             sm.setRandomState(st.targetRandom());
         }
-        opt.importState(st.optimizer());
+        if (opt != null) {
+            opt.importState(st.optimizer());
+        }
         if (st.guideParams() != null) {
             ModelFile.assign(guide.params(), st.guideParams(), source, "guide parameters", guide);
             ModelFile.assign(guide.state(), st.guideState(), source, "guide state values", guide);
+            if (guide instanceof StochasticModel sm && st.phase() == Phase.GUIDE_TRAINING) {
+                sm.setRandomState(st.guideRandom());
+            }
         }
     }
 }

@@ -79,7 +79,7 @@ public final class Trainer {
     public RunStatus run(Map<String, ArmState> resume, Set<String> done) {
         List<String> names = spec.arms().stream().map(ArmSpec::name).toList();
         emit(new TrainingEvent.RunStarted(names, spec.training().steps(), spec.resolvedPairs().size()));
-        ArmRunner runner = new ArmRunner(spec, data, options, control, this::emit);
+        ArmRunner runner = new ArmRunner(spec, data, options, control, this::emit, this::emitToAll);
         List<String> failures = new ArrayList<>();
         for (int i = 0; i < spec.arms().size(); i++) {
             ArmSpec arm = spec.arms().get(i);
@@ -88,21 +88,51 @@ public final class Trainer {
             }
             ArmRunner.Outcome outcome = runner.run(i, arm, resume.get(arm.name()));
             if (outcome == ArmRunner.Outcome.STOPPED) {
-                emit(new TrainingEvent.RunFinished(RunStatus.STOPPED, "stopped during arm '" + arm.name() + "'"));
+                emitToAll(new TrainingEvent.RunFinished(RunStatus.STOPPED, "stopped during arm '" + arm.name() + "'"));
                 return RunStatus.STOPPED;
+            }
+            if (outcome == ArmRunner.Outcome.ABORTED) {
+                // The run's record cannot be written: later arms could not be kept either, so the run ends here.
+                emitToAll(new TrainingEvent.RunFinished(RunStatus.FAILED, "the run stopped during arm '" + arm.name()
+                        + "': " + runner.lastFailure()));
+                return RunStatus.FAILED;
             }
             if (outcome == ArmRunner.Outcome.FAILED) {
                 failures.add(arm.name());
             }
         }
         RunStatus status = failures.isEmpty() ? RunStatus.FINISHED : RunStatus.FAILED;
-        emit(new TrainingEvent.RunFinished(status, failures.isEmpty() ? "" : "failed arms: " + String.join(", ", failures)));
+        emitToAll(new TrainingEvent.RunFinished(status, failures.isEmpty() ? "" : "failed arms: " + String.join(", ", failures)));
         return status;
     }
 
+    /** Delivers an event in turn; a listener's exception stops the delivery and fails the current arm. */
     private void emit(TrainingEvent e) {
         for (TrainingListener l : listeners) {
             l.onEvent(e);
+        }
+    }
+
+    /**
+     * Delivers an ending event (an arm failed, the run finished) to every listener even when one of them fails, so the
+     * progress line and the UI still hear of it when the run folder cannot record it. A recorder's failure is its own
+     * to report (see {@link RecordingFailedException}); any other listener's exception is rethrown after delivery.
+     */
+    private void emitToAll(TrainingEvent e) {
+        RuntimeException first = null;
+        for (TrainingListener l : listeners) {
+            try {
+                l.onEvent(e);
+            } catch (RecordingFailedException ex) {
+                // already known to the recorder that threw it, which reports it at the run's end
+            } catch (RuntimeException ex) {
+                if (first == null) {
+                    first = ex;
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
         }
     }
 }
