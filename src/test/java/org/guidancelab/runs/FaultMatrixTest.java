@@ -58,8 +58,8 @@ import org.junit.jupiter.api.io.TempDir;
 class FaultMatrixTest {
     private static final String GUIDED = "guided";
     private static final String BASELINE = "baseline";
-    private static final int STEPS = 200;
-    private static final int GUIDE_STEPS = 300;
+    private static final int STEPS = 1000;
+    private static final int GUIDE_STEPS = 1000;
     private static final int CHECKPOINT_EVERY = 7;
     private static final Duration MIDWAY = Duration.ofSeconds(60);
 
@@ -73,7 +73,7 @@ class FaultMatrixTest {
     private static final List<Path> mounted = new ArrayList<>();
 
     /**
-     * Two arms on 2-d blobs, a few hundred ms each: a guided arm whose guide trains for 300 steps first, then a
+     * Two arms on 2-d blobs, a few hundred ms each: a guided arm whose guide trains for 1000 steps first, then a
      * baseline; checkpoints every 7 steps (off the evaluation steps, every 10).
      */
     static ExperimentSpec experiment() {
@@ -115,7 +115,7 @@ class FaultMatrixTest {
         if (killed == null) {
             Path out = shared.resolve("killed");
             CliProcess p = CliProcess.start(shared.resolve("logs"), "run", experimentFile().toString(), "--out", out.toString());
-            p.awaitWhileRunning("100 task rows of the baseline arm", MIDWAY, () -> rows(out, BASELINE, Phase.TASK) >= 100);
+            p.awaitWhileRunning("50 task rows of the baseline arm", MIDWAY, () -> rows(out, BASELINE, Phase.TASK) >= 50);
             CliProcess.Result r = p.kill();
             assertEquals(137, r.exitCode(), "killed by SIGKILL: " + r);
             killed = onlyRunFolder(out);
@@ -145,7 +145,7 @@ class FaultMatrixTest {
         assertEquals(RunStatus.RUNNING, before.status().status(), "kill -9 leaves the status as it was");
         assertEquals(RunStatus.FINISHED, before.status().arms().get(GUIDED).status());
         int rowsBefore = before.taskRows(BASELINE).size();
-        assertTrue(rowsBefore >= 100 && rowsBefore < STEPS, "killed mid-arm: " + rowsBefore);
+        assertTrue(rowsBefore >= 50 && rowsBefore < STEPS, "killed mid-arm: " + rowsBefore);
         int checkpoint = before.checkpoints().get(BASELINE).step();
         assertTrue(checkpoint % CHECKPOINT_EVERY == 0 && checkpoint <= rowsBefore && checkpoint > rowsBefore - CHECKPOINT_EVERY - 1,
                 "the last checkpoint " + checkpoint + " is at most one interval behind the " + rowsBefore + " rows");
