@@ -38,7 +38,7 @@ public final class ComputeThreads {
     /**
      * Applies the chosen count to OpenMP for the calling thread. OpenMP keeps its thread count per calling thread,
      * and the oneDNN build's kernels (see {@link org.guidancelab.engine.backend.NativeBuild}) run on OpenMP: a
-     * training thread that never set it used every core, whatever --threads said. Called by each arm as it starts.
+     * training thread that never set it would use every core, whatever --threads says. Called by each arm as it starts.
      */
     public static void bindCurrentThread() {
         int n = chosen;

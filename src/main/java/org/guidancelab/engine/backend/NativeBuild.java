@@ -9,8 +9,8 @@ import java.util.function.Predicate;
 /**
  * Chooses which build of ND4J's native library the CPU backend loads, before ND4J loads. The default build runs
  * convolutions through libnd4j's own im2col kernels; the oneDNN build (shipped beside it, classifier
- * {@code linux-x86_64-onednn-avx2}) runs them through Intel's oneDNN, which trained our small ResNet guide about five
- * times faster on one thread (distillation arm with a 50-step teacher: 172 s -> 68 s). That build needs AVX2, so it
+ * {@code linux-x86_64-onednn-avx2}) runs them through Intel's oneDNN, and its other kernels use AVX2, which makes
+ * every workload faster (docs/decisions/0011-onednn-avx2-native-build-on-avx2-cpus.md). That build needs AVX2, so it
  * is chosen only on a Linux x86-64 CPU that reports the avx2 flag; elsewhere the default build loads as before.
  * JavaCPP picks the build by the {@code org.bytedeco.javacpp.platform.extension} property and falls back to the
  * plain build for libraries that have no such variant (OpenBLAS).
