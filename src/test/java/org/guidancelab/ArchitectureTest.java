@@ -9,7 +9,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Holds the package arrows of DESIGN.md: each package imports only the packages listed above it. */
+/** Holds the package arrows of the README's "Code layout": each package imports only the packages listed above it. */
 class ArchitectureTest {
     private static final String ROOT = "org.guidancelab";
     private static JavaClasses classes;

@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code reproduce}: runs the preset of each finding of the paper over seeds, then writes {@code report.md} with the
- * measured tables, figures and verdicts (issue #8). Exit code 0 when every run finished (whatever the verdicts),
+ * measured tables, figures and verdicts. Exit code 0 when every run finished (whatever the verdicts),
  * 1 when a run failed or could not start, 3 when stopped with Ctrl-C (finished runs are kept and reused next time).
  */
 @Command(name = "reproduce", mixinStandardHelpOptions = true,
