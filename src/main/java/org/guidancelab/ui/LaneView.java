@@ -62,6 +62,8 @@ final class LaneView extends VBox {
         ExperimentDocument doc = ctx.document();
         doc.specProperty().addListener((o, a, b) -> rebuild());
         doc.selectionProperty().addListener((o, a, b) -> rebuild());
+        // a value refused in a block's field marks the block without changing the spec
+        doc.rejectedFields().addListener((javafx.collections.ListChangeListener<org.guidancelab.ui.model.FieldKey>) c -> rebuild());
         rebuild();
     }
 
