@@ -142,13 +142,16 @@ class RejectedValueUiTest {
         List<String> listed = onFx(this::problemLines);
         boolean runDisabled = onFx(() -> robot.lookup("#run-button").queryButton().isDisabled());
         String reason = onFx(() -> robot.lookup("#run-reason").queryLabeled().getText());
+        double runShort = onFx(() -> robot.lookup("#run-button").queryButton().prefWidth(-1)
+                - robot.lookup("#run-button").queryButton().getWidth());
         assertAll(
                 () -> assertEquals(typed, text, "the field keeps what was typed"),
                 () -> assertTrue(marked, "the field is marked as refused"),
                 () -> assertTrue(tip.contains(fieldMessage), () -> "the field's tooltip says why: " + tip),
                 () -> assertTrue(listed.contains(problem), () -> "the problems list names it: " + listed),
                 () -> assertTrue(runDisabled, "Run is disabled"),
-                () -> assertTrue(reason.startsWith(problem), () -> "Run says why: " + reason));
+                () -> assertTrue(reason.startsWith(problem), () -> "Run says why: " + reason),
+                () -> assertTrue(runShort < 1, () -> "the reason shortens itself, not Run (short by " + runShort + " px)"));
     }
 
     private void assertClean(FxRobot robot, String id, String shown) throws Exception {
