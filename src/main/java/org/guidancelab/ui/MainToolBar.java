@@ -49,6 +49,9 @@ final class MainToolBar extends HBox {
         run = button("run", "Run", Material2MZ.PLAY_ARROW, "Train every arm of the experiment", w::run);
         run.getStyleClass().addAll(Styles.RUN_BUTTON, "accent");
         run.disableProperty().bind(doc.canRunProperty().not());
+        // a long reason must shorten itself, never squeeze Run to "..."
+        run.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        theme.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         runReason.setId("run-reason");
         runReason.getStyleClass().add(Styles.ERROR_TEXT);
         runReason.setMaxWidth(360);
