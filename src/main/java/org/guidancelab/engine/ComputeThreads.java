@@ -35,6 +35,11 @@ public final class ComputeThreads {
         bindCurrentThread();
     }
 
+    /** The count of the last {@link #set}, or 0 when none was set (ND4J and OpenBLAS then use their defaults). */
+    public static int chosen() {
+        return chosen;
+    }
+
     /**
      * Applies the chosen count to OpenMP for the calling thread. OpenMP keeps its thread count per calling thread,
      * and the oneDNN build's kernels (see {@link org.guidancelab.engine.backend.NativeBuild}) run on OpenMP: a

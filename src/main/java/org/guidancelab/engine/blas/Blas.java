@@ -81,6 +81,160 @@ public final class Blas {
         return c;
     }
 
+    /**
+     * The upper triangle, diagonal included, of {@code c = a a^T} for a [n, k] and c [n, n] of one dtype: a symmetric
+     * rank-k update, half the multiply-adds of {@code gemm(a, a, c, false, true, ...)}. c's strict lower triangle is
+     * unspecified afterwards (left as it was by OpenBLAS's syrk, filled by the gemm fallback). Straight to OpenBLAS
+     * whatever the size: ND4J 1.0.0-M2.1's own syrk computes the wrong product (docs/decisions/0009).
+     */
+    public static void syrkUpper(INDArray a, INDArray c) {
+        if (a.rank() != 2 || c.rank() != 2 || c.size(0) != a.size(0) || c.size(1) != a.size(0)) {
+            throw new IllegalArgumentException("syrk needs [n, k] and [n, n], got " + java.util.Arrays.toString(a.shape())
+                    + " and " + java.util.Arrays.toString(c.shape()));
+        }
+        if (isDirect() && sameBlasType(a, c) && a.size(0) > 0 && denseRowMajor(a) && denseRowMajor(c)) {
+            DirectBlas.syrkUpper(a, a.offset(), (int) a.size(0), (int) a.size(1), 1.0, c, c.offset());
+            return;
+        }
+        Nd4j.gemm(a, a, c, false, true, 1.0, 0.0);
+    }
+
+    /**
+     * As {@link #syrkUpper(INDArray, INDArray)} on Java arrays: {@code a} holds [n, k] row-major, {@code c} receives
+     * [n, n] row-major of which only the upper triangle (i <= j) is meant to be read. Allocates nothing per call on
+     * the direct path (a per-thread native scratch), so threads may call it concurrently.
+     */
+    public static void syrkUpper(float[] a, int n, int k, float[] c) {
+        check(a.length, c.length, n, k);
+        if (isDirect()) {
+            DirectBlas.syrkUpper(a, n, k, c);
+            return;
+        }
+        INDArray x = Nd4j.create(a, new long[] {n, k}, 'c');
+        System.arraycopy(Nd4j.gemm(x, x, false, true).dup('c').data().asFloat(), 0, c, 0, n * n);
+    }
+
+    /** Double precision {@link #syrkUpper(float[], int, int, float[])}. */
+    public static void syrkUpper(double[] a, int n, int k, double[] c) {
+        check(a.length, c.length, n, k);
+        if (isDirect()) {
+            DirectBlas.syrkUpper(a, n, k, c);
+            return;
+        }
+        INDArray x = Nd4j.create(a, new long[] {n, k}, 'c');
+        System.arraycopy(Nd4j.gemm(x, x, false, true).dup('c').data().asDouble(), 0, c, 0, n * n);
+    }
+
+    private static void check(int aLength, int cLength, int n, int k) {
+        if ((long) n * k > aLength || (long) n * n > cLength) {
+            throw new IllegalArgumentException("syrk of [" + n + ", " + k + "] needs " + (long) n * k + " and "
+                    + (long) n * n + " elements, got " + aLength + " and " + cLength);
+        }
+    }
+
+    /** All of {@code x} (any layout, FLOAT or DOUBLE or other) as floats in C order, one copy on the direct path. */
+    public static float[] readFloats(INDArray x) {
+        float[] out = new float[(int) x.length()];
+        if (isDirect() && x.dataType() == DataType.FLOAT && denseC(x)) {
+            DirectBlas.read(x, 0, out, out.length);
+        } else if (out.length > 0) {
+            INDArray f = x.castTo(DataType.FLOAT).dup('c');
+            System.arraycopy(f.data().asFloat(), 0, out, 0, out.length);
+        }
+        return out;
+    }
+
+    /** All of {@code x} as doubles in C order. */
+    public static double[] readDoubles(INDArray x) {
+        double[] out = new double[(int) x.length()];
+        if (isDirect() && x.dataType() == DataType.DOUBLE && denseC(x)) {
+            DirectBlas.read(x, 0, out, out.length);
+        } else if (isDirect() && x.dataType() == DataType.FLOAT && denseC(x)) {
+            float[] f = new float[out.length];
+            DirectBlas.read(x, 0, f, f.length);
+            for (int i = 0; i < f.length; i++) {
+                out[i] = f[i];
+            }
+        } else if (out.length > 0) {
+            INDArray d = x.castTo(DataType.DOUBLE).dup('c');
+            System.arraycopy(d.data().asDouble(), 0, out, 0, out.length);
+        }
+        return out;
+    }
+
+    /**
+     * The first {@code length} of {@code values} into a C-ordered FLOAT array {@code into}, from flat element
+     * {@code at} on. On the direct path one copy with no ND4J op, so threads may fill disjoint ranges concurrently.
+     */
+    public static void put(float[] values, int length, INDArray into, long at) {
+        checkRange(length, into, at, DataType.FLOAT);
+        if (isDirect() && denseC(into)) {
+            DirectBlas.write(values, length, into, at);
+        } else if (length > 0) {
+            into.reshape('c', new long[] {into.length()}).get(org.nd4j.linalg.indexing.NDArrayIndex.interval(at, at + length))
+                    .assign(Nd4j.create(java.util.Arrays.copyOf(values, length)));
+        }
+    }
+
+    /** Double precision {@link #put(float[], int, INDArray, long)}. */
+    public static void put(double[] values, int length, INDArray into, long at) {
+        checkRange(length, into, at, DataType.DOUBLE);
+        if (isDirect() && denseC(into)) {
+            DirectBlas.write(values, length, into, at);
+        } else if (length > 0) {
+            into.reshape('c', new long[] {into.length()}).get(org.nd4j.linalg.indexing.NDArrayIndex.interval(at, at + length))
+                    .assign(Nd4j.create(java.util.Arrays.copyOf(values, length)));
+        }
+    }
+
+    private static void checkRange(int length, INDArray into, long at, DataType type) {
+        if (into.dataType() != type || at < 0 || at + length > into.length()) {
+            throw new IllegalArgumentException("cannot put " + length + " " + type + " values at " + at + " into "
+                    + into.dataType() + " " + java.util.Arrays.toString(into.shape()));
+        }
+    }
+
+    /**
+     * Sum of the squares of {@code length} elements of a C-ordered FLOAT or DOUBLE array from flat element {@code at}
+     * on, products and sum in double (BLAS dsdot for floats).
+     */
+    public static double sumOfSquares(INDArray x, long at, int length) {
+        if (at < 0 || at + length > x.length()) {
+            throw new IllegalArgumentException(length + " elements at " + at + " of " + x.length());
+        }
+        if (length == 0) {
+            return 0.0;
+        }
+        if (isDirect() && (x.dataType() == DataType.FLOAT || x.dataType() == DataType.DOUBLE) && denseC(x)) {
+            return DirectBlas.sumOfSquares(x, at, length);
+        }
+        INDArray part = x.reshape('c', new long[] {x.length()}).get(org.nd4j.linalg.indexing.NDArrayIndex.interval(at, at + length))
+                .castTo(DataType.DOUBLE);
+        return part.mul(part).sumNumber().doubleValue();
+    }
+
+    /** Dense in memory in C order (element i of the flat C-order view at offset + i). */
+    private static boolean denseC(INDArray x) {
+        return x.length() <= Integer.MAX_VALUE && (x.length() <= 1 || cStrides(x));
+    }
+
+    /** Each dimension steps by the product of the sizes after it (unit dimensions step by anything). */
+    private static boolean cStrides(INDArray x) {
+        long expected = 1;
+        for (int d = x.rank() - 1; d >= 0; d--) {
+            if (x.size(d) != 1 && x.stride(d) != expected) {
+                return false;
+            }
+            expected *= x.size(d);
+        }
+        return true;
+    }
+
+    /** A rank-2 array laid out row after row with no gaps (what syrk's row-major pointers assume). */
+    private static boolean denseRowMajor(INDArray x) {
+        return x.rank() == 2 && denseC(x);
+    }
+
     /** Sum of u .* v over all elements (same shape and element order). */
     public static double dot(INDArray u, INDArray v) {
         if (isDirect() && sameBlasType(u, v) && contiguousAlike(u, v)) {

@@ -3,6 +3,7 @@ package org.guidancelab.engine.blas;
 import static org.bytedeco.openblas.global.openblas_nolapack.CblasNoTrans;
 import static org.bytedeco.openblas.global.openblas_nolapack.CblasRowMajor;
 import static org.bytedeco.openblas.global.openblas_nolapack.CblasTrans;
+import static org.bytedeco.openblas.global.openblas_nolapack.CblasUpper;
 
 import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.FloatPointer;
@@ -41,6 +42,41 @@ final class DirectBlas {
 
     private static final ThreadLocal<Pointers> POINTERS = ThreadLocal.withInitial(Pointers::new);
 
+    /**
+     * Native memory of one thread for products of Java arrays: an operand and a result, grown to the largest seen
+     * and kept (a heatmap's taps all have the same shape, so after the first tap nothing is allocated).
+     */
+    private static final class Scratch {
+        FloatPointer fa, fc;
+        DoublePointer da, dc;
+
+        static FloatPointer floats(FloatPointer p, long size) {
+            if (p != null && p.capacity() >= size) {
+                return p;
+            }
+            if (p != null) {
+                p.close();
+            }
+            FloatPointer q = new FloatPointer(Math.max(1, size));
+            q.zero(); // syrk with beta 0 never reads C, but no NaN pattern should be lying there if one did
+            return q;
+        }
+
+        static DoublePointer doubles(DoublePointer p, long size) {
+            if (p != null && p.capacity() >= size) {
+                return p;
+            }
+            if (p != null) {
+                p.close();
+            }
+            DoublePointer q = new DoublePointer(Math.max(1, size));
+            q.zero();
+            return q;
+        }
+    }
+
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
     private DirectBlas() {
     }
 
@@ -78,6 +114,73 @@ final class DirectBlas {
                     p.da.at(address(a, la.offset())), la.leading(), p.db.at(address(b, lb.offset())), lb.leading(),
                     beta, p.dc.at(address(c, lc.offset())), lc.leading());
         }
+    }
+
+    /**
+     * The upper triangle (with the diagonal) of c = alpha a a^T, a [n, k] and c [n, n] both dense row-major views
+     * of one dtype; c's strict lower triangle is not written.
+     */
+    static void syrkUpper(INDArray a, long aOffset, int n, int k, double alpha, INDArray c, long cOffset) {
+        Pointers p = POINTERS.get();
+        if (c.dataType() == DataType.FLOAT) {
+            openblas_nolapack.cblas_ssyrk(CblasRowMajor, CblasUpper, CblasNoTrans, n, k, (float) alpha,
+                    p.fa.at(address(a, aOffset)), Math.max(1, k), 0f, p.fc.at(address(c, cOffset)), Math.max(1, n));
+        } else {
+            openblas_nolapack.cblas_dsyrk(CblasRowMajor, CblasUpper, CblasNoTrans, n, k, alpha,
+                    p.da.at(address(a, aOffset)), Math.max(1, k), 0.0, p.dc.at(address(c, cOffset)), Math.max(1, n));
+        }
+    }
+
+    /** As {@link #syrkUpper(INDArray, long, int, int, double, INDArray, long)} on Java arrays (row-major, alpha 1). */
+    static void syrkUpper(float[] a, int n, int k, float[] c) {
+        Scratch s = SCRATCH.get();
+        s.fa = Scratch.floats(s.fa, (long) n * k);
+        s.fc = Scratch.floats(s.fc, (long) n * n);
+        s.fa.put(a, 0, n * k);
+        openblas_nolapack.cblas_ssyrk(CblasRowMajor, CblasUpper, CblasNoTrans, n, k, 1f, s.fa, Math.max(1, k), 0f,
+                s.fc, Math.max(1, n));
+        s.fc.get(c, 0, n * n);
+    }
+
+    static void syrkUpper(double[] a, int n, int k, double[] c) {
+        Scratch s = SCRATCH.get();
+        s.da = Scratch.doubles(s.da, (long) n * k);
+        s.dc = Scratch.doubles(s.dc, (long) n * n);
+        s.da.put(a, 0, n * k);
+        openblas_nolapack.cblas_dsyrk(CblasRowMajor, CblasUpper, CblasNoTrans, n, k, 1.0, s.da, Math.max(1, k), 0.0,
+                s.dc, Math.max(1, n));
+        s.dc.get(c, 0, n * n);
+    }
+
+    /** {@code length} values of a contiguous DOUBLE array, from element {@code at} on, into {@code into}. */
+    static void read(INDArray x, long at, double[] into, int length) {
+        POINTERS.get().da.at(address(x, x.offset() + at)).get(into, 0, length);
+    }
+
+    /** {@code length} values of a contiguous FLOAT array, from element {@code at} on, into {@code into}. */
+    static void read(INDArray x, long at, float[] into, int length) {
+        POINTERS.get().fa.at(address(x, x.offset() + at)).get(into, 0, length);
+    }
+
+    /** The first {@code length} of {@code values} into a contiguous FLOAT array from element {@code at} on. */
+    static void write(float[] values, int length, INDArray x, long at) {
+        POINTERS.get().fc.at(address(x, x.offset() + at)).put(values, 0, length);
+    }
+
+    /** The first {@code length} of {@code values} into a contiguous DOUBLE array from element {@code at} on. */
+    static void write(double[] values, int length, INDArray x, long at) {
+        POINTERS.get().dc.at(address(x, x.offset() + at)).put(values, 0, length);
+    }
+
+    /** Sum of squares, accumulated in double, of {@code length} contiguous elements from flat element {@code at}. */
+    static double sumOfSquares(INDArray x, long at, int length) {
+        Pointers p = POINTERS.get();
+        if (x.dataType() == DataType.FLOAT) {
+            FloatAt f = p.fa.at(address(x, x.offset() + at));
+            return openblas_nolapack.cblas_dsdot(length, f, 1, f, 1);
+        }
+        DoubleAt d = p.da.at(address(x, x.offset() + at));
+        return openblas_nolapack.cblas_ddot(length, d, 1, d, 1);
     }
 
     /** Dot product of two contiguous arrays of {@code length} elements. */

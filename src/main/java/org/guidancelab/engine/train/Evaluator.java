@@ -25,6 +25,8 @@ final class Evaluator {
     private final int chunk;
     private final Batch probe;
     private final CkaEstimator estimator;
+    /** The last evaluation's target side, whose arrays the next one overwrites (see TapGrams.of(.., previous)). */
+    private TapGrams lastTarget;
 
     Evaluator(TaskData data, int chunk, int probeSize, long seed, CkaEstimator estimator) {
         this.data = data;
@@ -68,7 +70,8 @@ final class Evaluator {
             return null;
         }
         // Grams are taken right after each forward: a model's taps are its buffers, overwritten by its next pass.
-        TapGrams t = TapGrams.of(target.forward(probe.x(), false).taps(), estimator);
+        TapGrams t = TapGrams.of(target.forward(probe.x(), false).taps(), estimator, lastTarget);
+        lastTarget = t;
         CkaMatrix self = t.against(t);
         if (guideGrams == null) {
             return new CkaMatrix[] {null, self};

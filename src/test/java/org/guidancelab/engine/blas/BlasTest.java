@@ -154,4 +154,102 @@ class BlasTest {
         Blas.copy(src, f);
         assertEquals(src, f);
     }
+
+    /** Upper triangles (diagonal included) of a and b are equal within tol. */
+    private static void assertUpperEquals(INDArray expected, INDArray actual, double tol) {
+        for (int i = 0; i < expected.rows(); i++) {
+            for (int j = i; j < expected.columns(); j++) {
+                assertEquals(expected.getDouble(i, j), actual.getDouble(i, j), tol, "element " + i + "," + j);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dtype.class)
+    void syrkFillsTheUpperTriangleOfTheGram(Dtype d) {
+        DataType dt = DataType.valueOf(d.name());
+        double tol = dt == DataType.FLOAT ? 1e-4 : 1e-12;
+        Nd4j.getRandom().setSeed(8);
+        INDArray a0 = Nd4j.rand(dt, 9, 5);
+        INDArray expected = a0.mmul(a0.transpose());
+        // a fresh array and a view at an offset, writing into a fresh array and into a view
+        INDArray flat = Nd4j.rand(dt, 1, 45 + 13);
+        INDArray aView = flat.get(NDArrayIndex.point(0), NDArrayIndex.interval(13, 58)).reshape('c', 9, 5);
+        aView.assign(a0);
+        INDArray cFlat = Nd4j.zeros(dt, 1, 81 + 7);
+        INDArray cView = cFlat.get(NDArrayIndex.point(0), NDArrayIndex.interval(7, 88)).reshape('c', 9, 9);
+        for (INDArray a : new INDArray[] {a0.dup('c'), aView}) {
+            for (INDArray c : new INDArray[] {Nd4j.create(dt, 9, 9), cView}) {
+                Blas.syrkUpper(a, c);
+                assertUpperEquals(expected, c, tol);
+            }
+        }
+        assertEquals(0.0, cFlat.getDouble(0, 3), "nothing before the view was written");
+        // a column-major operand is not row-major memory: the ND4J fallback gives the same triangle
+        INDArray c = Nd4j.create(dt, 9, 9);
+        Blas.syrkUpper(a0.dup('f'), c);
+        assertUpperEquals(expected, c, tol);
+    }
+
+    @Test
+    void syrkOnJavaArraysMatchesTheGemm() {
+        java.util.Random r = new java.util.Random(3);
+        int n = 11;
+        int k = 6;
+        float[] af = new float[n * k];
+        double[] ad = new double[n * k];
+        for (int i = 0; i < af.length; i++) {
+            ad[i] = r.nextGaussian();
+            af[i] = (float) ad[i];
+        }
+        float[] cf = new float[n * n + 3]; // longer than needed is fine
+        double[] cd = new double[n * n];
+        Blas.syrkUpper(af, n, k, cf);
+        Blas.syrkUpper(ad, n, k, cd);
+        for (int i = 0; i < n; i++) {
+            for (int j = i; j < n; j++) {
+                double s = 0;
+                for (int c = 0; c < k; c++) {
+                    s += ad[i * k + c] * ad[j * k + c];
+                }
+                assertEquals(s, cd[i * n + j], 1e-12);
+                assertEquals(s, cf[i * n + j], 1e-4);
+            }
+        }
+        // a second, smaller call on the same thread reuses the scratch
+        Blas.syrkUpper(new float[] {1, 2, 3, 4}, 2, 2, cf);
+        assertEquals(5f, cf[0]);
+        assertEquals(11f, cf[1]);
+        assertEquals(25f, cf[3]);
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> Blas.syrkUpper(new float[3], 2, 2, new float[4]));
+    }
+
+    @Test
+    void readPutAndSumOfSquaresCoverRangesOfAnArray() {
+        INDArray flat = Nd4j.rand(DataType.FLOAT, 1, 30);
+        INDArray view = flat.get(NDArrayIndex.point(0), NDArrayIndex.interval(4, 16)).reshape('c', 3, 4);
+        float[] v = Blas.readFloats(view);
+        assertEquals(12, v.length);
+        assertEquals(view.getFloat(1, 2), v[6]);
+        float[] t = Blas.readFloats(view.transpose());
+        assertEquals(view.getFloat(2, 1), t[1 * 3 + 2]);
+        double[] dv = Blas.readDoubles(view);
+        assertEquals(view.getFloat(2, 3), dv[11], 0.0);
+        INDArray into = Nd4j.zeros(DataType.FLOAT, 2, 5);
+        Blas.put(new float[] {7, 8, 9, 99}, 3, into, 4);
+        assertEquals(Nd4j.createFromArray(new float[][] {{0, 0, 0, 0, 7}, {8, 9, 0, 0, 0}}), into);
+        INDArray intoD = Nd4j.zeros(DataType.DOUBLE, 2, 2);
+        Blas.put(new double[] {1.5}, 1, intoD, 3);
+        assertEquals(1.5, intoD.getDouble(1, 1), 0.0);
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> Blas.put(new float[] {1, 2}, 2, into, 9));
+        assertEquals(8.0 * 8 + 9 * 9, Blas.sumOfSquares(into, 5, 2), 0.0);
+        double expected = 0;
+        for (float f : v) {
+            expected += (double) f * f;
+        }
+        assertEquals(expected, Blas.sumOfSquares(view, 0, 12), 1e-12);
+        assertEquals(expected, Blas.sumOfSquares(view.dup('f'), 0, 12), 1e-6); // the ND4J fallback, C order too
+    }
 }
