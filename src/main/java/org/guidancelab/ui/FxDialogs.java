@@ -8,13 +8,15 @@ import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
+import org.guidancelab.platform.AppDirs;
 
 /** {@link Dialogs} as real JavaFX alerts and file choosers. */
 final class FxDialogs implements Dialogs {
     private static final FileChooser.ExtensionFilter JSON = new FileChooser.ExtensionFilter("Experiment JSON", "*.json");
 
     private final Window owner;
-    private File lastDir = new File("presets").isDirectory() ? new File("presets") : new File(".");
+    /** Where the choosers start: ./presets of a source checkout, the home folder when installed (see AppDirs). */
+    private File lastDir = AppDirs.current().documentsDir(Path.of(".")).toFile();
 
     FxDialogs(Window owner) {
         this.owner = owner;
