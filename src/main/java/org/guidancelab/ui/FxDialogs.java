@@ -37,7 +37,32 @@ final class FxDialogs implements Dialogs {
         a.initOwner(owner);
         a.setTitle(title);
         a.setHeaderText(title);
+        withIcon(a);
         a.showAndWait();
+    }
+
+    @Override
+    public void showAbout(String text) {
+        Alert a = new Alert(Alert.AlertType.INFORMATION, text, ButtonType.OK);
+        a.initOwner(owner);
+        a.setTitle(About.TITLE);
+        int nl = text.indexOf('\n');
+        a.setHeaderText(nl > 0 ? text.substring(0, nl) : text);
+        a.setContentText(nl > 0 ? text.substring(nl + 1) : "");
+        javafx.scene.image.Image icon = AppIcon.image(48);
+        if (icon != null) {
+            a.setGraphic(new javafx.scene.image.ImageView(icon));
+        }
+        withIcon(a);
+        a.getDialogPane().setMinWidth(560);
+        a.showAndWait();
+    }
+
+    /** Dialog windows carry the app's icon too (the window manager shows it in the task switcher). */
+    private static void withIcon(Alert a) {
+        if (a.getDialogPane().getScene().getWindow() instanceof javafx.stage.Stage st) {
+            st.getIcons().setAll(AppIcon.images());
+        }
     }
 
     @Override
@@ -48,6 +73,7 @@ final class FxDialogs implements Dialogs {
         a.initOwner(owner);
         a.setTitle("Unsaved changes");
         a.setHeaderText("The experiment has unsaved changes");
+        withIcon(a);
         Optional<ButtonType> r = a.showAndWait();
         if (r.isEmpty() || r.get() == ButtonType.CANCEL) {
             return SaveChoice.CANCEL;
