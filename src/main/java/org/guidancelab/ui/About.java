@@ -27,9 +27,16 @@ final class About {
         sb.append("Backend: ").append(backend.map(BackendInfo::summary).orElse("starting ND4J…")).append('\n');
         sb.append(dirs.installed() ? "Installed in " + installRoot(appPath) : "Running from a source checkout or jar")
                 .append('\n');
-        sb.append("Runs: ").append(runsDir).append('\n');
-        sb.append("Settings: ").append(dirs.settingsFile());
+        sb.append("Runs: ").append(tilde(runsDir, dirs.home())).append('\n');
+        sb.append("Settings: ").append(tilde(dirs.settingsFile(), dirs.home()));
         return sb.toString();
+    }
+
+    /** ~/.local/share/guidance-lab/runs for /home/ada/.local/share/guidance-lab/runs: shorter, and as users write it. */
+    static String tilde(Path p, Path home) {
+        Path abs = p.toAbsolutePath().normalize();
+        Path h = home.toAbsolutePath().normalize();
+        return abs.startsWith(h) && !abs.equals(h) ? "~/" + h.relativize(abs) : p.toString();
     }
 
     /** /opt/guidance-lab for the launcher /opt/guidance-lab/bin/guidance-lab. */

@@ -54,7 +54,7 @@ final class FxDialogs implements Dialogs {
             a.setGraphic(new javafx.scene.image.ImageView(icon));
         }
         withIcon(a);
-        a.getDialogPane().setMinWidth(560);
+        a.getDialogPane().setMinWidth(640);
         a.showAndWait();
     }
 

@@ -21,8 +21,8 @@ class AboutTest {
         assertTrue(text.startsWith("Guidance Lab "), text);
         assertTrue(text.contains("\nBackend: CPU · AMD EPYC"), text);
         assertTrue(text.contains("\nInstalled in /opt/guidance-lab\n"), text);
-        assertTrue(text.contains("\nRuns: /home/ada/.local/share/guidance-lab/runs\n"), text);
-        assertTrue(text.endsWith("\nSettings: /home/ada/.config/guidance-lab/settings.properties"), text);
+        assertTrue(text.contains("\nRuns: ~/.local/share/guidance-lab/runs\n"), text);
+        assertTrue(text.endsWith("\nSettings: ~/.config/guidance-lab/settings.properties"), text);
     }
 
     @Test
@@ -31,6 +31,13 @@ class AboutTest {
         String text = About.text(dirs, Path.of("/tmp/runs"), Optional.empty(), null);
         assertTrue(text.contains("\nBackend: starting ND4J…\n"), text);
         assertTrue(text.contains("\nRunning from a source checkout or jar\n"), text);
+    }
+
+    @Test
+    void pathsUnderTheHomeFolderAreShownWithATilde() {
+        assertEquals("~/.guidance-lab/runs", About.tilde(Path.of("/home/ada/.guidance-lab/runs"), Path.of("/home/ada")));
+        assertEquals("/data/runs", About.tilde(Path.of("/data/runs"), Path.of("/home/ada")));
+        assertEquals("/home/adam/runs", About.tilde(Path.of("/home/adam/runs"), Path.of("/home/ada")));
     }
 
     @Test
