@@ -55,6 +55,7 @@ final class FxDialogs implements Dialogs {
         }
         withIcon(a);
         a.getDialogPane().setMinWidth(640);
+        a.getDialogPane().setPrefWidth(640); // the dialog is centred on its preferred size, before the minimum applies
         a.showAndWait();
     }
 
