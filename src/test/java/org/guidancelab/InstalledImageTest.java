@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.guidancelab.platform.Version;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,8 +33,8 @@ class InstalledImageTest {
     record Result(int code, String out) {
     }
 
-    @BeforeAll
-    static void onlyWithAnImage() {
+    @BeforeEach // (not BeforeAll: each test then reports itself skipped)
+    void onlyWithAnImage() {
         assumeTrue(Files.isExecutable(LAUNCHER), "no app image: build it with ./mvnw -Pinstaller package");
     }
 
