@@ -49,6 +49,15 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    /** platform (folders, settings, version) sits below everything: any package may use it, it uses none of ours. */
+    @Test
+    void platformImportsNothingOfOurs() {
+        noClasses().that().resideInAPackage(pkg("platform")).should().dependOnClassesThat()
+                .resideInAnyPackage(pkg("arch"), pkg("experiment"), pkg("data"), pkg("engine"), pkg("runs"), pkg("figures"),
+                        pkg("reproduce"), pkg("ui"), pkg("cli"))
+                .check(classes);
+    }
+
     @Test
     void experimentImportsOnlyArch() {
         noClasses().that().resideInAPackage(pkg("experiment")).should().dependOnClassesThat()
