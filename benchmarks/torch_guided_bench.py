@@ -10,13 +10,25 @@ the biased HSIC estimator on each minibatch; the guide is untrained, seeded, fro
 tap i is paired with target tap min(round(i * (nT - 1) / (nG - 1)), nT - 1). Twenty fixed batches are cycled; the
 warm-up steps are not timed.
 
+Method, the same as the Java side's: each mode (unguided, guided) has its own networks and optimiser; each warms up
+for at least --warmup steps and, with --settle P > 0, until the mean step time of two consecutive windows of
+--settle-window steps differs by at most P (a fraction, 0.05 = 5%), or --warmup-cap steps; then timed blocks of
+--steps steps alternate unguided, guided, unguided, ... --repeats times.
+
 Contract with the Java side (org.guidancelab.engine.bench.PeerRun):
     torch_guided_bench.py --workload mlp|fcn-cnn|rnn-transformer --threads N --steps S --warmup W
-prints, in this order,
+        [--repeats R] [--settle P --settle-window K --warmup-cap C]
+prints
+    <workload> warmup unguided steps=<int> settled|capped
+    <workload> warmup guided steps=<int> settled|capped
+    <workload> repeat=<i> unguided steps/s=<float>      (i = 1..R, the two modes alternating)
+    <workload> repeat=<i> guided steps/s=<float>
+    ...
+then, as before (medians over the repeats),
     <workload> unguided steps/s=<float>
     <workload> guided steps/s=<float>
-    <workload> torch=<version> threads=<N> guided/unguided time ratio=<float>
-and exits 0. PeerRun reads the first two lines; the third is for people.
+    <workload> torch=<version> threads=<N> guided/unguided time ratio=<float> repeats=<R>
+and exits 0. PeerRun reads the repeat lines (or, from an older peer, the two median lines); the rest is for people.
 
 Needs PyTorch; on Debian 12: apt-get install python3-torch libopenblas0-pthread, then run with /usr/bin/python3.
 """
@@ -189,37 +201,74 @@ def batches(workload, batch):
     return out
 
 
-def steps_per_second(workload, guided, steps, warmup, alpha):
-    target, guide, batch = networks(workload)
-    data = batches(workload, batch)
-    guide.eval()
-    guide.requires_grad_(False)
-    optimizer = torch.optim.Adam(target.parameters(), lr=1e-3)
-    tap_pairs = None
+class Lane:
+    """One mode's networks, optimiser and data, stepped a block at a time so that two modes can alternate."""
 
-    def step(i):
-        nonlocal tap_pairs
-        inputs, labels = data[i % len(data)]
-        logits, target_taps = target(inputs)
+    def __init__(self, workload, guided, alpha):
+        self.target, self.guide, batch = networks(workload)
+        self.data = batches(workload, batch)
+        self.guide.eval()
+        self.guide.requires_grad_(False)
+        self.optimizer = torch.optim.Adam(self.target.parameters(), lr=1e-3)
+        self.guided = guided
+        self.alpha = alpha
+        self.tap_pairs = None
+        self.done = 0
+
+    def step(self, i):
+        inputs, labels = self.data[i % len(self.data)]
+        logits, target_taps = self.target(inputs)
         loss = F.cross_entropy(logits.reshape(-1, logits.shape[-1]), labels.reshape(-1))
-        if guided:
+        if self.guided:
             with torch.no_grad():
-                _, guide_taps = guide(inputs)
-            if tap_pairs is None:
-                tap_pairs = pairs(len(target_taps), len(guide_taps))
-            alignment = sum(1.0 - cka(target_taps[t], guide_taps[g]) for t, g in tap_pairs)
-            loss = loss + alpha * alignment
-        optimizer.zero_grad(set_to_none=True)
+                _, guide_taps = self.guide(inputs)
+            if self.tap_pairs is None:
+                self.tap_pairs = pairs(len(target_taps), len(guide_taps))
+            alignment = sum(1.0 - cka(target_taps[t], guide_taps[g]) for t, g in self.tap_pairs)
+            loss = loss + self.alpha * alignment
+        self.optimizer.zero_grad(set_to_none=True)
         loss.backward()
-        optimizer.step()
+        self.optimizer.step()
         return loss.item()  # waits for the step to finish, as the Java side does
 
-    for i in range(warmup):
-        step(i)
-    start = time.perf_counter()
-    for i in range(warmup, warmup + steps):
-        step(i)
-    return steps / (time.perf_counter() - start)
+    def run(self, steps):
+        """Runs the next `steps` steps; returns their wall time in seconds."""
+        start = time.perf_counter()
+        for _ in range(steps):
+            self.step(self.done)
+            self.done += 1
+        return time.perf_counter() - start
+
+
+def settled(per_step, steps_run, minimum, window, tolerance, cap):
+    """The settle rule of org.guidancelab.engine.bench.SettleRule."""
+    if steps_run >= cap:
+        return True
+    if steps_run < minimum:
+        return False
+    if tolerance <= 0:
+        return True
+    return len(per_step) >= 2 and abs(per_step[-1] - per_step[-2]) / per_step[-2] <= tolerance
+
+
+def warm_up(lane, minimum, window, tolerance, cap):
+    """Warms a lane up; returns (steps run, whether the rule rather than the cap ended it)."""
+    per_step, run = [], 0
+    while not settled(per_step, run, minimum, window, tolerance, cap):
+        k = max(0, minimum - run) if tolerance <= 0 else max(0, min(window, cap - run))
+        if k < 1:
+            break
+        per_step.append(lane.run(k) / k)
+        run += k
+    ok = tolerance <= 0 or (run >= minimum and len(per_step) >= 2
+                            and abs(per_step[-1] - per_step[-2]) / per_step[-2] <= tolerance)
+    return run, ok
+
+
+def median(values):
+    s = sorted(values)
+    mid = len(s) // 2
+    return s[mid] if len(s) % 2 else (s[mid - 1] + s[mid]) / 2
 
 
 def main(argv=None):
@@ -229,17 +278,33 @@ def main(argv=None):
     parser.add_argument("--steps", type=int, default=100)
     parser.add_argument("--warmup", type=int, default=20)
     parser.add_argument("--alpha", type=float, default=1.0)
+    parser.add_argument("--repeats", type=int, default=1)
+    parser.add_argument("--settle", type=float, default=0.0, help="fraction, e.g. 0.05; 0 = exactly --warmup steps")
+    parser.add_argument("--settle-window", type=int, default=10)
+    parser.add_argument("--warmup-cap", type=int, default=300)
     args = parser.parse_args(argv)
-    if args.threads < 1 or args.steps < 1 or args.warmup < 0:
-        parser.error("--threads and --steps must be at least 1, --warmup not negative")
+    if args.threads < 1 or args.steps < 1 or args.warmup < 0 or args.repeats < 1 or args.settle < 0 \
+            or args.settle_window < 1:
+        parser.error("--threads, --steps, --repeats and --settle-window must be at least 1, --warmup and --settle"
+                     " not negative")
     torch.set_num_threads(args.threads)
+    cap = max(args.warmup, args.warmup_cap)
 
-    unguided = steps_per_second(args.workload, False, args.steps, args.warmup, args.alpha)
-    guided = steps_per_second(args.workload, True, args.steps, args.warmup, args.alpha)
+    lanes = {"unguided": Lane(args.workload, False, args.alpha), "guided": Lane(args.workload, True, args.alpha)}
+    rates = {mode: [] for mode in lanes}
+    for mode, lane in lanes.items():
+        steps, ok = warm_up(lane, args.warmup, args.settle_window, args.settle, cap)
+        print(f"{args.workload} warmup {mode} steps={steps} {'settled' if ok else 'capped'}", flush=True)
+    for r in range(1, args.repeats + 1):
+        for mode, lane in lanes.items():  # unguided, guided, unguided, ...
+            rate = args.steps / lane.run(args.steps)
+            rates[mode].append(rate)
+            print(f"{args.workload} repeat={r} {mode} steps/s={rate:.2f}", flush=True)
+    unguided, guided = median(rates["unguided"]), median(rates["guided"])
     print(f"{args.workload} unguided steps/s={unguided:.2f}")
     print(f"{args.workload} guided steps/s={guided:.2f}")
     print(f"{args.workload} torch={torch.__version__} threads={args.threads} "
-          f"guided/unguided time ratio={unguided / guided:.2f}")
+          f"guided/unguided time ratio={unguided / guided:.2f} repeats={args.repeats}")
     return 0
 
 

@@ -9,11 +9,14 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.guidancelab.engine.ComputeThreads;
 import org.guidancelab.engine.backend.Backends;
+import org.guidancelab.engine.bench.BenchReport;
 import org.guidancelab.engine.bench.BenchResult;
 import org.guidancelab.engine.bench.GuidedBench;
 import org.guidancelab.engine.bench.HeatmapBench;
+import org.guidancelab.engine.bench.MachineInfo;
 import org.guidancelab.engine.bench.MemoryBench;
 import org.guidancelab.engine.bench.PeerRun;
+import org.guidancelab.engine.bench.SettleRule;
 import org.guidancelab.engine.bench.Workload;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -23,7 +26,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Measures guided and unguided training steps/s on the standard workloads (docs/BENCHMARK.md),",
                 "and the time of one full CKA heatmap (24 target x 8 guide taps, probe of 512).",
-                "With --peer, runs the PyTorch peer on the same workload right after, and prints the ratios."})
+                "Each mode warms up until its step time settles, then timed blocks alternate unguided, guided, ...",
+                "--repeats times; medians and spreads are printed, with the machine, build and load.",
+                "With --peer, runs the PyTorch peer on the same workload right after, the same way, and prints the ratios."})
 public final class BenchCommand implements Callable<Integer> {
     static final String ALL = "all";
 
@@ -36,11 +41,27 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "1", converter = MinInt.One.class, description = "compute threads, for both us and the peer (default: ${DEFAULT-VALUE})")
     int threads;
 
-    @Option(names = "--steps", defaultValue = "100", converter = MinInt.Two.class, description = "timed steps per mode (default: ${DEFAULT-VALUE})")
+    @Option(names = "--steps", defaultValue = "50", converter = MinInt.Two.class, description = "timed steps per block, one block per mode and repeat (default: ${DEFAULT-VALUE})")
     int steps;
 
-    @Option(names = "--warmup", defaultValue = "20", converter = MinInt.Zero.class, description = "untimed steps first (default: ${DEFAULT-VALUE})")
+    @Option(names = "--repeats", defaultValue = "5", converter = MinInt.One.class, description = "timed blocks per mode, alternated unguided/guided (default: ${DEFAULT-VALUE})")
+    int repeats;
+
+    @Option(names = "--warmup", defaultValue = "20", converter = MinInt.Zero.class, description = "untimed steps at least, per mode (default: ${DEFAULT-VALUE})")
     int warmup;
+
+    @Option(names = "--settle", paramLabel = "PERCENT", defaultValue = "5", converter = MinInt.Zero.class,
+            description = "warm up until two consecutive windows' step times differ by at most PERCENT; 0 = exactly --warmup steps (default: ${DEFAULT-VALUE})")
+    int settlePercent;
+
+    @Option(names = "--settle-window", defaultValue = "10", converter = MinInt.One.class, description = "steps per warm-up window (default: ${DEFAULT-VALUE})")
+    int settleWindow;
+
+    @Option(names = "--warmup-cap", defaultValue = "300", converter = MinInt.Zero.class, description = "most warm-up steps per mode, settled or not (default: ${DEFAULT-VALUE})")
+    int warmupCap;
+
+    @Option(names = "--markdown", description = "also print the results as the Markdown table of docs/PERFORMANCE.md")
+    boolean markdown;
 
     @Option(names = "--no-guide-cache", description = "run the frozen guide's forward every step (no per-example tap cache)")
     boolean noGuideCache;
@@ -80,23 +101,46 @@ public final class BenchCommand implements Callable<Integer> {
             new MemoryBench(w, memorySteps, memoryEvery).run(out);
             return 0;
         }
+        SettleRule rule = settleRule();
+        String method = String.format(Locale.ROOT, "%d repeat%s x %d steps per mode, blocks alternated unguided/guided; %s",
+                repeats, repeats == 1 ? "" : "s", steps, rule.describe());
+        MachineInfo.header(threads, method).forEach(out::println);
+        out.flush();
+        List<BenchReport.Row> rows = new java.util.ArrayList<>();
         for (Workload w : workloads) {
-            BenchResult ours = new GuidedBench(w, steps, warmup).withGuideCache(!noGuideCache).run(threads);
+            BenchResult ours = new GuidedBench(w, steps, repeats, rule).withGuideCache(!noGuideCache).run(threads);
             out.println(ours.lines());
+            out.println(ours.spreadLines("ours"));
+            BenchResult theirs = null;
             if (peer != null) {
                 try {
-                    BenchResult theirs = PeerRun.run(python, peer, w, threads, steps, warmup);
+                    theirs = PeerRun.run(python, peer, w, threads, steps, repeats, rule);
+                    out.println(theirs.spreadLines("peer"));
                     out.println(ratioLine(ours, theirs));
                 } catch (java.io.IOException e) {
                     err.println("bench: " + e.getMessage());
                 }
             }
+            rows.add(new BenchReport.Row(ours, theirs));
             out.flush();
         }
+        HeatmapBench.Timing heatmap = null;
         if (!noHeatmap) {
-            out.printf(Locale.ROOT, "heatmap %dx%d taps probe=%d ms=%.1f%n", 24, 8, 512, HeatmapBench.medianMillis(5));
+            heatmap = HeatmapBench.time(Math.max(10, 2 * repeats));
+            out.println(BenchReport.heatmapLine(heatmap));
+        }
+        out.println("load average at the end: " + MachineInfo.loadAverage());
+        if (markdown) {
+            out.println();
+            BenchReport.markdown(rows, heatmap).forEach(out::println);
         }
         return 0;
+    }
+
+    /** The warm-up rule from the options: settle within --settle percent, or a fixed --warmup when it is 0. */
+    SettleRule settleRule() {
+        return settlePercent == 0 ? SettleRule.fixed(warmup)
+                : new SettleRule(warmup, settleWindow, settlePercent / 100.0, Math.max(warmup, warmupCap));
     }
 
     /** The --workload values: each workload's name, or all of them. */
@@ -107,12 +151,6 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     static String ratioLine(BenchResult ours, BenchResult peer) {
-        return String.format(Locale.ROOT,
-                "%s peer unguided steps/s=%.2f guided steps/s=%.2f | ours/peer unguided=%.2fx guided=%.2fx"
-                        + " | guided/unguided time ratio ours=%.2f peer=%.2f",
-                ours.workload(), peer.unguidedStepsPerSecond(), peer.guidedStepsPerSecond(),
-                ours.unguidedStepsPerSecond() / peer.unguidedStepsPerSecond(),
-                ours.guidedStepsPerSecond() / peer.guidedStepsPerSecond(),
-                ours.guidedOverUnguidedTime(), peer.guidedOverUnguidedTime());
+        return BenchReport.ratioLine(ours, peer);
     }
 }

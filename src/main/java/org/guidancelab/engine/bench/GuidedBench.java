@@ -1,11 +1,12 @@
 package org.guidancelab.engine.bench;
 
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import org.guidancelab.data.TaskData;
-import org.guidancelab.engine.train.Phase;
-import org.guidancelab.engine.train.Trainer;
+import org.guidancelab.engine.bench.Alternation.Mode;
 import org.guidancelab.engine.train.TrainerOptions;
-import org.guidancelab.engine.train.TrainingEvent;
 import org.guidancelab.experiment.ArmSpec;
 import org.guidancelab.experiment.DatasetSpec;
 import org.guidancelab.experiment.ExperimentSpec;
@@ -16,21 +17,31 @@ import org.guidancelab.experiment.TrainingSpec;
 /**
  * Times guided training of a standard workload through the product's own trainer (the same code path as the app
  * and {@code run}), so the figure measures what users get. Recipe (docs/BENCHMARK.md): Adam lr 1e-3, alpha 1,
- * untrained seeded guide, pairs by the paper's rule; warm-up steps are excluded, and so is the trainer's final
- * evaluation (timing stops at the last step's start).
+ * untrained seeded guide, pairs by the paper's rule. Each mode has its own trainer on its own thread
+ * ({@link SteppedArm}); both warm up until their step time settles ({@link SettleRule}), then timed blocks of
+ * {@code steps} steps alternate unguided, guided, unguided, ... {@code repeats} times ({@link Alternation}), so a
+ * slow spell of a shared machine lands on both modes. Warm-up, the arms' start and their final evaluation are not
+ * timed.
  */
 public final class GuidedBench {
     private final Workload workload;
     private final int steps;
-    private final int warmup;
+    private final int repeats;
+    private final SettleRule warmup;
     private boolean guideCache = true;
 
+    /** One timed block per mode after a fixed warm-up of {@code warmup} steps (the former behaviour). */
     public GuidedBench(Workload workload, int steps, int warmup) {
-        if (steps < 2 || warmup < 0) {
-            throw new IllegalArgumentException("--steps must be at least 2 and --warmup not negative");
+        this(workload, steps, 1, SettleRule.fixed(warmup));
+    }
+
+    public GuidedBench(Workload workload, int steps, int repeats, SettleRule warmup) {
+        if (steps < 2 || repeats < 1) {
+            throw new IllegalArgumentException("--steps must be at least 2 and --repeats at least 1");
         }
         this.workload = workload;
         this.steps = steps;
+        this.repeats = repeats;
         this.warmup = warmup;
     }
 
@@ -42,46 +53,52 @@ public final class GuidedBench {
 
     public BenchResult run(int threads) {
         TaskData data = BenchData.of(workload, 7);
-        double unguided = stepsPerSecond(ArmSpec.baseline("unguided"), data);
-        double guided = stepsPerSecond(ArmSpec.guidedUntrained("guided"), data);
-        return new BenchResult(workload, threads, unguided, guided);
+        TrainerOptions options = guideCache ? TrainerOptions.defaults() : TrainerOptions.defaults().withGuideCacheBytes(0);
+        // never reached: the arms are stopped after the last block (+2 leaves the final step and its evaluation out)
+        int total = warmup.capSteps() + warmup.window() + repeats * steps + 2;
+        Map<Mode, SteppedArm> arms = new EnumMap<>(Mode.class);
+        Map<Mode, BenchResult.Warmup> warmups = new EnumMap<>(Mode.class);
+        Map<Mode, List<Double>> rates = new EnumMap<>(Mode.class);
+        try {
+            for (Mode m : Mode.values()) {
+                ArmSpec arm = m == Mode.UNGUIDED ? ArmSpec.baseline("unguided") : ArmSpec.guidedUntrained("guided");
+                arms.put(m, new SteppedArm(workload + "-" + m.label(), experiment(arm, total), data, options));
+                warmups.put(m, warmUp(arms.get(m)));
+                rates.put(m, new ArrayList<>());
+            }
+            for (Mode m : Alternation.order(repeats)) {
+                rates.get(m).add(steps / arms.get(m).advance(steps));
+            }
+        } finally {
+            arms.values().forEach(SteppedArm::close);
+        }
+        return new BenchResult(workload, threads, new Spread(rates.get(Mode.UNGUIDED)), new Spread(rates.get(Mode.GUIDED)),
+                warmups.get(Mode.UNGUIDED), warmups.get(Mode.GUIDED));
+    }
+
+    private BenchResult.Warmup warmUp(SteppedArm arm) {
+        List<Double> perStep = new ArrayList<>();
+        int run = 0;
+        while (!warmup.settled(perStep, run)) {
+            int k = warmup.next(run);
+            if (k < 1) {
+                break;
+            }
+            perStep.add(arm.advance(k) / k);
+            run += k;
+        }
+        return new BenchResult.Warmup(run, warmup.settledBeforeCap(perStep, run));
     }
 
     /** The experiment a bench arm runs: the workload's networks, no evaluation until the very end. */
     ExperimentSpec experiment(ArmSpec arm) {
-        int total = warmup + steps + 1;
+        return experiment(arm, warmup.capSteps() + steps + 1);
+    }
+
+    private ExperimentSpec experiment(ArmSpec arm, int total) {
         TrainingSpec t = new TrainingSpec(1.0, OptimizerKind.ADAM, 1e-3, 0.9, 0.0, 0.0, workload.batch(), total,
                 total, 0, 123L);
         return new ExperimentSpec("bench " + workload, "", workload.guide(), workload.target(),
                 new DatasetSpec("bench", null), List.of(arm), t, Pairing.rule());
-    }
-
-    private double stepsPerSecond(ArmSpec arm, TaskData data) {
-        ExperimentSpec spec = experiment(arm);
-        TrainerOptions options = guideCache ? TrainerOptions.defaults() : TrainerOptions.defaults().withGuideCacheBytes(0);
-        Trainer trainer = new Trainer(spec, data, options);
-        long[] marks = new long[2];
-        String[] failure = new String[1];
-        int first = warmup;             // the clock starts when step `warmup` has finished
-        int last = warmup + steps;      // and stops when step `warmup + steps` has finished
-        trainer.addListener(e -> {
-            if (e instanceof TrainingEvent.Step s && s.phase() == Phase.TASK) {
-                if (s.step() == first) {
-                    marks[0] = System.nanoTime();
-                } else if (s.step() == last) {
-                    marks[1] = System.nanoTime();
-                }
-            } else if (e instanceof TrainingEvent.ArmFailed f) {
-                failure[0] = f.message();
-            }
-        });
-        if (first == 0) {
-            marks[0] = System.nanoTime();
-        }
-        trainer.run();
-        if (failure[0] != null) {
-            throw new IllegalStateException(workload + " " + arm.name() + " failed: " + failure[0]);
-        }
-        return steps / ((marks[1] - marks[0]) / 1e9);
     }
 }

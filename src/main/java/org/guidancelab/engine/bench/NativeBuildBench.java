@@ -59,7 +59,7 @@ public final class NativeBuildBench {
             List<String> command = List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx2g",
                     "-cp", System.getProperty("java.class.path"), "-D" + NativeBuild.PROPERTY + "=" + b.extension(),
                     "org.guidancelab.Main", "bench", "--workload", "all", "--no-heatmap", "--threads", String.valueOf(threads),
-                    "--steps", String.valueOf(steps), "--warmup", String.valueOf(warmup));
+                    "--steps", String.valueOf(steps), "--warmup", String.valueOf(warmup), "--repeats", "1", "--settle", "0");
             Path log = Files.createTempFile("native-build-bench", ".log");
             try {
                 ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
