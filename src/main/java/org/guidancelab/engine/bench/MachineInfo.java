@@ -34,7 +34,7 @@ public final class MachineInfo {
         out.add("build: ND4J native " + (build.isEmpty() ? "default" : build) + " | OpenBLAS " + openBlas()
                 + " | Java " + System.getProperty("java.version", "?"));
         out.add("run: threads=" + threads + " | load average " + loadAverage() + " | "
-                + ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME.withLocale(Locale.ROOT)));
+                + ZonedDateTime.now().withNano(0).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME.withLocale(Locale.ROOT)));
         out.add("method: " + method);
         return out;
     }
@@ -64,17 +64,19 @@ public final class MachineInfo {
         return l < 0 ? "unknown" : String.format(Locale.ROOT, "%.2f", l);
     }
 
-    /** OpenBLAS's kernel family and configuration as it reports them, or "not loaded" (the CUDA build has none). */
+    /**
+     * OpenBLAS's version and kernel family, or "not loaded" (the CUDA build has none). The bindings expose neither
+     * {@code openblas_get_corename} nor {@code openblas_get_config}, and the bundled library picks its kernels at
+     * load (DYNAMIC_ARCH), so the family is known only when OPENBLAS_CORETYPE forces it (OPENBLAS_VERBOSE=2 makes
+     * OpenBLAS print it at load, on stderr).
+     */
     static String openBlas() {
         try {
             Class<?> c = Class.forName(OPENBLAS);
-            Object core = c.getMethod("openblas_get_corename").invoke(null);
-            Object config = c.getMethod("openblas_get_config").invoke(null);
-            String coreName = core == null ? "?" : (String) core.getClass().getMethod("getString").invoke(core);
-            String configText = config == null ? "" : (String) config.getClass().getMethod("getString").invoke(config);
-            String env = System.getenv("OPENBLAS_CORETYPE");
-            return "core=" + coreName.trim() + (env == null ? "" : " (OPENBLAS_CORETYPE=" + env + ")")
-                    + (configText.isBlank() ? "" : " [" + configText.trim() + "]");
+            String version = String.valueOf(c.getField("OPENBLAS_VERSION").get(null)).replace("OpenBLAS", "").trim();
+            String forced = System.getenv("OPENBLAS_CORETYPE");
+            return version + " core=" + (forced == null || forced.isBlank() ? "chosen at load, not reported" : forced
+                    + " (OPENBLAS_CORETYPE)");
         } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
             return "not loaded";
         }

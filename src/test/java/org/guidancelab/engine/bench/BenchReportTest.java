@@ -91,4 +91,17 @@ class BenchReportTest {
         assertEquals(List.of("python3", script.toString(), "--workload", "mlp", "--threads", "2", "--steps", "9", "--warmup", "3",
                 "--repeats", "1"), PeerRun.command("python3", script, Workload.MLP, 2, 9, 1, SettleRule.fixed(3)));
     }
+
+    @Test
+    void theHeaderNamesTheMachineBuildLoadAndMethod() {
+        assertEquals("avx avx2 avx512f fma sse4_2",
+                MachineInfo.vectorFlags(java.util.Set.of("fpu", "avx2", "fma", "sse2", "sse4_2", "avx512f", "avx")));
+        assertEquals("none known", MachineInfo.vectorFlags(java.util.Set.of()));
+        List<String> h = MachineInfo.header(1, "5 repeats");
+        assertEquals(4, h.size());
+        assertTrue(h.get(0).startsWith("machine: ") && h.get(0).contains("vector flags: "), h.get(0));
+        assertTrue(h.get(1).startsWith("build: ND4J native ") && h.get(1).contains("| OpenBLAS "), h.get(1));
+        assertTrue(h.get(2).startsWith("run: threads=1 | load average "), h.get(2));
+        assertEquals("method: 5 repeats", h.get(3));
+    }
 }
