@@ -189,6 +189,7 @@ public final class SweepPlan {
         private final PresetCatalog catalog;
         private final List<SweepProblem> problems = new ArrayList<>();
         private final Set<String> seen = new HashSet<>();
+        private final Map<String, List<String>> alsoIn = new LinkedHashMap<>();
         private int dropped;
 
         Expansion(SweepFile file, PresetCatalog catalog) {
@@ -250,15 +251,34 @@ public final class SweepPlan {
         }
 
         private SweepException fail() {
-            List<SweepProblem> out = new ArrayList<>(problems);
+            List<SweepProblem> out = new ArrayList<>();
+            for (SweepProblem p : problems) {
+                List<String> more = alsoIn.getOrDefault(key(p), List.of());
+                if (more.isEmpty()) {
+                    out.add(p);
+                    continue;
+                }
+                String list = String.join(", ", more.subList(0, Math.min(3, more.size())))
+                        + (more.size() > 3 ? ", ..." : "");
+                out.add(new SweepProblem(p.file(), p.line(), p.jsonPath(), p.cell(), p.message() + " (also in "
+                        + more.size() + " other cell" + (more.size() == 1 ? "" : "s") + ": " + list + ")"));
+            }
             if (dropped > 0) {
                 out.add(new SweepProblem(file.label(), 0, "", "", "... and " + dropped + " more problems like these"));
             }
             return new SweepException(out);
         }
 
+        private static String key(SweepProblem p) {
+            return p.jsonPath() + "|" + p.message() + "|" + p.file();
+        }
+
+        /** Adds a problem; the same problem in another cell is counted with the first (named in its message). */
         private void add(SweepProblem p) {
-            if (!seen.add(p.jsonPath() + "|" + p.message() + "|" + p.file())) {
+            if (!seen.add(key(p))) {
+                if (!p.cell().isEmpty()) {
+                    alsoIn.computeIfAbsent(key(p), k -> new ArrayList<>()).add(p.cell());
+                }
                 return;
             }
             if (problems.size() >= MAX_PROBLEMS) {
