@@ -221,15 +221,19 @@ public final class SweepPlan {
                 throw fail();
             }
             List<Axis> axes = new ArrayList<>();
+            boolean unresolved = false;
             for (SweepFile.AxisDecl d : file.axes()) {
                 Axis a = resolveAxis(d, base);
-                if (a != null) {
+                if (a == null || a.values().isEmpty()) {
+                    unresolved = true;
+                } else {
                     axes.add(a);
                 }
             }
-            if (!problems.isEmpty()) {
+            if (unresolved) {
                 throw fail();
             }
+            // Values refused above are left out; the cells of the others are still checked, so every problem is told.
             List<SweepCell> cells = product(base, axes, finish);
             if (!problems.isEmpty()) {
                 throw fail();

@@ -244,7 +244,9 @@ public final class SweepRunner {
         }
         double done = doneCost + partial;
         double elapsed = (System.nanoTime() - began) / 1e9;
-        double eta = done > 0 && costToRun > 0 ? elapsed * Math.max(0, costToRun - done) / done : Double.NaN;
+        // no estimate from the first few steps (JIT warm-up, data loading): wait for 2% of the work or 10 seconds
+        boolean measured = done > 0 && costToRun > 0 && (done >= 0.02 * costToRun || elapsed >= 10);
+        double eta = measured ? elapsed * Math.max(0, costToRun - done) / done : Double.NaN;
         if (run == 0 && Double.isFinite(eta) && done >= costToRun) {
             eta = 0;
         }
