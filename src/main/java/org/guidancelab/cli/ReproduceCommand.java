@@ -116,7 +116,7 @@ final class ReproduceCommand implements Callable<Integer> {
                 err.println("error: interrupted");
                 return RunCommand.STOPPED;
             }
-            List<FindingResult> results = FindingEvaluator.evaluate(findings, runs, out);
+            List<FindingResult> results = FindingEvaluator.evaluate(findings, runs, runner.curves(), out);
             report = ReportWriter.write(out, new ReportWriter.Context(
                     ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'",
                             Locale.ROOT)), machine(backend), commandLine(), settings), results);
