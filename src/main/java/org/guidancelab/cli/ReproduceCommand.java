@@ -132,7 +132,8 @@ final class ReproduceCommand implements Callable<Integer> {
         if (runner.isCancelled()) {
             return RunCommand.STOPPED;
         }
-        return runs.stream().allMatch(SeedRun::finished) ? RunCommand.OK : RunCommand.FAILED;
+        boolean curves = runner.curves().stream().allMatch(c -> c.problem().isBlank());
+        return runs.stream().allMatch(SeedRun::finished) && curves ? RunCommand.OK : RunCommand.FAILED;
     }
 
     private String commandLine() {

@@ -189,6 +189,11 @@ public final class WarmupCurve {
             return new Result(rel, List.of(), 0, baseSteps, List.of(Check.missing(label4, e.getMessage())), null,
                     e.getMessage(), run.seconds());
         }
+        if (byWarmup.values().stream().allMatch(List::isEmpty)) {
+            String why = "no finished cell in " + run.dir() + (run.trained() == 0 && run.seconds() == 0
+                    ? " (--report-only trains nothing)" : "");
+            return new Result(rel, List.of(), 0, baseSteps, List.of(Check.missing(label4, why)), null, why, run.seconds());
+        }
         Map<String, Double> steps = new LinkedHashMap<>();
         run.plan().axes().get(0).values().forEach(v -> steps.put(v.label(), v.number()));
         String none = steps.entrySet().stream().filter(e -> e.getValue() == 0).map(Map.Entry::getKey).findFirst().orElse(null);
