@@ -21,6 +21,7 @@ import org.guidancelab.experiment.ExperimentSpec;
 import org.guidancelab.experiment.ExperimentValidator;
 import org.guidancelab.experiment.SpecFormatException;
 import org.guidancelab.experiment.SpecProblem;
+import org.guidancelab.platform.AppDirs;
 import org.guidancelab.runs.RunWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -58,7 +59,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "T", defaultValue = "1", converter = MinInt.One.class, description = "compute threads (default ${DEFAULT-VALUE}: fastest for small nets)")
     int threads;
 
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "runs", converter = FolderPath.class, description = "folder of run folders (default ${DEFAULT-VALUE})")
+    @Option(names = "--out", paramLabel = "DIR", converter = FolderPath.class,
+            description = "folder of run folders (default: ./runs; installed: runs/ in the data folder, ~/.local/share/guidance-lab)")
     Path out;
 
     @Spec
@@ -92,10 +94,11 @@ final class RunCommand implements Callable<Integer> {
         ComputeThreads.set(threads); // a backend that cannot start is reported by FailureHandler
         o.println("backend: " + Backends.detect().summary());
         RunWriter writer;
+        Path runsDir = out != null ? out : AppDirs.current().cliRunsDir();
         try {
-            writer = RunWriter.create(out, exp);
+            writer = RunWriter.create(runsDir, exp);
         } catch (IOException e) {
-            err.println("error: cannot create a run folder in " + out + ": " + e.getMessage());
+            err.println("error: cannot create a run folder in " + runsDir + ": " + e.getMessage());
             return UNREADABLE;
         }
         o.println("run folder: " + writer.directory());
