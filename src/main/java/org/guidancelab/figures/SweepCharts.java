@@ -128,6 +128,7 @@ public final class SweepCharts {
         ValueAxis x = logOk ? new PaperLogAxis(axisLabel(axis)) : new NumberAxis(axisLabel(axis));
         if (x instanceof NumberAxis n) {
             n.setAutoRangeIncludesZero(false);
+            n.setAutoRangeStickyZero(false); // a margin before a first value of 0, as after the last
             if (axis.numbers().stream().allMatch(v -> v == Math.rint(v))) {
                 n.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
             }
