@@ -14,7 +14,7 @@ import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.ui.Layer;
 import org.jfree.chart.axis.SymbolAxis;
-import org.jfree.data.xy.IntervalXYDataset;
+import org.jfree.data.xy.YIntervalSeriesCollection;
 import org.jfree.data.xy.XYDataset;
 import org.jfree.data.xy.XYZDataset;
 
@@ -28,7 +28,7 @@ import org.jfree.data.xy.XYZDataset;
 public final class ChartCsv {
     public static final String CURVE_HEADER = "panel,series,step,value";
     public static final String HEATMAP_HEADER = "panel,step,row_role,row,row_tap,col_role,col,col_tap,cka,loss_pair";
-    /** A line with a band (a sweep's mean +- sd): the line's value and the band's ends at each x. */
+    /** Lines with bands (a sweep's mean +- sd, a YIntervalSeriesCollection): the line's value and the band's ends. */
     public static final String BAND_HEADER = "panel,series,x,value,low,high";
     /** A grid of cells (a sweep's heatmap): x and y as the axes label them, and the cell's value. */
     public static final String GRID_HEADER = "panel,series,x,y,value";
@@ -41,7 +41,7 @@ public final class ChartCsv {
         boolean heatmap = panels.stream().anyMatch(p -> heatmapOf(p) != null);
         boolean grid = !heatmap && panels.stream().anyMatch(p -> datasets(p).stream().anyMatch(d -> d instanceof XYZDataset));
         boolean bands = !heatmap && !grid && panels.stream().anyMatch(p -> datasets(p).stream()
-                .anyMatch(d -> d instanceof IntervalXYDataset));
+                .anyMatch(d -> d instanceof YIntervalSeriesCollection));
         StringBuilder sb = new StringBuilder(heatmap ? HEATMAP_HEADER : grid ? GRID_HEADER : bands ? BAND_HEADER
                 : CURVE_HEADER).append('\n');
         for (XYPlot p : panels) {
@@ -108,8 +108,8 @@ public final class ChartCsv {
             for (int s = 0; s < ds.getSeriesCount(); s++) {
                 String key = String.valueOf(ds.getSeriesKey(s));
                 for (int i = 0; i < ds.getItemCount(s); i++) {
-                    String low = ds instanceof IntervalXYDataset b ? num(b.getStartYValue(s, i)) : "";
-                    String high = ds instanceof IntervalXYDataset b ? num(b.getEndYValue(s, i)) : "";
+                    String low = ds instanceof YIntervalSeriesCollection b ? num(b.getStartYValue(s, i)) : "";
+                    String high = ds instanceof YIntervalSeriesCollection b ? num(b.getEndYValue(s, i)) : "";
                     row(sb, panel, key, num(ds.getXValue(s, i)), num(ds.getYValue(s, i)), low, high);
                 }
             }
