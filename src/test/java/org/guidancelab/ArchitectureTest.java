@@ -93,6 +93,20 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    /**
+     * sweep sits above figures and below reproduce: a sweep is ordinary runs (engine, runs) and draws through figures;
+     * reproduce (the warmup curve), cli and ui drive it. No JavaFX and no picocli, so the app and a cluster executor can.
+     */
+    @Test
+    void sweepImportsNeitherReproduceUiNorCli() {
+        noClasses().that().resideInAPackage(pkg("sweep")).should().dependOnClassesThat()
+                .resideInAnyPackage(pkg("reproduce"), pkg("ui"), pkg("cli"), "picocli..", "javafx..")
+                .check(classes);
+        noClasses().that().resideInAnyPackage(pkg("arch"), pkg("experiment"), pkg("data"), pkg("engine"), pkg("runs"),
+                        pkg("figures"))
+                .should().dependOnClassesThat().resideInAPackage(pkg("sweep")).check(classes);
+    }
+
     /** reproduce sits above figures: it may use experiment, data, engine, runs and figures; cli and ui may use it. */
     @Test
     void reproduceImportsNeitherUiNorCli() {

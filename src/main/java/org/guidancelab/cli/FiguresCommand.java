@@ -13,6 +13,9 @@ import org.guidancelab.figures.RunFigureData;
 import org.guidancelab.figures.RunFigureSource;
 import org.guidancelab.figures.RunFigures;
 import org.guidancelab.runs.RunReader;
+import org.guidancelab.sweep.SweepFigureSource;
+import org.guidancelab.sweep.SweepFolder;
+import org.guidancelab.sweep.SweepSummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -20,15 +23,25 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code figures RUN_DIR}: writes every figure of a run, each with a CSV of the numbers it draws. */
+/**
+ * {@code figures RUN_DIR}: writes every figure of a run, each with a CSV of the numbers it draws; {@code figures
+ * SWEEP_DIR} those of a sweep (the metric against each numeric axis, heatmaps over pairs of axes).
+ */
 @Command(name = "figures", mixinStandardHelpOptions = true,
-        description = "Write every figure of a run (loss, accuracy, guidance loss, per-pair CKA, CKA heatmaps) as PNG "
-                + "or SVG, each with a CSV of exactly the numbers drawn.")
+        description = "Write every figure of a run (loss, accuracy, guidance loss, per-pair CKA, CKA heatmaps) or of a "
+                + "sweep (the metric against each axis, mean +- sd over seeds; heatmaps over two axes) as PNG or SVG, "
+                + "each with a CSV of exactly the numbers drawn.")
 final class FiguresCommand implements Callable<Integer> {
     static final String DEFAULT_OUT = "figures";
 
-    @Parameters(index = "0", paramLabel = "RUN_DIR", description = "the run folder (holds experiment.json)")
+    @Parameters(index = "0", paramLabel = "RUN_DIR", description = "a run folder (holds experiment.json) or a sweep "
+            + "folder (holds plan.json)")
     Path runDir;
+
+    @Option(names = "--metric", paramLabel = "M", description = "sweeps: the measure drawn, one of "
+            + "${COMPLETION-CANDIDATES} (default: the sweep's own, final_val_acc unless it says)",
+            completionCandidates = SweepMetrics.class)
+    String metric;
 
     @Option(names = "--format", paramLabel = "png|svg", defaultValue = "png",
             description = "image format (default ${DEFAULT-VALUE})")
@@ -77,6 +90,13 @@ final class FiguresCommand implements Callable<Integer> {
         }
         CurveOptions curveOptions = CurveOptions.defaults().withSmoothing(smoothing).withLogScale(log);
         Path dir = out != null ? out : runDir.resolve(DEFAULT_OUT);
+        if (metric != null && !SweepSummary.METRICS.contains(metric)) {
+            throw new ParameterException(spec.commandLine(), "--metric: unknown '" + metric + "'; expected one of "
+                    + String.join(", ", SweepSummary.METRICS));
+        }
+        if (SweepFolder.isSweep(runDir)) {
+            return sweepFigures(stdout, err, fmt, dir);
+        }
         List<Path> written;
         try {
             RunFigureData data = RunFigureSource.from(RunReader.read(runDir));
@@ -93,5 +113,30 @@ final class FiguresCommand implements Callable<Integer> {
         written.forEach(p -> stdout.println(p));
         stdout.println(written.size() / 2 + " figures written to " + dir);
         return RunCommand.OK;
+    }
+
+    private int sweepFigures(PrintWriter stdout, PrintWriter err, ExportFormat fmt, Path dir) {
+        List<Path> written;
+        try {
+            written = SweepFigureSource.write(runDir, dir, fmt, scale, metric);
+        } catch (IOException e) {
+            err.println("error: " + e.getMessage());
+            return RunCommand.UNREADABLE;
+        }
+        if (written.isEmpty()) {
+            err.println("error: the sweep in " + runDir + " has no finished cell to draw yet");
+            return RunCommand.FAILED;
+        }
+        written.forEach(p -> stdout.println(p));
+        stdout.println(written.size() / 2 + " figures written to " + dir);
+        return RunCommand.OK;
+    }
+
+    /** The measures of summary.csv, for --metric's help and completion. */
+    static final class SweepMetrics implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return SweepSummary.METRICS.iterator();
+        }
     }
 }

@@ -17,6 +17,7 @@ final class Subcommands {
                 new CkaCommand(),
                 new FiguresCommand(),
                 new BenchCommand(),
-                new ReproduceCommand());
+                new ReproduceCommand(),
+                new SweepCommand());
     }
 }

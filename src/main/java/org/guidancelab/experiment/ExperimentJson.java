@@ -71,6 +71,24 @@ public final class ExperimentJson {
         }
     }
 
+    /**
+     * Reads an experiment written inline in another file (a sweep's base experiment), so every problem is located in
+     * that file ("sweep.json:14 at $.base.experiment.training.alpha"). {@code schemaVersion} is optional there: the
+     * enclosing file carries its own.
+     */
+    public static ExperimentSpec readInline(JsonObjectReader r) throws SpecFormatException {
+        try {
+            if (r.has(SpecJson.VERSION_FIELD)) {
+                SpecJson.checkVersion(r);
+            }
+            ExperimentSpec spec = readExperiment(r);
+            r.finish();
+            return spec;
+        } catch (JsonSpecException e) {
+            throw SpecFormatException.of(e);
+        }
+    }
+
     private static ExperimentSpec readExperiment(JsonObjectReader top) throws JsonSpecException {
         String title = top.optString("title", "");
         String description = top.optString("description", "");
@@ -197,6 +215,11 @@ public final class ExperimentJson {
     }
 
     public static String write(ExperimentSpec spec) {
+        return SpecJson.print(tree(spec));
+    }
+
+    /** The experiment as the JSON tree {@link #write} prints (a fresh tree: callers may change it). */
+    public static ObjectNode tree(ExperimentSpec spec) {
         ObjectNode o = SpecJson.newObject();
         o.put(SpecJson.VERSION_FIELD, SpecJson.SCHEMA_VERSION);
         o.put("title", spec.title());
@@ -217,7 +240,7 @@ public final class ExperimentJson {
                 pairs.addObject().put("guide", tp.guideTap()).put("target", tp.targetTap());
             }
         }
-        return SpecJson.print(o);
+        return o;
     }
 
     private static ObjectNode trainingTree(TrainingSpec t) {

@@ -32,15 +32,19 @@ import org.guidancelab.platform.AppDirs;
 public final class PresetCatalog {
     public static final String ROOT = "presets";
     public static final String ARCHITECTURES = "architectures";
+    /** Sweep files ({@code presets/sweeps/*.json}): grids of runs over a preset's settings. */
+    public static final String SWEEPS = "sweeps";
     /** The app's default experiment. */
     public static final String DEFAULT_PRESET = "teaching-demo.json";
 
     private final List<PresetEntry> presets;
     private final List<PresetEntry> architectures;
+    private final List<PresetEntry> sweeps;
 
-    private PresetCatalog(List<PresetEntry> presets, List<PresetEntry> architectures) {
+    private PresetCatalog(List<PresetEntry> presets, List<PresetEntry> architectures, List<PresetEntry> sweeps) {
         this.presets = List.copyOf(presets);
         this.architectures = List.copyOf(architectures);
+        this.sweeps = List.copyOf(sweeps);
     }
 
     /**
@@ -56,7 +60,8 @@ public final class PresetCatalog {
     }
 
     public static PresetCatalog fromFolder(Path root) throws IOException {
-        return new PresetCatalog(list(root, false), list(root.resolve(ARCHITECTURES), true));
+        return new PresetCatalog(list(root, null), list(root.resolve(ARCHITECTURES), ARCHITECTURES),
+                list(root.resolve(SWEEPS), SWEEPS));
     }
 
     /** The presets packaged as classpath resources under {@code presets/} (a folder in development, a jar entry otherwise). */
@@ -90,7 +95,8 @@ public final class PresetCatalog {
         }
     }
 
-    private static List<PresetEntry> list(Path folder, boolean architectures) throws IOException {
+    /** The files of a folder; {@code sub} is the folder's name below presets/ (null for presets/ itself). */
+    private static List<PresetEntry> list(Path folder, String sub) throws IOException {
         List<PresetEntry> out = new ArrayList<>();
         if (!Files.isDirectory(folder)) {
             return out;
@@ -101,7 +107,7 @@ public final class PresetCatalog {
         }
         for (Path p : files) {
             String name = p.getFileName().toString();
-            String file = architectures ? ARCHITECTURES + "/" + name : name;
+            String file = sub != null ? sub + "/" + name : name;
             String json = Files.readString(p, StandardCharsets.UTF_8);
             out.add(new PresetEntry(text(json, "title", name), text(json, "description", ""), file, json));
         }
@@ -128,9 +134,15 @@ public final class PresetCatalog {
         return architectures;
     }
 
-    /** The entry for {@code file} ("deep-fcn.json" or "architectures/rnn.json"), or null. */
+    /** The shipped sweep files ({@code sweeps/teaching-demo-warmup.json}, ...), by file name. */
+    public List<PresetEntry> sweeps() {
+        return sweeps;
+    }
+
+    /** The entry for {@code file} ("deep-fcn.json", "architectures/rnn.json" or "sweeps/x.json"), or null. */
     public PresetEntry find(String file) {
-        return Stream.concat(presets.stream(), architectures.stream()).filter(e -> e.file().equals(file)).findFirst().orElse(null);
+        return Stream.concat(Stream.concat(presets.stream(), architectures.stream()), sweeps.stream())
+                .filter(e -> e.file().equals(file)).findFirst().orElse(null);
     }
 
     /** The app's default experiment, {@code teaching-demo.json}. */

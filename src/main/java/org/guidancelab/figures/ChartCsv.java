@@ -13,7 +13,10 @@ import org.jfree.chart.plot.Plot;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.ui.Layer;
+import org.jfree.chart.axis.SymbolAxis;
+import org.jfree.data.xy.YIntervalSeriesCollection;
 import org.jfree.data.xy.XYDataset;
+import org.jfree.data.xy.XYZDataset;
 
 /**
  * The numbers behind a figure as CSV, read back from the chart itself so they are exactly the numbers drawn (after
@@ -25,6 +28,10 @@ import org.jfree.data.xy.XYDataset;
 public final class ChartCsv {
     public static final String CURVE_HEADER = "panel,series,step,value";
     public static final String HEATMAP_HEADER = "panel,step,row_role,row,row_tap,col_role,col,col_tap,cka,loss_pair";
+    /** Lines with bands (a sweep's mean +- sd, a YIntervalSeriesCollection): the line's value and the band's ends. */
+    public static final String BAND_HEADER = "panel,series,x,value,low,high";
+    /** A grid of cells (a sweep's heatmap): x and y as the axes label them, and the cell's value. */
+    public static final String GRID_HEADER = "panel,series,x,y,value";
 
     private ChartCsv() {
     }
@@ -32,10 +39,18 @@ public final class ChartCsv {
     public static String csv(JFreeChart chart) {
         List<XYPlot> panels = panels(chart.getPlot());
         boolean heatmap = panels.stream().anyMatch(p -> heatmapOf(p) != null);
-        StringBuilder sb = new StringBuilder(heatmap ? HEATMAP_HEADER : CURVE_HEADER).append('\n');
+        boolean grid = !heatmap && panels.stream().anyMatch(p -> datasets(p).stream().anyMatch(d -> d instanceof XYZDataset));
+        boolean bands = !heatmap && !grid && panels.stream().anyMatch(p -> datasets(p).stream()
+                .anyMatch(d -> d instanceof YIntervalSeriesCollection));
+        StringBuilder sb = new StringBuilder(heatmap ? HEATMAP_HEADER : grid ? GRID_HEADER : bands ? BAND_HEADER
+                : CURVE_HEADER).append('\n');
         for (XYPlot p : panels) {
             String panel = PanelAxes.title(p) == null ? "" : PanelAxes.title(p);
-            if (heatmap) {
+            if (grid) {
+                appendGrid(sb, panel, p);
+            } else if (bands) {
+                appendBands(sb, panel, p);
+            } else if (heatmap) {
                 HeatmapImageAnnotation a = heatmapOf(p);
                 if (a != null) {
                     appendMatrix(sb, panel, a.heatmap());
@@ -76,6 +91,52 @@ public final class ChartCsv {
             }
         }
         return null;
+    }
+
+    private static List<XYDataset> datasets(XYPlot plot) {
+        List<XYDataset> out = new ArrayList<>();
+        for (int d = 0; d < plot.getDatasetCount(); d++) {
+            if (plot.getDataset(d) != null) {
+                out.add(plot.getDataset(d));
+            }
+        }
+        return out;
+    }
+
+    private static void appendBands(StringBuilder sb, String panel, XYPlot plot) {
+        for (XYDataset ds : datasets(plot)) {
+            for (int s = 0; s < ds.getSeriesCount(); s++) {
+                String key = String.valueOf(ds.getSeriesKey(s));
+                for (int i = 0; i < ds.getItemCount(s); i++) {
+                    String low = ds instanceof YIntervalSeriesCollection b ? num(b.getStartYValue(s, i)) : "";
+                    String high = ds instanceof YIntervalSeriesCollection b ? num(b.getEndYValue(s, i)) : "";
+                    row(sb, panel, key, num(ds.getXValue(s, i)), num(ds.getYValue(s, i)), low, high);
+                }
+            }
+        }
+    }
+
+    private static void appendGrid(StringBuilder sb, String panel, XYPlot plot) {
+        for (XYDataset ds : datasets(plot)) {
+            if (!(ds instanceof XYZDataset z)) {
+                continue;
+            }
+            for (int s = 0; s < z.getSeriesCount(); s++) {
+                String key = String.valueOf(z.getSeriesKey(s));
+                for (int i = 0; i < z.getItemCount(s); i++) {
+                    row(sb, panel, key, label(plot.getDomainAxis(), z.getXValue(s, i)),
+                            label(plot.getRangeAxis(), z.getYValue(s, i)), num(z.getZValue(s, i)));
+                }
+            }
+        }
+    }
+
+    /** A position as its axis names it (a symbol axis's label), else the number. */
+    private static String label(org.jfree.chart.axis.ValueAxis axis, double v) {
+        if (axis instanceof SymbolAxis s && v == Math.rint(v) && v >= 0 && v < s.getSymbols().length) {
+            return s.valueToString(v);
+        }
+        return num(v);
     }
 
     private static void appendSeries(StringBuilder sb, String panel, XYPlot plot) {

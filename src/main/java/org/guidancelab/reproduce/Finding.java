@@ -11,12 +11,19 @@ import java.util.Objects;
  * @param paperResult the paper's setting and numbers, as the report quotes them
  * @param criterion   the checks deciding the verdict
  * @param guidedRole  the arm whose CKA heatmap (before/after) the report shows
+ * @param curveSweep  a sweep the finding also runs, a curve over its one axis (the warmup curve), as a file of the
+ *                    catalog ({@code sweeps/warmup-curve.json}); null for none
  */
 public record Finding(String id, String preset, String claim, String paperResult, String criterionText,
-                      Criterion criterion, ArmRole guidedRole) {
+                      Criterion criterion, ArmRole guidedRole, String curveSweep) {
     public Finding {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(preset, "preset");
         Objects.requireNonNull(criterion, "criterion");
+    }
+
+    public Finding(String id, String preset, String claim, String paperResult, String criterionText,
+                   Criterion criterion, ArmRole guidedRole) {
+        this(id, preset, claim, paperResult, criterionText, criterion, guidedRole, null);
     }
 }

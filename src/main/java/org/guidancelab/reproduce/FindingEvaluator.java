@@ -19,6 +19,12 @@ public final class FindingEvaluator {
 
     public static List<FindingResult> evaluate(List<Finding> findings, List<SeedRun> runs, Path out)
             throws IOException {
+        return evaluate(findings, runs, List.of(), out);
+    }
+
+    /** As above, with the findings' curves (the warmup sweep), whose checks join the finding's before its verdict. */
+    public static List<FindingResult> evaluate(List<Finding> findings, List<SeedRun> runs,
+                                               List<WarmupCurve.CurveRun> curves, Path out) throws IOException {
         Map<String, List<ArmSummary>> arms = new LinkedHashMap<>();
         Map<String, List<RunRecord>> records = new LinkedHashMap<>();
         for (Finding f : findings) {
@@ -36,7 +42,16 @@ public final class FindingEvaluator {
             List<SeedRun> mine = runsOf(f, runs);
             List<ArmSummary> a = arms.get(f.id());
             List<RunRecord> finished = records.get(f.id());
-            List<Check> checks = a.isEmpty() ? List.of() : f.criterion().checks(a, arms);
+            List<Check> checks = new ArrayList<>(a.isEmpty() ? List.of() : f.criterion().checks(a, arms));
+            WarmupCurve.Result curve = null;
+            if (f.curveSweep() != null) {
+                WarmupCurve.CurveRun run = curves.stream().filter(c -> c.finding().id().equals(f.id())).findFirst()
+                        .orElse(null);
+                curve = WarmupCurve.evaluate(run, out);
+                if (!a.isEmpty()) {
+                    checks.addAll(curve.checks());
+                }
+            }
             Verdict verdict = a.isEmpty() ? Verdict.NOT_RUN : Verdict.of(checks);
             List<Path> figures = List.of();
             if (!finished.isEmpty()) {
@@ -44,7 +59,7 @@ public final class FindingEvaluator {
                 figures = FigureSet.write(f, finished.get(0), guided == null ? null : guided.arm(), out);
             }
             double wall = mine.stream().mapToDouble(SeedRun::wallSeconds).sum();
-            out2.add(new FindingResult(f, mine, a, checks, verdict, figures, wall));
+            out2.add(new FindingResult(f, mine, a, checks, verdict, figures, wall, curve));
         }
         return out2;
     }

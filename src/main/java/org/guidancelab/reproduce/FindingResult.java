@@ -10,9 +10,15 @@ import java.util.List;
  * @param arms     per arm, its measures over the finished seeds (read back from the run folders)
  * @param figures  the report's figure files, relative to the report's folder
  * @param seconds  the wall time of its runs, summed over seeds, as reproduce measured it
+ * @param curve    its curve (the warmup sweep) read back with its checks; null for a finding without one
  */
 public record FindingResult(Finding finding, List<SeedRun> runs, List<ArmSummary> arms, List<Check> checks,
-                            Verdict verdict, List<Path> figures, double seconds) {
+                            Verdict verdict, List<Path> figures, double seconds, WarmupCurve.Result curve) {
+    public FindingResult(Finding finding, List<SeedRun> runs, List<ArmSummary> arms, List<Check> checks,
+                         Verdict verdict, List<Path> figures, double seconds) {
+        this(finding, runs, arms, checks, verdict, figures, seconds, null);
+    }
+
     public FindingResult {
         runs = List.copyOf(runs);
         arms = List.copyOf(arms);

@@ -93,6 +93,9 @@ public final class ReportWriter {
         s.append("\nFigures from seed ").append(r.runs().stream().filter(SeedRun::finished).findFirst()
                 .map(SeedRun::seed).orElse(1)).append(": loss and accuracy curves (training | validation), and the "
                 + "CKA heatmap (target x guide) of the guided arm before and after training.\n\n");
+        if (r.curve() != null) {
+            curve(s, r.curve());
+        }
         s.append("Checks:\n\n");
         int i = 1;
         for (Check c : r.checks()) {
@@ -110,6 +113,38 @@ public final class ReportWriter {
                 : String.format(Locale.ROOT, "%nWall time: %.0f s for %d runs (", r.seconds(), r.runs().size()));
         s.append(String.join(", ", r.runs().stream().map(x -> "`runs/" + x.dir().getFileName() + "`"
                 + (x.reused() ? " reused" : "")).toList())).append(").\n");
+    }
+
+    /** The finding's curve: the paper's statement, the measured table (mean +- sd over seeds) and its figure. */
+    private static void curve(StringBuilder s, WarmupCurve.Result c) {
+        String where = c.dir() == null ? "" : " (`" + c.dir().toString().replace('\\', '/') + "/`)";
+        s.append("**Warmup curve**").append(where).append(". The guided arm with the guide disconnected after N of its ")
+                .append(c.baseSteps()).append(" steps (0: no guidance; ").append(c.baseSteps())
+                .append(": the whole run), each N a cell of a sweep over the same seeds; the benefit kept is the gain over "
+                        + "no guidance as a share of full guidance's gain. The paper: disconnecting the guide after "
+                        + "150-300 steps keeps the benefit.\n\n");
+        if (c.points().isEmpty()) {
+            s.append("No finished cell: ").append(c.problem().isBlank() ? "the curve did not run" : c.problem())
+                    .append(".\n\n");
+            return;
+        }
+        s.append("| guidance for the first | final val acc | gain over no guidance | benefit kept | seeds |\n")
+                .append("|---|---|---|---|---|\n");
+        for (WarmupCurve.Point p : c.points()) {
+            boolean none = p.steps() == 0;
+            boolean full = p.steps() == c.points().stream().mapToDouble(WarmupCurve.Point::steps).max().orElse(0);
+            s.append("| ").append(p.label()).append(" of ").append(c.baseSteps()).append(" steps")
+                    .append(none ? " (none)" : full ? " (full)" : "").append(" | ").append(acc(p.accuracy())).append(" | ")
+                    .append(none || p.accuracy().n() == 0 ? "-" : Comparison.pts(p.gain())).append(" | ")
+                    .append(none || p.accuracy().n() == 0 ? "-" : WarmupCurve.percent(p.kept())).append(" | ")
+                    .append(p.accuracy().n()).append(" |\n");
+        }
+        s.append('\n');
+        if (c.figure() != null) {
+            s.append("![warmup-curve](").append(c.figure().toString().replace('\\', '/')).append(")\n\n");
+        }
+        s.append(String.format(Locale.ROOT, "The curve's cells took %.0f s of wall time in this invocation.%n%n",
+                c.seconds()));
     }
 
     /** Every finished run of the finding came from an earlier invocation (none was trained by this one). */

@@ -48,6 +48,8 @@ public final class ReproduceRunner {
     private final ReproduceSettings settings;
     private final PrintWriter progress;
     private final Set<Trainer> active = ConcurrentHashMap.newKeySet();
+    private final org.guidancelab.sweep.CancelSignal curveCancel = new org.guidancelab.sweep.CancelSignal();
+    private final List<WarmupCurve.CurveRun> curves = new ArrayList<>();
     private volatile boolean cancelled;
 
     public ReproduceRunner(ReproduceSettings settings, PrintWriter progress) {
@@ -59,6 +61,12 @@ public final class ReproduceRunner {
     public void cancel() {
         cancelled = true;
         active.forEach(Trainer::cancel);
+        curveCancel.cancel();
+    }
+
+    /** The curves (sweeps) of the findings that have one, as the last {@link #run} left them. */
+    public List<WarmupCurve.CurveRun> curves() {
+        return List.copyOf(curves);
     }
 
     public boolean isCancelled() {
@@ -135,6 +143,13 @@ public final class ReproduceRunner {
             }
         } finally {
             pool.shutdownNow();
+        }
+        // The findings' curves (sweeps) after their seed runs, J cells at a time.
+        curves.clear();
+        for (Finding f : findings) {
+            if (f.curveSweep() != null) {
+                curves.add(WarmupCurve.run(f, catalog, settings, curveCancel, progress));
+            }
         }
         List<String> order = findings.stream().map(Finding::id).toList();
         out.sort(Comparator.<SeedRun>comparingInt(r -> order.indexOf(r.finding().id())).thenComparingInt(SeedRun::seed));

@@ -1,14 +1,12 @@
 package org.guidancelab.reproduce;
 
-import java.util.List;
-import org.guidancelab.experiment.ArmSpec;
 import org.guidancelab.experiment.ExperimentSpec;
-import org.guidancelab.experiment.TrainingSpec;
+import org.guidancelab.experiment.StepCounts;
 
 /**
  * {@code --quick}: every step count of a preset divided by a factor (4 for --quick): training steps, evalInterval,
  * guideTrainSteps, guidanceSteps and noisePrephaseSteps. A count that was positive stays at least 1; 0 keeps its
- * meaning (no guide training, guidance for the whole run, no pre-phase).
+ * meaning (no guide training, guidance for the whole run, no pre-phase). See {@link StepCounts}, which sweeps share.
  */
 public final class StepScale {
     public static final int QUICK = 4;
@@ -17,18 +15,7 @@ public final class StepScale {
     }
 
     public static ExperimentSpec divide(ExperimentSpec exp, int factor) {
-        if (factor < 1) {
-            throw new IllegalArgumentException("the step divisor must be at least 1, got " + factor);
-        }
-        if (factor == 1) {
-            return exp;
-        }
-        TrainingSpec t = exp.training();
-        TrainingSpec scaled = t.withSteps(div(t.steps(), factor)).withEvalInterval(div(t.evalInterval(), factor));
-        List<ArmSpec> arms = exp.arms().stream().map(a -> new ArmSpec(a.name(), a.kind(),
-                div(a.guideTrainSteps(), factor), a.guideModel(), div(a.guidanceSteps(), factor), a.noiseGuide(),
-                div(a.noisePrephaseSteps(), factor), a.distillTemperature(), a.distillWeight(), a.taskGuidance())).toList();
-        return exp.withTraining(scaled).withArms(arms);
+        return StepCounts.divide(exp, factor);
     }
 
     static int div(int steps, int factor) {

@@ -150,6 +150,63 @@ class ReproduceCommandTest {
         assertTrue(partial.contains("| 2/3 | reused |"), "reused runs were not timed by this invocation: " + partial);
     }
 
+    /**
+     * The warmup finding runs its curve, a sweep of the guided arm over warmup lengths with the same seeds, and reports
+     * it: the table, the figure and checks (4) and (5), each number read back from the sweep's cells.
+     */
+    @Test
+    void theWarmupFindingReportsItsCurveFromASweep(@TempDir Path tmp) throws Exception {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = GuidanceLabCommand.commandLine(new PrintWriter(out), new PrintWriter(err)).execute("reproduce",
+                "--quick", "--seeds", "1", "--jobs", "2", "--only", "warmup", "--test-steps", "8", "--test-examples", "48",
+                "--out", tmp.toString());
+        assertEquals(0, code, err.toString());
+        assertTrue(err.toString().contains("warmup curve | 7 of 7 cells to train"), err.toString());
+        Path sweep = tmp.resolve("sweeps").resolve("warmup");
+        org.guidancelab.sweep.SweepFolder folder = new org.guidancelab.sweep.SweepFolder(sweep);
+        assertEquals("finished", folder.readStatus().state());
+        List<org.guidancelab.sweep.SweepSummary.Row> rows = folder.readSummary();
+        assertEquals(7, rows.size(), "7 warmups x 1 seed, one arm (the report of the repository has 3 seeds)");
+        String report = Files.readString(tmp.resolve(ReportWriter.REPORT));
+        String section = section(report, "warmup");
+        assertTrue(section.contains("**Warmup curve** (`sweeps/warmup/`)"), section);
+        assertTrue(section.contains("The paper: disconnecting the guide after 150-300 steps keeps the benefit."), section);
+        for (String w : List.of("0", "25", "50", "100", "150", "200", "300")) {
+            List<Double> acc = rows.stream().filter(r -> r.axes().get("warmup").equals(w)).map(r -> r.get("final_val_acc")).toList();
+            assertEquals(1, acc.size());
+            String expected = "| " + w + " of 300 steps" + (w.equals("0") ? " (none)" : w.equals("300") ? " (full)" : "")
+                    + " | " + ReportWriter.acc(Stat.of(acc)) + " | ";
+            assertTrue(section.contains(expected), "row " + w + ": " + expected + "\n" + section);
+        }
+        assertTrue(section.contains("![warmup-curve](figures/warmup-curve.png)"), section);
+        BufferedImage img = ImageIO.read(tmp.resolve("figures/warmup-curve.png").toFile());
+        assertNotNull(img);
+        assertTrue(Files.readString(tmp.resolve("figures/warmup-curve.csv")).startsWith("panel,series,x,value,low,high"));
+        Matcher c = CHECK.matcher(section);
+        List<String> checks = new ArrayList<>();
+        while (c.find()) {
+            checks.add(c.group());
+        }
+        assertEquals(5, checks.size(), checks.toString());
+        assertTrue(checks.get(3).contains("(4) the warmup curve keeps the benefit from half the run on"), checks.get(3));
+        assertTrue(checks.get(4).contains("(reported, not counted) (5)"), checks.get(4));
+        Matcher v = VERDICT.matcher(section);
+        assertTrue(v.find());
+        assertEquals("4", v.group(3), "four counted checks: " + section);
+
+        // --report-only trains nothing and reports the same curve
+        String before = Files.readString(sweep.resolve("summary.csv"));
+        int again = GuidanceLabCommand.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()))
+                .execute("reproduce", "--quick", "--seeds", "1", "--report-only", "--only", "warmup", "--test-steps", "8",
+                        "--test-examples", "48", "--out", tmp.toString());
+        assertEquals(0, again);
+        assertEquals(before, Files.readString(sweep.resolve("summary.csv")));
+        String second = section(Files.readString(tmp.resolve(ReportWriter.REPORT)), "warmup");
+        assertEquals(section.substring(section.indexOf("| guidance for the first"), section.indexOf("![warmup-curve]")),
+                second.substring(second.indexOf("| guidance for the first"), second.indexOf("![warmup-curve]")));
+    }
+
     @Test
     void badOptionsAreUsageErrorsNamingWhatIsWrong(@TempDir Path tmp) {
         StringWriter err = new StringWriter();

@@ -37,7 +37,7 @@ class PackagedJarIT {
         assertTrue(Files.isRegularFile(JAR), "no packaged jar at " + JAR);
         Result r = run(List.of("--help"));
         assertEquals(0, r.code(), r.output());
-        for (String sub : List.of("run", "resume", "validate", "figures", "cka", "bench", "reproduce")) {
+        for (String sub : List.of("run", "resume", "validate", "figures", "cka", "bench", "reproduce", "sweep")) {
             assertTrue(r.output().contains(sub), "--help does not list " + sub + ":\n" + r.output());
         }
     }
@@ -51,5 +51,21 @@ class PackagedJarIT {
         assertTrue(args.size() > 5, "the presets folder holds the shipped presets");
         Result r = run(args);
         assertEquals(0, r.code(), r.output());
+    }
+
+    /** The sweeps packaged in the jar expand (every cell a valid experiment), found by name from any folder. */
+    @Test
+    void everyShippedSweepExpandsFromTheJar() throws Exception {
+        List<String> names = new ArrayList<>();
+        try (Stream<Path> sweeps = Files.list(Path.of("presets", "sweeps"))) {
+            sweeps.filter(p -> p.toString().endsWith(".json")).sorted()
+                    .forEach(p -> names.add(p.getFileName().toString().replace(".json", "")));
+        }
+        assertTrue(names.size() >= 2, "the shipped sweeps: " + names);
+        for (String name : names) {
+            Result r = run(List.of("sweep", name, "--plan"));
+            assertEquals(0, r.code(), name + ": " + r.output());
+            assertTrue(r.output().contains(" cells ("), r.output());
+        }
     }
 }

@@ -20,9 +20,9 @@ import java.util.function.BooleanSupplier;
  * process must die (kill -9, Ctrl-C) or run under limits the test JVM must not have (a file size limit). Its output
  * goes to files beside the run, so a child never blocks on a full pipe.
  */
-final class CliProcess {
+public final class CliProcess {
     /** Longest a child may take to start and finish a tiny run before the test fails (the machine may be busy). */
-    static final Duration FINISH = Duration.ofSeconds(90);
+    public static final Duration FINISH = Duration.ofSeconds(90);
     private static final AtomicInteger COUNT = new AtomicInteger();
 
     private final Process process;
@@ -38,9 +38,9 @@ final class CliProcess {
     }
 
     /** What a finished child said. */
-    record Result(int exitCode, String out, String err) {
+    public record Result(int exitCode, String out, String err) {
         /** The quality bar: a message in words, never a Java stack trace. */
-        Result assertNoStackTrace() {
+        public Result assertNoStackTrace() {
             assertFalse(err.contains("\tat ") || out.contains("\tat "), "no stack trace:\n" + err);
             assertFalse(err.contains("Exception"), "no Java exception in the words:\n" + err);
             return this;
@@ -53,7 +53,7 @@ final class CliProcess {
     }
 
     /** The command that runs the CLI with {@code args} in a JVM like this one. */
-    static List<String> javaCommand(String... args) {
+    public static List<String> javaCommand(String... args) {
         String java = ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         // C1 only and the serial collector: half the CPU time of a default JVM for these short runs (the machine is
@@ -65,12 +65,12 @@ final class CliProcess {
     }
 
     /** Starts the CLI with {@code args}, its output logged in {@code logs}. */
-    static CliProcess start(Path logs, String... args) throws IOException {
+    public static CliProcess start(Path logs, String... args) throws IOException {
         return start(logs, List.of(), args);
     }
 
     /** As above, run through {@code wrapper} (e.g. a shell that sets a limit and then execs the rest). */
-    static CliProcess start(Path logs, List<String> wrapper, String... args) throws IOException {
+    public static CliProcess start(Path logs, List<String> wrapper, String... args) throws IOException {
         List<String> cmd = new ArrayList<>(wrapper);
         cmd.addAll(javaCommand(args));
         String label = args[0] + "-" + COUNT.incrementAndGet();
@@ -83,16 +83,16 @@ final class CliProcess {
     }
 
     /** Runs the CLI to its end. */
-    static Result run(Path logs, String... args) throws IOException {
+    public static Result run(Path logs, String... args) throws IOException {
         return start(logs, args).await();
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process.isAlive();
     }
 
     /** Waits for the child to end by itself ({@link #FINISH} at most) and returns what it said. */
-    Result await() throws IOException {
+    public Result await() throws IOException {
         try {
             if (!process.waitFor(FINISH.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly().waitFor();
@@ -107,13 +107,13 @@ final class CliProcess {
     }
 
     /** kill -9: the child gets no chance to tidy up. */
-    Result kill() throws IOException {
+    public Result kill() throws IOException {
         process.destroyForcibly();
         return await();
     }
 
     /** SIGTERM, what Ctrl-C or a logout sends: the child's shutdown hook stops training. */
-    Result terminate() throws IOException {
+    public Result terminate() throws IOException {
         process.destroy();
         return await();
     }
@@ -122,7 +122,7 @@ final class CliProcess {
      * Polls {@code condition} until it holds, failing when {@code timeout} passes or the child ends first (the
      * condition is checked once more then, since the child may have met it on its way out).
      */
-    void awaitWhileRunning(String what, Duration timeout, BooleanSupplier condition) throws IOException {
+    public void awaitWhileRunning(String what, Duration timeout, BooleanSupplier condition) throws IOException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
             if (!process.isAlive()) {
@@ -145,7 +145,7 @@ final class CliProcess {
     }
 
     /** Runs a short system command (mount, umount) and says whether it worked. */
-    static boolean system(String... cmd) {
+    public static boolean system(String... cmd) {
         try {
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             if (!p.waitFor(20, TimeUnit.SECONDS)) {

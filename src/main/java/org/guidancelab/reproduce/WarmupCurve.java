@@ -1,0 +1,274 @@
+package org.guidancelab.reproduce;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.guidancelab.experiment.PresetCatalog;
+import org.guidancelab.experiment.PresetEntry;
+import org.guidancelab.experiment.SpecFormatException;
+import org.guidancelab.figures.ChartCsv;
+import org.guidancelab.figures.ChartImages;
+import org.guidancelab.figures.SweepChartData;
+import org.guidancelab.figures.SweepCharts;
+import org.guidancelab.sweep.CancelSignal;
+import org.guidancelab.sweep.CellOutcome;
+import org.guidancelab.sweep.CellStatus;
+import org.guidancelab.sweep.LocalExecutor;
+import org.guidancelab.sweep.SweepCell;
+import org.guidancelab.sweep.SweepException;
+import org.guidancelab.sweep.SweepFigureSource;
+import org.guidancelab.sweep.SweepFile;
+import org.guidancelab.sweep.SweepFolder;
+import org.guidancelab.sweep.SweepJson;
+import org.guidancelab.sweep.SweepPlan;
+import org.guidancelab.sweep.SweepProgress;
+import org.guidancelab.sweep.SweepResult;
+import org.guidancelab.sweep.SweepRunner;
+import org.guidancelab.sweep.SweepSummary;
+import org.guidancelab.sweep.TrainerCellTrainer;
+
+/**
+ * A finding's curve: a sweep over one axis counted in steps (the warmup: guidance for the first N steps, then the
+ * guide disconnected), run with the reproduce's seeds and step scale into {@code <out>/sweeps/<finding>/}, and read
+ * back as the benefit of guidance kept against the warmup's length. Its checks, stated in the finding's criterion
+ * before it ran: (4) full guidance beats none, and every warmup of half the run or more keeps at least half of that
+ * gain; (5, reported) the shortest warmup that keeps half of it.
+ */
+public final class WarmupCurve {
+    /** The warmup finding's sweep in the catalog. */
+    public static final String SWEEP = "sweeps/warmup-curve.json";
+    public static final String DIR = "sweeps";
+    static final String AXIS = "warmup";
+    static final String METRIC = "final_val_acc";
+    static final double HALF = 0.5;
+
+    private WarmupCurve() {
+    }
+
+    /** Where a finding's curve is run: {@code <out>/sweeps/<finding>}. */
+    public static Path dir(Path out, Finding f) {
+        return out.resolve(DIR).resolve(f.id());
+    }
+
+    /** A finding's curve as this reproduce runs it: its seeds (1..N) and its step scale. */
+    public record CurveRun(Finding finding, Path dir, SweepPlan plan, String problem, double seconds, long trained) {
+    }
+
+    /** One point of the curve: a warmup, its accuracy over seeds, its gain over no guidance and the share kept. */
+    public record Point(String label, double steps, Stat accuracy, double gain, double kept) {
+    }
+
+    /** The curve read back, its checks and its figure (relative to the report's folder; null when not drawn). */
+    public record Result(Path dir, List<Point> points, int seeds, int baseSteps, List<Check> checks, Path figure,
+                         String problem, double seconds) {
+        public Result {
+            points = List.copyOf(points);
+            checks = List.copyOf(checks);
+        }
+    }
+
+    /** The sweep's plan for these settings: the catalog's sweep with seeds 1..N and the reproduce's step scale. */
+    public static SweepPlan plan(Finding f, PresetCatalog catalog, ReproduceSettings settings) throws IOException {
+        PresetEntry e = catalog.find(f.curveSweep());
+        if (e == null) {
+            throw new IOException("finding " + f.id() + ": no sweep " + f.curveSweep() + " in the catalog");
+        }
+        try {
+            SweepFile file = SweepJson.parse(e.json(), e.label(), null);
+            List<Integer> seeds = IntStream.rangeClosed(1, settings.seeds()).boxed().toList();
+            SweepFile withSeeds = new SweepFile(file.title(), file.description(), file.base(), file.set(), file.axes(),
+                    seeds, file.metric(), file.file(), file.text(), file.source());
+            return SweepPlan.expand(withSeeds, catalog, null,
+                    x -> settings.testScale().apply(StepScale.divide(x, settings.stepDivisor())),
+                    settings.quick() ? "every step count divided by " + settings.stepDivisor() : "");
+        } catch (SpecFormatException ex) {
+            throw new IOException(ex.getMessage(), ex);
+        } catch (SweepException ex) {
+            throw new IOException(ex.getMessage(), ex);
+        }
+    }
+
+    /** Runs the curve's cells not finished yet (none with --report-only), J at a time. */
+    static CurveRun run(Finding f, PresetCatalog catalog, ReproduceSettings settings, CancelSignal cancel,
+                        PrintWriter progress) {
+        Path dir = dir(settings.out(), f);
+        SweepPlan plan;
+        try {
+            plan = plan(f, catalog, settings);
+        } catch (IOException e) {
+            return new CurveRun(f, dir, null, e.getMessage(), 0, 0);
+        }
+        if (settings.reportOnly()) {
+            return new CurveRun(f, dir, plan, "", 0, 0);
+        }
+        SweepRunner runner = new SweepRunner(plan, dir, new LocalExecutor(settings.jobs()),
+                TrainerCellTrainer.forJobs(settings.jobs()));
+        try {
+            SweepResult r = runner.run(plan.cells(), cancel, new Lines(progress, f, plan.cells().size()));
+            return new CurveRun(f, dir, plan, "", r.seconds(), r.trained());
+        } catch (IOException e) {
+            return new CurveRun(f, dir, plan, e.getMessage(), 0, 0);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new CurveRun(f, dir, plan, "interrupted", 0, 0);
+        }
+    }
+
+    /** Progress of the curve as whole lines, as the seed runs report theirs. */
+    private static final class Lines implements SweepProgress {
+        private final PrintWriter out;
+        private final String prefix;
+        private final int cells;
+        private int ended;
+
+        Lines(PrintWriter out, Finding f, int cells) {
+            this.out = out;
+            this.prefix = f.id() + " curve | ";
+            this.cells = cells;
+        }
+
+        @Override
+        public void started(SweepPlan plan, List<SweepCell> toRun, int finishedBefore) {
+            print(toRun.size() + " of " + cells + " cells to train" + (finishedBefore > 0 ? " (" + finishedBefore
+                    + " finished before)" : ""));
+        }
+
+        @Override
+        public void cellEnded(CellOutcome o) {
+            synchronized (this) {
+                ended++;
+            }
+            print("cell " + o.cell().id() + " " + o.status().jsonName() + (o.message().isBlank() ? "" : " (" + o.message()
+                    + ")") + String.format(Locale.ROOT, " in %.0f s (%d ended)", o.seconds(), ended));
+        }
+
+        private void print(String line) {
+            synchronized (out) {
+                out.println(prefix + line);
+                out.flush();
+            }
+        }
+    }
+
+    /**
+     * The curve from the sweep folder (its finished cells of this plan only) with its checks and figure; a curve that
+     * could not run or has no finished cell fails check (4), saying why.
+     */
+    static Result evaluate(CurveRun run, Path out) {
+        String label4 = "the warmup curve keeps the benefit from half the run on: full guidance beats none, and every "
+                + "warmup of half the run or more keeps at least half of that gain";
+        String label5 = "(reported) the shortest warmup keeping at least half of the gain";
+        Path rel = run == null ? null : out.relativize(run.dir());
+        if (run == null || run.plan() == null || !run.problem().isBlank()) {
+            String why = run == null ? "the curve did not run" : run.problem();
+            return new Result(rel, List.of(), 0, 0, List.of(Check.missing(label4, why)), null, why,
+                    run == null ? 0 : run.seconds());
+        }
+        int baseSteps = run.plan().base().training().steps();
+        SweepFolder folder = new SweepFolder(run.dir());
+        Map<String, List<Double>> byWarmup = new LinkedHashMap<>();
+        run.plan().axes().get(0).values().forEach(v -> byWarmup.put(v.label(), new ArrayList<>()));
+        int seeds = 0;
+        try {
+            for (SweepSummary.Row r : folder.readSummary()) {
+                SweepCell c = run.plan().cell(r.cell());
+                if (c == null || r.status() != CellStatus.FINISHED || !Files.isDirectory(folder.cellDir(c.id()))) {
+                    continue;
+                }
+                byWarmup.get(r.axes().get(AXIS)).add(r.get(METRIC));
+            }
+        } catch (IOException e) {
+            return new Result(rel, List.of(), 0, baseSteps, List.of(Check.missing(label4, e.getMessage())), null,
+                    e.getMessage(), run.seconds());
+        }
+        if (byWarmup.values().stream().allMatch(List::isEmpty)) {
+            String why = "no finished cell in " + run.dir() + (run.trained() == 0 && run.seconds() == 0
+                    ? " (--report-only trains nothing)" : "");
+            return new Result(rel, List.of(), 0, baseSteps, List.of(Check.missing(label4, why)), null, why, run.seconds());
+        }
+        Map<String, Double> steps = new LinkedHashMap<>();
+        run.plan().axes().get(0).values().forEach(v -> steps.put(v.label(), v.number()));
+        String none = steps.entrySet().stream().filter(e -> e.getValue() == 0).map(Map.Entry::getKey).findFirst().orElse(null);
+        String full = steps.entrySet().stream().max(Comparator.comparingDouble(Map.Entry::getValue)).map(Map.Entry::getKey)
+                .orElse(null);
+        Stat noneAcc = none == null ? Stat.of(List.of()) : Stat.of(byWarmup.get(none));
+        Stat fullAcc = full == null ? Stat.of(List.of()) : Stat.of(byWarmup.get(full));
+        double fullGain = fullAcc.mean() - noneAcc.mean();
+        List<Point> points = new ArrayList<>();
+        for (Map.Entry<String, List<Double>> e : byWarmup.entrySet()) {
+            Stat s = Stat.of(e.getValue());
+            seeds = Math.max(seeds, s.n());
+            double gain = s.mean() - noneAcc.mean();
+            points.add(new Point(e.getKey(), steps.get(e.getKey()), s, gain, gain / fullGain));
+        }
+        List<Check> checks = new ArrayList<>();
+        if (noneAcc.n() == 0 || fullAcc.n() == 0) {
+            checks.add(Check.missing(label4, "the curve lacks its " + (noneAcc.n() == 0 ? "no-guidance" : "full-guidance")
+                    + " cells"));
+        } else {
+            double margin = Math.max(Comparison.POINT, Math.max(noneAcc.sd(), fullAcc.sd()));
+            StringBuilder nums = new StringBuilder(String.format(Locale.ROOT, "full guidance (%s steps) %s over none, margin %s",
+                    full, Comparison.pts(fullGain), Comparison.points(margin)));
+            boolean pass = fullGain > margin;
+            double maxSteps = steps.get(full);
+            boolean any = false;
+            for (Point p : points) {
+                if (p.steps() >= HALF * maxSteps && p.steps() < maxSteps) {
+                    any = true;
+                    boolean keeps = p.accuracy().n() > 0 && p.kept() >= HALF;
+                    pass &= keeps;
+                    nums.append(String.format(Locale.ROOT, "; warmup %s: %s (%s kept)", p.label(), Comparison.pts(p.gain()),
+                            percent(p.kept())));
+                }
+            }
+            if (!any) {
+                pass = false;
+                nums.append("; no warmup of half the run or more on the curve");
+            }
+            if (!(fullGain > margin)) {
+                nums.append(": full guidance does not beat none here, so there is no benefit to keep");
+            }
+            checks.add(Check.counted(label4, nums.toString(), pass));
+            Point shortest = points.stream().filter(p -> p.steps() > 0 && p.steps() < maxSteps && p.accuracy().n() > 0
+                    && p.kept() >= HALF).min(Comparator.comparingDouble(Point::steps)).orElse(null);
+            checks.add(Check.reported(label5, shortest == null
+                    ? "none of the warmups shorter than the whole run keeps half of the gain"
+                    : "warmup " + shortest.label() + " of " + full + " steps keeps " + percent(shortest.kept()),
+                    shortest != null));
+        }
+        Path figure = null;
+        try {
+            figure = figure(run, out);
+        } catch (IOException | RuntimeException e) {
+            // the table carries the numbers; a figure that cannot be drawn is left out
+        }
+        return new Result(rel, points, seeds, baseSteps, checks, figure, "", run.seconds());
+    }
+
+    static String percent(double fraction) {
+        return Double.isFinite(fraction) ? String.format(Locale.ROOT, "%.0f%%", 100 * fraction) : "n/a";
+    }
+
+    /** The curve's figure, {@code figures/<finding>-curve.png} with its CSV: accuracy against warmup, mean +- sd. */
+    private static Path figure(CurveRun run, Path out) throws IOException {
+        SweepChartData d = SweepFigureSource.data(run.dir(), METRIC);
+        if (d.points().stream().noneMatch(p -> Double.isFinite(p.value()))) {
+            return null;
+        }
+        var chart = SweepCharts.metricVsAxis(d, AXIS);
+        Path dir = out.resolve(FigureSet.DIR);
+        Files.createDirectories(dir);
+        Path file = dir.resolve(run.finding().id() + "-curve.png");
+        ChartImages.writePng(chart, file, 760, 480, 1.0);
+        ChartCsv.write(chart, dir.resolve(run.finding().id() + "-curve.csv"));
+        return out.relativize(file);
+    }
+}

@@ -1,0 +1,109 @@
+package org.guidancelab.sweep;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.guidancelab.engine.ComputeThreads;
+import org.guidancelab.engine.NativeMemoryLimit;
+
+/**
+ * Runs cells on {@code jobs} threads of this process, each with one compute thread (ND4J's and OpenBLAS's thread
+ * count is per calling thread: {@link ComputeThreads#bindCurrentThread}), so J cells use J cores. Each job's memory is
+ * bounded by {@link #memoryPerJob}: the process's native memory bound shared out (the guide tap cache, the part that
+ * grows with the data, is held to a quarter of it).
+ */
+public final class LocalExecutor implements SweepExecutor {
+    /** A job's share never goes below this (a small net needs far less). */
+    static final long MIN_JOB_BYTES = 256L << 20;
+    private static final AtomicInteger POOLS = new AtomicInteger();
+
+    private final int jobs;
+
+    public LocalExecutor(int jobs) {
+        if (jobs < 1) {
+            throw new IllegalArgumentException("--jobs must be at least 1, got " + jobs);
+        }
+        this.jobs = jobs;
+    }
+
+    /** One job per core. */
+    public static int defaultJobs() {
+        return Runtime.getRuntime().availableProcessors();
+    }
+
+    /** The native memory bound of this process (JavaCPP's maxPhysicalBytes, see NativeMemoryLimit) over the jobs. */
+    public static long memoryPerJob(int jobs) {
+        String set = System.getProperty(NativeMemoryLimit.PROPERTY);
+        long total;
+        try {
+            total = set == null ? Runtime.getRuntime().maxMemory() * 2 : parseBytes(set);
+        } catch (NumberFormatException e) {
+            total = Runtime.getRuntime().maxMemory() * 2;
+        }
+        return Math.max(MIN_JOB_BYTES, total / Math.max(1, jobs));
+    }
+
+    private static long parseBytes(String s) {
+        String t = s.trim().toLowerCase(java.util.Locale.ROOT);
+        long unit = 1;
+        if (t.endsWith("g")) {
+            unit = 1L << 30;
+        } else if (t.endsWith("m")) {
+            unit = 1L << 20;
+        } else if (t.endsWith("k")) {
+            unit = 1L << 10;
+        }
+        if (unit > 1) {
+            t = t.substring(0, t.length() - 1);
+        }
+        return Long.parseLong(t) * unit;
+    }
+
+    @Override
+    public int parallelism() {
+        return jobs;
+    }
+
+    @Override
+    public List<CellOutcome> execute(List<CellJob> list, CellWork work, CancelSignal cancel) throws InterruptedException {
+        int pool = POOLS.incrementAndGet();
+        AtomicInteger n = new AtomicInteger();
+        ExecutorService threads = Executors.newFixedThreadPool(Math.max(1, Math.min(jobs, list.size())), r -> {
+            Thread t = new Thread(r, "sweep-" + pool + "-job-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<CellOutcome>> futures = new ArrayList<>();
+            for (CellJob job : list) {
+                futures.add(threads.submit(() -> {
+                    if (cancel.isCancelled()) {
+                        return CellOutcome.notStarted(job.cell(), null, "stopped before it started");
+                    }
+                    ComputeThreads.bindCurrentThread();
+                    try {
+                        return work.run(job, cancel);
+                    } catch (RuntimeException e) {
+                        return new CellOutcome(job.cell(), CellStatus.FAILED, String.valueOf(e.getMessage()), null,
+                                true, false, 0);
+                    }
+                }));
+            }
+            List<CellOutcome> out = new ArrayList<>();
+            for (Future<CellOutcome> f : futures) {
+                try {
+                    out.add(f.get());
+                } catch (ExecutionException e) {
+                    throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
+                }
+            }
+            return out;
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+}
