@@ -9,9 +9,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.guidancelab.engine.ComputeThreads;
-import org.guidancelab.engine.backend.Backends;
 import org.guidancelab.experiment.PresetCatalog;
+import org.guidancelab.platform.ProcessSetup;
 import org.guidancelab.reproduce.Finding;
 import org.guidancelab.reproduce.FindingEvaluator;
 import org.guidancelab.reproduce.FindingResult;
@@ -89,11 +88,10 @@ final class ReproduceCommand implements Callable<Integer> {
             int divisor = stepDivisor != null ? stepDivisor : quick ? StepScale.QUICK : 1;
             settings = new ReproduceSettings(seeds != null ? seeds : quick ? 1 : 3, divisor, jobs, out,
                     new TestScale(testSteps, testExamples), reportOnly);
-            ComputeThreads.set(threads); // a backend that cannot start is reported by FailureHandler
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        String backend = Backends.detect().summary();
+        String backend = ProcessSetup.startNative(threads).summary(); // a dead backend: FailureHandler says why
         o.println("backend: " + backend);
         o.println("findings: " + String.join(", ", findings.stream().map(Finding::id).toList()) + "; "
                 + settings.seeds() + " seed(s); output " + out.toAbsolutePath().normalize());

@@ -7,7 +7,7 @@ import java.util.concurrent.Callable;
 import org.guidancelab.data.DataFormatException;
 import org.guidancelab.data.DatasetFactory;
 import org.guidancelab.data.TaskData;
-import org.guidancelab.engine.ComputeThreads;
+import org.guidancelab.platform.ComputeThreads;
 import org.guidancelab.engine.train.TrainerOptions;
 import org.guidancelab.experiment.ExperimentSpec;
 import org.guidancelab.runs.RunReader;

@@ -32,7 +32,7 @@ public final class GuidanceLabApp extends Application {
      */
     public static org.guidancelab.ui.dashboard.LabShell createShell(Stage stage,
             org.guidancelab.ui.run.TrainingService service) {
-        org.guidancelab.ui.run.NativeLoadGate.closeUntilOpened();
+        org.guidancelab.platform.NativeLoadGate.closeUntilOpened();
         String themeArg = System.getProperty("guidancelab.theme", "light");
         Theme theme = "dark".equalsIgnoreCase(themeArg) ? Theme.DARK : Theme.LIGHT;
         theme.apply();
@@ -48,7 +48,7 @@ public final class GuidanceLabApp extends Application {
     }
 
     /**
-     * Opens the {@link org.guidancelab.ui.run.NativeLoadGate} once the shown window has drawn a few frames: each pulse
+     * Opens the {@link org.guidancelab.platform.NativeLoadGate} once the shown window has drawn a few frames: each pulse
      * waits for the previous frame's rendering, so by then JavaFX has loaded what its first frames needed.
      */
     public static void openNativeLoadingAfterFirstFrames() {
@@ -59,7 +59,7 @@ public final class GuidanceLabApp extends Application {
             public void handle(long now) {
                 if (++frames >= FRAMES_BEFORE_NATIVE_LOADING) {
                     stop();
-                    org.guidancelab.ui.run.NativeLoadGate.open();
+                    org.guidancelab.platform.NativeLoadGate.open();
                 }
             }
         }.start();

@@ -6,8 +6,8 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import org.guidancelab.engine.backend.BackendUnavailableException;
-import org.guidancelab.engine.backend.Backends;
+import org.guidancelab.platform.BackendUnavailableException;
+import org.guidancelab.platform.ProcessSetup;
 import org.guidancelab.ui.model.BlockSummary;
 import org.guidancelab.ui.model.ExperimentDocument;
 import org.guidancelab.ui.model.Lane;
@@ -44,9 +44,8 @@ final class StatusBar extends HBox {
         Thread t = new Thread(() -> {
             String text;
             String tip = null;
-            org.guidancelab.ui.run.NativeLoadGate.await(); // see there: loading ND4J during the first frames can hang
             try {
-                text = "Backend: " + Backends.detect().summary();
+                text = "Backend: " + ProcessSetup.startNative().summary(); // waits for the window's first frames
             } catch (BackendUnavailableException e) {
                 text = "Backend unavailable: training cannot start";
                 tip = e.getMessage();

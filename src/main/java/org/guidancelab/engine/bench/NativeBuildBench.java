@@ -14,8 +14,8 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.guidancelab.engine.backend.CpuBuild;
-import org.guidancelab.engine.backend.NativeBuild;
+import org.guidancelab.platform.CpuBuild;
+import org.guidancelab.platform.NativeBuild;
 
 /**
  * Times every shipped native build this CPU can run on the standard workloads, each in a JVM of its own (a JVM loads
@@ -57,7 +57,7 @@ public final class NativeBuildBench {
             progress.printf(Locale.ROOT, "timing the %s build ...%n", b.label());
             progress.flush();
             List<String> command = List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx2g",
-                    "-cp", System.getProperty("java.class.path"), "-D" + NativeBuild.PROPERTY + "=" + b.extension(),
+                    "-cp", System.getProperty("java.class.path"), NativeBuild.jvmOption(b),
                     "org.guidancelab.Main", "bench", "--workload", "all", "--no-heatmap", "--threads", String.valueOf(threads),
                     "--steps", String.valueOf(steps), "--warmup", String.valueOf(warmup));
             Path log = Files.createTempFile("native-build-bench", ".log");

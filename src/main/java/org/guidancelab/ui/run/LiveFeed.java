@@ -17,7 +17,7 @@ import org.guidancelab.engine.train.TrainingListener;
  * counted rather than slowing training down. Progress is a single volatile snapshot, overwritten at every step.
  *
  * <p>The buffers are lock-free: the training thread runs at a lower priority than the FX thread
- * ({@link BackgroundPriority}), so with a lock (as in ArrayBlockingQueue) the FX thread could block in its drain
+ * ({@link org.guidancelab.platform.BackgroundPriority}), so with a lock (as in ArrayBlockingQueue) the FX thread could block in its drain
  * while a descheduled training thread held it (priority inversion), for as long as the scheduler kept that thread
  * off a core.
  */

@@ -1,6 +1,7 @@
 package org.guidancelab.ui.run;
 
 import java.util.ArrayDeque;
+import org.guidancelab.platform.BackgroundPriority;
 import java.util.Deque;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.guidancelab.engine.backend.CpuBuild;
+import org.guidancelab.platform.CpuBuild;
 import org.junit.jupiter.api.Test;
 
 class NativeBuildBenchTest {

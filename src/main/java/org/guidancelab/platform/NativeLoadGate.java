@@ -1,4 +1,4 @@
-package org.guidancelab.ui.run;
+package org.guidancelab.platform;
 
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;

@@ -1,4 +1,4 @@
-package org.guidancelab.ui.run;
+package org.guidancelab.platform;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package org.guidancelab.engine;
+package org.guidancelab.platform;
 
 import java.lang.management.ManagementFactory;
 
@@ -12,7 +12,7 @@ import java.lang.management.ManagementFactory;
  * passes it, which frees those buffers; the live set of our models is far below it.
  */
 public final class NativeMemoryLimit {
-    public static final String PROPERTY = "org.bytedeco.javacpp.maxPhysicalBytes";
+    static final String PROPERTY = "org.bytedeco.javacpp.maxPhysicalBytes";
     static final long FLOOR = 3L << 30;
 
     private NativeMemoryLimit() {

@@ -1,4 +1,4 @@
-package org.guidancelab.engine.backend;
+package org.guidancelab.platform;
 
 import java.util.EnumSet;
 import java.util.Locale;
@@ -14,7 +14,7 @@ import java.util.Set;
  * to the plain build for libraries that have no such variant (OpenBLAS).
  */
 public final class NativeBuild {
-    public static final String PROPERTY = "org.bytedeco.javacpp.platform.extension";
+    static final String PROPERTY = "org.bytedeco.javacpp.platform.extension";
     /** Why the build was chosen, for the backend line. */
     static final String REASON_PROPERTY = "guidancelab.nativeBuild.reason";
 
@@ -60,6 +60,11 @@ public final class NativeBuild {
             }
         }
         return new Choice(CpuBuild.PLAIN, "by CPU flags");
+    }
+
+    /** The JVM option that makes a child JVM load {@code build} (as {@code bench --native-builds} times each). */
+    public static String jvmOption(CpuBuild build) {
+        return "-D" + PROPERTY + "=" + build.extension();
     }
 
     /** The build in force, e.g. "oneDNN, AVX2 (by CPU flags)"; "" on a build that has no CPU variants (CUDA). */

@@ -1,4 +1,4 @@
-package org.guidancelab.engine.backend;
+package org.guidancelab.platform;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

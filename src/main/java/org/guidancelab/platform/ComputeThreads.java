@@ -1,8 +1,7 @@
-package org.guidancelab.engine;
+package org.guidancelab.platform;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import org.guidancelab.engine.backend.Backends;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -22,7 +21,7 @@ public final class ComputeThreads {
     private ComputeThreads() {
     }
 
-    /** @throws org.guidancelab.engine.backend.BackendUnavailableException when ND4J's backend cannot start */
+    /** @throws org.guidancelab.platform.BackendUnavailableException when ND4J's backend cannot start */
     public static void set(int threads) {
         if (threads < 1) {
             throw new IllegalArgumentException("--threads must be at least 1, got " + threads);
@@ -37,7 +36,7 @@ public final class ComputeThreads {
 
     /**
      * Applies the chosen count to OpenMP for the calling thread. OpenMP keeps its thread count per calling thread,
-     * and the oneDNN build's kernels (see {@link org.guidancelab.engine.backend.NativeBuild}) run on OpenMP: a
+     * and the oneDNN build's kernels (see {@link org.guidancelab.platform.NativeBuild}) run on OpenMP: a
      * training thread that never set it used every core, whatever --threads said. Called by each arm as it starts.
      */
     public static void bindCurrentThread() {

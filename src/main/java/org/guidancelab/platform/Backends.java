@@ -1,4 +1,4 @@
-package org.guidancelab.engine.backend;
+package org.guidancelab.platform;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -39,6 +39,7 @@ public final class Backends {
     public static BackendInfo detect() {
         BackendInfo info = detected;
         if (info == null) {
+            ProcessSetup.prepare(); // what ND4J reads as it loads must be set before
             synchronized (Backends.class) {
                 if (detected == null) {
                     try {

@@ -1,4 +1,4 @@
-package org.guidancelab.ui.run;
+package org.guidancelab.platform;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package org.guidancelab.engine.backend;
+package org.guidancelab.platform;
 
 import java.io.IOException;
 import java.nio.file.Files;
