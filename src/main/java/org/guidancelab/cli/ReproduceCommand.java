@@ -21,7 +21,7 @@ import org.guidancelab.reproduce.ReproduceSettings;
 import org.guidancelab.reproduce.SeedRun;
 import org.guidancelab.reproduce.StepScale;
 import org.guidancelab.reproduce.TestScale;
-import org.guidancelab.runs.StopOnShutdown;
+import org.guidancelab.session.StopOnShutdown;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

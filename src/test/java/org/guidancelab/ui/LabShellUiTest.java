@@ -27,9 +27,9 @@ import org.guidancelab.runs.RunReader;
 import org.guidancelab.runs.RunRecord;
 import org.guidancelab.ui.dashboard.LabShell;
 import org.guidancelab.ui.dashboard.RunDialogs;
+import org.guidancelab.ui.run.ActiveRun;
 import org.guidancelab.ui.run.RunSettings;
 import org.guidancelab.ui.run.TrainingService;
-import org.guidancelab.ui.run.TrainingTask;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -166,7 +166,7 @@ class LabShellUiTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("tab-dashboard", shell.getSelectionModel().getSelectedItem().getId());
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> service.currentProperty().get() != null);
-        TrainingTask task = service.currentProperty().get();
+        ActiveRun task = service.currentProperty().get();
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> task.feed().progress().step() >= 5);
 
         // edits in the builder apply to the next run, not this one
@@ -176,13 +176,13 @@ class LabShellUiTest {
         answer = false;
         assertFalse(WaitForAsyncUtils.asyncFx(() -> shell.confirmClose()).get(60, TimeUnit.SECONDS));
         assertEquals(1, asked.size());
-        assertFalse(task.isDone(), "refusing to close keeps training");
+        assertTrue(service.isRunning() && !task.session().isCancelled(), "refusing to close keeps training");
 
         answer = true;
         assertTrue(WaitForAsyncUtils.asyncFx(() -> shell.confirmClose()).get(60, TimeUnit.SECONDS));
-        assertTrue(task.isDone());
-        assertEquals(RunStatus.STOPPED, task.get().status());
-        RunRecord rec = RunReader.read(task.runDir());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> service.lastOutcomeProperty().get() != null);
+        assertEquals(RunStatus.STOPPED, service.lastOutcomeProperty().get().status());
+        RunRecord rec = RunReader.read(task.dir());
         assertEquals(RunStatus.STOPPED, rec.status().status());
         int last = rec.lastTaskRow("guided").step();
         assertTrue(last >= 5);

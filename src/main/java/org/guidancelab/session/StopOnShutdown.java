@@ -1,4 +1,4 @@
-package org.guidancelab.runs;
+package org.guidancelab.session;
 
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;

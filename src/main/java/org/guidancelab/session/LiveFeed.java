@@ -1,4 +1,4 @@
-package org.guidancelab.ui.run;
+package org.guidancelab.session;
 
 import java.util.ArrayList;
 import java.util.List;

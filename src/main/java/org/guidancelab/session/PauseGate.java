@@ -1,4 +1,4 @@
-package org.guidancelab.ui.run;
+package org.guidancelab.session;
 
 import org.guidancelab.engine.train.TrainingEvent;
 import org.guidancelab.engine.train.TrainingListener;
@@ -9,35 +9,35 @@ import org.guidancelab.engine.train.TrainingListener;
  * has not begun. {@link #release()} lets a held thread go for good (Stop, window closing), so a cancelled run is never
  * left waiting on a gate nobody will open.
  */
-public final class PauseGate implements TrainingListener {
+final class PauseGate implements TrainingListener {
     private boolean paused;
     private boolean released;
     private boolean holding;
 
-    public synchronized void pause() {
+    synchronized void pause() {
         if (!released) {
             paused = true;
         }
     }
 
-    public synchronized void resume() {
+    synchronized void resume() {
         paused = false;
         notifyAll();
     }
 
     /** Opens the gate permanently: pause() has no effect afterwards. */
-    public synchronized void release() {
+    synchronized void release() {
         released = true;
         paused = false;
         notifyAll();
     }
 
-    public synchronized boolean isPaused() {
+    synchronized boolean isPaused() {
         return paused;
     }
 
     /** Whether the training thread is waiting at the gate right now. */
-    public synchronized boolean isHolding() {
+    synchronized boolean isHolding() {
         return holding;
     }
 

@@ -1,4 +1,4 @@
-package org.guidancelab.ui.run;
+package org.guidancelab.session;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -130,11 +130,5 @@ class LiveFeedTest {
         assertFalse(gate.isPaused());
         gate.onEvent(step("a", 1)); // returns at once
         assertFalse(gate.isHolding());
-    }
-
-    @Test
-    void aRunJobIsEitherNewOrAResume() {
-        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> new RunJob(null, null));
-        assertEquals("resume 20261128-run", RunJob.resume(java.nio.file.Path.of("/runs/20261128-run")).label());
     }
 }
