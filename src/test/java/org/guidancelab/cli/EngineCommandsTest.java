@@ -101,6 +101,10 @@ class EngineCommandsTest {
         assertEquals(RunStatus.STOPPED, trainer.run());
         assertEquals(0, exec("resume", writer.directory().toString()), err.toString());
         assertTrue(out.toString().contains("arm guided continues after step 5"), out.toString());
+        for (String arm : List.of("baseline", "guided", "warmup")) {
+            assertTrue(out.toString().lines().anyMatch(l -> l.startsWith(arm + " ")),
+                    "the table has every arm, the one finished before the stop too: " + out);
+        }
         RunRecord r = RunReader.read(writer.directory());
         assertEquals(RunStatus.FINISHED, r.status().status());
         for (String arm : List.of("baseline", "guided", "warmup")) {
