@@ -55,11 +55,6 @@ public record ArmSpec(String name, ArmKind kind, int guideTrainSteps, String gui
         return kind == ArmKind.GUIDED_UNTRAINED || kind == ArmKind.GUIDED_TRAINED;
     }
 
-    /** Whether this arm needs the guide network (guidance or distillation). */
-    public boolean usesGuide() {
-        return kind != ArmKind.BASELINE;
-    }
-
     public ArmSpec withName(String n) {
         return new ArmSpec(n, kind, guideTrainSteps, guideModel, guidanceSteps, noiseGuide, noisePrephaseSteps, distillTemperature, distillWeight, taskGuidance);
     }

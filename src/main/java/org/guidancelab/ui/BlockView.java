@@ -107,10 +107,6 @@ final class BlockView extends VBox {
         return lane.name().toLowerCase() + "-" + layerName;
     }
 
-    BlockRef ref() {
-        return ref;
-    }
-
     LayerSpec layer() {
         return layer;
     }

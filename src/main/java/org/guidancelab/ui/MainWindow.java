@@ -74,7 +74,6 @@ public final class MainWindow extends BorderPane {
         if (!library.problems().isEmpty()) {
             ctx.say("Some presets could not be read: " + String.join("; ", library.problems()));
         }
-        doc.setRunHandler(r -> dialogs.showInfo("Run", "The experiment is valid. Training arrives with the dashboard."));
     }
 
     private ScrollPane left() {
