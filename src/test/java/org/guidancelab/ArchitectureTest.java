@@ -9,7 +9,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Holds the package arrows of DESIGN.md: each package imports only the packages listed above it. */
+/** Holds the package arrows of the README's "Code layout": each package imports only the packages listed above it. */
 class ArchitectureTest {
     private static final String ROOT = "org.guidancelab";
     private static JavaClasses classes;
@@ -46,6 +46,15 @@ class ArchitectureTest {
     void archImportsNothingOfOurs() {
         noClasses().that().resideInAPackage(pkg("arch")).should().dependOnClassesThat()
                 .resideInAnyPackage(pkg("experiment"), pkg("data"), pkg("engine"), pkg("runs"), pkg("figures"), pkg("reproduce"), pkg("ui"), pkg("cli"))
+                .check(classes);
+    }
+
+    /** platform (folders, settings, version) sits below everything: any package may use it, it uses none of ours. */
+    @Test
+    void platformImportsNothingOfOurs() {
+        noClasses().that().resideInAPackage(pkg("platform")).should().dependOnClassesThat()
+                .resideInAnyPackage(pkg("arch"), pkg("experiment"), pkg("data"), pkg("engine"), pkg("runs"), pkg("figures"),
+                        pkg("reproduce"), pkg("ui"), pkg("cli"))
                 .check(classes);
     }
 

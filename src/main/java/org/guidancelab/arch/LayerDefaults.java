@@ -4,7 +4,7 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * Defaults a layer gets when a file or the palette leaves them out. Taps follow DESIGN.md: the outputs of
+ * Defaults a layer gets when a file or the palette leaves them out. Taps: the outputs of
  * Dense, Conv2D, recurrent and Transformer blocks, residual blocks and pooling heads are tapped; the logits,
  * inputs and shape/normalisation plumbing are not. Layers inside a residual block are never tapped by default
  * (the block is tapped as a whole).

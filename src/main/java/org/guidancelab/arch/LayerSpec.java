@@ -5,8 +5,8 @@ package org.guidancelab.arch;
  * builder can validate each edit live and keep an undo history of plain values.
  *
  * <p>Every layer has a unique {@code name} (within its network) and a {@code tap} switch: a tapped layer's
- * output takes part in representational alignment (CKA). Defaults follow DESIGN.md: outputs of
- * Dense/Conv/RNN/LSTM/Transformer blocks, residual blocks and pooling heads are tapped, the logits never.
+ * output takes part in representational alignment (CKA). By default the outputs of Dense/Conv/RNN/LSTM/Transformer
+ * blocks, residual blocks and pooling heads are tapped, the logits never ({@link LayerDefaults}).
  */
 public sealed interface LayerSpec
         permits Layers.Input, Layers.Dense, Layers.Conv2D, Layers.MaxPool2D, Layers.AvgPool2D,

@@ -18,9 +18,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code bench}: guided-training throughput on the standard workloads of BENCHMARKS.md, optionally beside the peer. */
+/** {@code bench}: guided-training throughput on the standard workloads (docs/BENCHMARK.md), optionally beside the peer. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Measures guided and unguided training steps/s on the standard workloads (shared/BENCHMARKS.md),",
+        description = {"Measures guided and unguided training steps/s on the standard workloads (docs/BENCHMARK.md),",
                 "and the time of one full CKA heatmap (24 target x 8 guide taps, probe of 512).",
                 "With --peer, runs the PyTorch peer on the same workload right after, and prints the ratios."})
 public final class BenchCommand implements Callable<Integer> {
@@ -47,7 +47,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--no-heatmap", description = "skip the CKA heatmap timing")
     boolean noHeatmap;
 
-    @Option(names = "--peer", converter = ExistingFile.class, description = "path of the PyTorch peer script (e.g. ../shared/peers/torch_guided_bench.py)")
+    @Option(names = "--peer", converter = ExistingFile.class, description = "path of the PyTorch peer script (benchmarks/torch_guided_bench.py in the repository)")
     Path peer;
 
     @Option(names = "--memory", paramLabel = "STEPS", defaultValue = "0", converter = MinInt.Zero.class,

@@ -1,14 +1,23 @@
 package org.guidancelab.cli;
 
 import java.io.PrintWriter;
+import org.guidancelab.platform.Version;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The root of the CLI: {@code guidance-lab SUBCOMMAND ...}. Subcommands are registered in {@link #commandLine}. */
-@Command(name = "guidance-lab", mixinStandardHelpOptions = true, version = "Guidance Lab 0.1.0",
+@Command(name = "guidance-lab", mixinStandardHelpOptions = true, versionProvider = GuidanceLabCommand.VersionLine.class,
         description = "Guided training (CKA representational alignment to a frozen guide network), headless.",
         subcommands = {CommandLine.HelpCommand.class})
 public final class GuidanceLabCommand implements Runnable {
+
+    /** {@code --version}: the product version (from the build) and the Java runtime. */
+    static final class VersionLine implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {Version.productName(), Version.javaLine()};
+        }
+    }
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.guidancelab.experiment.PresetCatalog;
+import org.guidancelab.platform.AppDirs;
 import org.guidancelab.platform.ProcessSetup;
 import org.guidancelab.reproduce.Finding;
 import org.guidancelab.reproduce.FindingEvaluator;
@@ -30,7 +31,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code reproduce}: runs the preset of each finding of the paper over seeds, then writes {@code report.md} with the
- * measured tables, figures and verdicts (issue #8). Exit code 0 when every run finished (whatever the verdicts),
+ * measured tables, figures and verdicts. Exit code 0 when every run finished (whatever the verdicts),
  * 1 when a run failed or could not start, 3 when stopped with Ctrl-C (finished runs are kept and reused next time).
  */
 @Command(name = "reproduce", mixinStandardHelpOptions = true,
@@ -42,8 +43,9 @@ final class ReproduceCommand implements Callable<Integer> {
     @Option(names = "--seeds", paramLabel = "N", converter = MinInt.One.class, description = "seeds per finding (default 3, 1 with --quick)")
     Integer seeds;
 
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "reproduce", converter = FolderPath.class,
-            description = "folder for report.md, figures/ and runs/ (default ${DEFAULT-VALUE})")
+    @Option(names = "--out", paramLabel = "DIR", converter = FolderPath.class,
+            description = "folder for report.md, figures/ and runs/ (default: ./reproduce; installed: reproduce/ in "
+                    + "the data folder, ~/.local/share/guidance-lab)")
     Path out;
 
     @Option(names = "--only", split = ",", paramLabel = "id,id", description = "only these findings: ${COMPLETION-CANDIDATES}",
@@ -81,6 +83,9 @@ final class ReproduceCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (out == null) {
+            out = AppDirs.current().cliReproduceDir();
+        }
         List<Finding> findings;
         ReproduceSettings settings;
         try {

@@ -12,6 +12,7 @@ import org.guidancelab.engine.train.RunStatus;
 import org.guidancelab.experiment.ArmSpec;
 import org.guidancelab.experiment.ExperimentSpec;
 import org.guidancelab.experiment.SpecFormatException;
+import org.guidancelab.platform.AppDirs;
 import org.guidancelab.platform.ProcessSetup;
 import org.guidancelab.session.RunFolder;
 import org.guidancelab.session.RunSession;
@@ -53,7 +54,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "T", defaultValue = "1", converter = MinInt.One.class, description = "compute threads (default ${DEFAULT-VALUE}: fastest for small nets)")
     int threads;
 
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "runs", converter = FolderPath.class, description = "folder of run folders (default ${DEFAULT-VALUE})")
+    @Option(names = "--out", paramLabel = "DIR", converter = FolderPath.class,
+            description = "folder of run folders (default: ./runs; installed: runs/ in the data folder, ~/.local/share/guidance-lab)")
     Path out;
 
     @Spec
@@ -70,18 +72,19 @@ final class RunCommand implements Callable<Integer> {
             err.println("error: " + e.getMessage());
             return UNREADABLE;
         }
+        Path runsDir = out != null ? out : AppDirs.current().cliRunsDir();
         // a backend that cannot start escapes run() before any folder exists and is reported by FailureHandler
-        RunSession session = RunSession.fresh(overridden(exp), RunFolder.under(out),
+        RunSession session = RunSession.fresh(overridden(exp), RunFolder.under(runsDir),
                 SessionOptions.defaults().withThreads(threads));
         session.onFolderReady(() -> {
             o.println("backend: " + ProcessSetup.startNative().summary());
             o.println("run folder: " + session.directory());
             o.flush();
         });
-        return SessionCommand.run(session, o, err, f -> refused(f, err));
+        return SessionCommand.run(session, o, err, f -> refused(f, runsDir, err));
     }
 
-    private int refused(SetupFailure f, PrintWriter err) {
+    private static int refused(SetupFailure f, Path runsDir, PrintWriter err) {
         switch (f.kind()) {
             case INVALID_EXPERIMENT:
                 if (f.problems().isEmpty()) {
@@ -92,7 +95,7 @@ final class RunCommand implements Callable<Integer> {
                 }
                 return FAILED;
             case FOLDER:
-                err.println("error: cannot create a run folder in " + out + ": " + f.detail());
+                err.println("error: cannot create a run folder in " + runsDir + ": " + f.detail());
                 return UNREADABLE;
             default:
                 err.println("error: " + f.detail());

@@ -21,6 +21,7 @@ import org.guidancelab.arch.JsonSpecException;
 import org.guidancelab.arch.LocatedJson;
 import org.guidancelab.arch.NetworkJson;
 import org.guidancelab.arch.NetworkSpec;
+import org.guidancelab.platform.AppDirs;
 
 /**
  * The preset gallery: experiment presets ({@code presets/*.json}) and the architecture library
@@ -42,10 +43,13 @@ public final class PresetCatalog {
         this.architectures = List.copyOf(architectures);
     }
 
-    /** The {@code presets} folder of the working directory if present, else the packaged presets. */
+    /**
+     * The {@code presets} folder of the working directory if present, else the packaged presets. An installed app
+     * reads only its packaged presets: the working directory of a desktop launcher is nothing the user chose.
+     */
     public static PresetCatalog load() throws IOException {
         Path local = Path.of(ROOT);
-        if (Files.isRegularFile(local.resolve(DEFAULT_PRESET))) {
+        if (!AppDirs.current().installed() && Files.isRegularFile(local.resolve(DEFAULT_PRESET))) {
             return fromFolder(local);
         }
         return fromClasspath();

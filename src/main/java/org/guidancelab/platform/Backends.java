@@ -35,6 +35,11 @@ public final class Backends {
         }
     }
 
+    /** The backend if {@link #detect()} has already succeeded; never starts ND4J itself (the About box asks). */
+    public static java.util.Optional<BackendInfo> detectedSoFar() {
+        return java.util.Optional.ofNullable(detected);
+    }
+
     /** Starts ND4J (once) and reports its backend; throws {@link BackendUnavailableException} with advice. */
     public static BackendInfo detect() {
         BackendInfo info = detected;

@@ -11,14 +11,13 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Lowers the CPU priority of the app's training thread (and of the JVM threads that work for it, see
- * {@link #lowerJvmWorkers}) so the JavaFX threads win the cores whenever they need one.
- * On a 2-core machine the training thread keeps one core busy and the dashboard's FX thread, render thread and chart
- * renderer share the other; at equal priority they spent more time waiting for a core than running (Linux schedstat
- * over 60 s of PulseGapBenchmark: FX thread 8.0 s running, 11.1 s runnable but waiting), which is what made some
- * frames 50-60 ms apart. Java's {@code Thread.setPriority} does nothing on Linux, so the thread's nice value is raised
- * with {@code renice} on its kernel thread id (threads it starts later, such as OpenMP's, inherit it). Training loses
- * little: the FX side needs a small share of a core, and only while it has work. Linux only; elsewhere, or if renice
- * is missing, nothing changes.
+ * {@link #lowerJvmWorkers}) so the JavaFX threads win the cores whenever they need one: on a 2-core machine training
+ * keeps one core busy, and at equal priority the FX thread, render thread and chart renderer wait for the other one
+ * often enough to miss frames (docs/decisions/0014-background-threads-at-nice-10.md). Java's
+ * {@code Thread.setPriority} does nothing on Linux, so the thread's nice value is raised with {@code renice} on its
+ * kernel thread id (threads it starts later, such as OpenMP's, inherit it). Training loses little: the FX side needs
+ * a small share of a core, and only while it has work. Linux only; elsewhere, or if renice is missing, nothing
+ * changes.
  */
 public final class BackgroundPriority {
     /** nice 10: CFS gives a nice-0 thread about ten times its share when the two compete for a core. */
@@ -39,9 +38,8 @@ public final class BackgroundPriority {
      * As {@link #loweredDaemon(String, Runnable)}, running {@code beforeLowering} first, at the creator's priority.
      * A thread started by a lowered thread inherits its nice value, and a lowered Java thread that is runnable but
      * waiting for a core holds up every safepoint: the JVM stops all Java threads, the FX thread included, until it
-     * gets one. Java2D starts its disposer thread from the first thread that draws (the chart renderer), and
-     * {@code -XX:+SafepointTimeout} named that thread as the one that kept two safepoints waiting 36-63 ms, each a
-     * 52-67 ms gap between pulses. Work that starts such helper threads goes here.
+     * gets one. Work that starts such helper threads goes in {@code beforeLowering}, so they keep normal priority:
+     * Java2D, for one, starts its disposer thread from the first thread that draws (the chart renderer).
      */
     public static Thread loweredDaemon(String name, Runnable beforeLowering, Runnable work) {
         Thread t = new Thread(() -> {
@@ -91,14 +89,10 @@ public final class BackgroundPriority {
 
     /**
      * Lowers, like the training thread, the JVM threads whose work training makes: ZGC's concurrent worker, the
-     * reference handler, ND4J's and JavaCPP's deallocators, and the C2 JIT compiler. At full speed on small networks
-     * training allocates tens of MB a second, and after each GC cycle the cleanup threads ran in bursts of 30-220 ms
-     * of CPU each at normal priority, beside the render thread: StallTracer found them in every long gap between
-     * pulses, with the render thread waiting for a core. Once products no longer went through ND4J ops (engine.blas)
-     * those bursts shrank, and what was left in the long gaps was C2 compiling the freshly hot training code: 10 s of
-     * CPU in a 17 s run, 78 ms of it inside a 95 ms gap. At nice 10 it competes with training, not with the frames
-     * (five runs of PulseGapBenchmark: longest gap 25.7-45.8 ms, against 38.2-66.6 ms before; training got faster).
-     * C1, which compiles everything first and quickly, keeps its priority. Found by name in /proc; returns how many
+     * reference handler, ND4J's and JavaCPP's deallocators, and the C2 JIT compiler. Training at full speed makes
+     * garbage and freshly hot code in bursts; at normal priority these threads would take the render thread's core
+     * exactly then, while at nice 10 they compete with training instead (docs/decisions/0014). C1, which compiles
+     * everything first and quickly, keeps its priority. Found by name in /proc; returns how many
      * were lowered (0 where there is no /proc or renice).
      */
     public static int lowerJvmWorkers() {

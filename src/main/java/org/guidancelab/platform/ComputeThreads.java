@@ -5,8 +5,8 @@ import java.lang.reflect.Method;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Sets how many threads ND4J's kernels and OpenBLAS use. On the 2-core lab machines 1 thread runs small nets 2-3x
- * faster than 2 (BENCHMARKS.md), hence the CLI's default.
+ * Sets how many threads ND4J's kernels and OpenBLAS use. The CLI defaults to 1 because the small products of these
+ * networks are too short to gain from splitting across cores (docs/decisions/0010).
  */
 public final class ComputeThreads {
     /**
@@ -37,7 +37,7 @@ public final class ComputeThreads {
     /**
      * Applies the chosen count to OpenMP for the calling thread. OpenMP keeps its thread count per calling thread,
      * and the oneDNN build's kernels (see {@link org.guidancelab.platform.NativeBuild}) run on OpenMP: a
-     * training thread that never set it used every core, whatever --threads said. Called by each arm as it starts.
+     * training thread that never set it would use every core, whatever --threads says. Called by each arm as it starts.
      */
     public static void bindCurrentThread() {
         int n = chosen;

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.Properties;
+import org.guidancelab.platform.AppDirs;
 
 /**
  * The native build that {@code bench --native-builds} measured fastest on a CPU, kept in the user's settings folder
@@ -20,15 +21,13 @@ public final class MeasuredBuild {
     private MeasuredBuild() {
     }
 
-    /** {@code $XDG_CONFIG_HOME/guidance-lab/native-build.properties} (or under ~/.config), or -Dguidancelab.config. */
+    /** In the user's settings folder (see {@link AppDirs#configDir()}), or in -Dguidancelab.config. */
     public static Path defaultFile() {
         String override = System.getProperty("guidancelab.config");
         if (override != null && !override.isBlank()) {
             return Path.of(override, FILE);
         }
-        String xdg = System.getenv("XDG_CONFIG_HOME");
-        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".config");
-        return base.resolve("guidance-lab").resolve(FILE);
+        return AppDirs.current().configDir().resolve(FILE);
     }
 
     /** The measured build for this CPU signature, if one was recorded and the file is readable. */

@@ -10,9 +10,8 @@ import java.util.concurrent.TimeUnit;
  * it holds glibc's loader write lock while it asks for the loader lock; a thread in {@code dlopen} takes the two the
  * other way round. JavaFX opens libraries lazily while it draws its first frames (fonts, the graphics pipeline), on its
  * render thread. If ND4J loads at that moment (the status bar's backend detection, or a run started at once) both
- * threads wait for each other forever and the whole JVM hangs (seen with PulseGapBenchmark, which starts its run as
- * soon as the window shows: gdb showed the training thread in {@code _dl_close} under {@code Loader.addressof} and
- * QuantumRenderer in {@code _dl_map_object_from_fd}). Once the first frames are drawn JavaFX has its libraries.
+ * threads wait for each other forever and the whole JVM hangs (docs/decisions/0016). Once the first frames are drawn
+ * JavaFX has its libraries.
  *
  * <p>The gate is open unless the app closed it ({@link #closeUntilOpened}); code about to load ND4J calls
  * {@link #await} first. A gate never opened lets waiters through after {@link #MAX_WAIT_SECONDS}.

@@ -6,8 +6,8 @@ import java.lang.management.ManagementFactory;
  * Bounds the process's native memory before ND4J loads. ND4J frees an array's native buffer only when the garbage
  * collector finds its Java object unreachable; a step that allocates (SameDiff layers, a guide trained through
  * SameDiff) makes native garbage far faster than the small Java heap fills, so without a bound the collector seldom
- * runs and the resident size climbs until JavaCPP's default limit, twice the maximum heap (a quarter of RAM):
- * about 12 GB on a 24 GB machine, where a second process was killed by the kernel.
+ * runs and the resident size climbs until JavaCPP's default limit, twice the maximum heap (half of RAM with the
+ * default heap), enough to get other processes killed (docs/decisions/0017-bounded-native-memory.md).
  * With {@code org.bytedeco.javacpp.maxPhysicalBytes} set, JavaCPP triggers a collection whenever the resident size
  * passes it, which frees those buffers; the live set of our models is far below it.
  */

@@ -8,7 +8,7 @@ import java.util.Objects;
  * @param id          the finding's id (also the preset's file name without .json)
  * @param preset      the preset file name in the catalog, e.g. {@code deep-fcn.json}
  * @param claim       what the paper found, as the report states it
- * @param paperResult the paper's setting and numbers (DESIGN.md's table)
+ * @param paperResult the paper's setting and numbers, as the report quotes them
  * @param criterion   the checks deciding the verdict
  * @param guidedRole  the arm whose CKA heatmap (before/after) the report shows
  */

@@ -12,6 +12,11 @@ public interface Dialogs {
 
     void showInfo(String title, String message);
 
+    /** The About box: {@code text} is {@link About#text}'s. */
+    default void showAbout(String text) {
+        showInfo(About.TITLE, text);
+    }
+
     SaveChoice askSave(String documentName);
 
     Optional<Path> chooseOpen(String title);

@@ -8,13 +8,15 @@ import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
+import org.guidancelab.platform.AppDirs;
 
 /** {@link Dialogs} as real JavaFX alerts and file choosers. */
 final class FxDialogs implements Dialogs {
     private static final FileChooser.ExtensionFilter JSON = new FileChooser.ExtensionFilter("Experiment JSON", "*.json");
 
     private final Window owner;
-    private File lastDir = new File("presets").isDirectory() ? new File("presets") : new File(".");
+    /** Where the choosers start: ./presets of a source checkout, the home folder when installed (see AppDirs). */
+    private File lastDir = AppDirs.current().documentsDir(Path.of(".")).toFile();
 
     FxDialogs(Window owner) {
         this.owner = owner;
@@ -35,7 +37,33 @@ final class FxDialogs implements Dialogs {
         a.initOwner(owner);
         a.setTitle(title);
         a.setHeaderText(title);
+        withIcon(a);
         a.showAndWait();
+    }
+
+    @Override
+    public void showAbout(String text) {
+        Alert a = new Alert(Alert.AlertType.INFORMATION, text, ButtonType.OK);
+        a.initOwner(owner);
+        a.setTitle(About.TITLE);
+        int nl = text.indexOf('\n');
+        a.setHeaderText(nl > 0 ? text.substring(0, nl) : text);
+        a.setContentText(nl > 0 ? text.substring(nl + 1) : "");
+        javafx.scene.image.Image icon = AppIcon.image(48);
+        if (icon != null) {
+            a.setGraphic(new javafx.scene.image.ImageView(icon));
+        }
+        withIcon(a);
+        a.getDialogPane().setMinWidth(640);
+        a.getDialogPane().setPrefWidth(640); // the dialog is centred on its preferred size, before the minimum applies
+        a.showAndWait();
+    }
+
+    /** Dialog windows carry the app's icon too (the window manager shows it in the task switcher). */
+    private static void withIcon(Alert a) {
+        if (a.getDialogPane().getScene().getWindow() instanceof javafx.stage.Stage st) {
+            st.getIcons().setAll(AppIcon.images());
+        }
     }
 
     @Override
@@ -46,6 +74,7 @@ final class FxDialogs implements Dialogs {
         a.initOwner(owner);
         a.setTitle("Unsaved changes");
         a.setHeaderText("The experiment has unsaved changes");
+        withIcon(a);
         Optional<ButtonType> r = a.showAndWait();
         if (r.isEmpty() || r.get() == ButtonType.CANCEL) {
             return SaveChoice.CANCEL;

@@ -3,8 +3,14 @@ package org.guidancelab.ui;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import org.guidancelab.platform.AppDirs;
+import org.guidancelab.platform.UserSettings;
 
-/** The JavaFX application: one builder window on the default preset, asking to save before it closes. */
+/**
+ * The JavaFX application: one builder window on the default preset (the teaching demo, also on a first start),
+ * asking to save before it closes. The window carries the app's icon and version; the theme is remembered in the
+ * user's settings ({@link AppDirs#settingsFile()}).
+ */
 public final class GuidanceLabApp extends Application {
     private org.guidancelab.ui.dashboard.LabShell shell;
 
@@ -15,7 +21,8 @@ public final class GuidanceLabApp extends Application {
     @Override
     public void start(Stage stage) {
         shell = createShell(stage, new org.guidancelab.ui.run.TrainingService(
-                org.guidancelab.ui.run.RunSettings.defaults()));
+                org.guidancelab.ui.run.RunSettings.defaults()),
+                UserSettings.load(AppDirs.current().settingsFile()));
         stage.setOnCloseRequest(e -> {
             if (!shell.confirmClose()) {
                 e.consume();
@@ -32,19 +39,44 @@ public final class GuidanceLabApp extends Application {
      */
     public static org.guidancelab.ui.dashboard.LabShell createShell(Stage stage,
             org.guidancelab.ui.run.TrainingService service) {
+        return createShell(stage, service, null);
+    }
+
+    /**
+     * As {@link #createShell(Stage, org.guidancelab.ui.run.TrainingService)}, starting in the theme saved in
+     * {@code settings} (unless {@code -Dguidancelab.theme} names one) and saving the user's switches there; null
+     * settings: the property or light, nothing saved.
+     */
+    static org.guidancelab.ui.dashboard.LabShell createShell(Stage stage,
+            org.guidancelab.ui.run.TrainingService service, UserSettings settings) {
         org.guidancelab.platform.NativeLoadGate.closeUntilOpened();
-        String themeArg = System.getProperty("guidancelab.theme", "light");
+        String themeArg = System.getProperty("guidancelab.theme");
+        if ((themeArg == null || themeArg.isBlank()) && settings != null) {
+            themeArg = settings.get(UserSettings.THEME).orElse(null);
+        }
         Theme theme = "dark".equalsIgnoreCase(themeArg) ? Theme.DARK : Theme.LIGHT;
         theme.apply();
         FxDialogs dialogs = new FxDialogs(stage);
         MainWindow window = new MainWindow(Library.load(), dialogs);
         window.setTheme(theme);
+        if (settings != null) {
+            window.setOnThemeChanged(t -> saveTheme(settings, t, window));
+        }
+        AppIcon.apply(stage);
         stage.titleProperty().bind(window.titleBinding());
         // Builder | Dashboard | History; Run in the builder trains in the background (see ui.dashboard.LabShell).
         org.guidancelab.ui.dashboard.LabShell shell = new org.guidancelab.ui.dashboard.LabShell(window, service,
                 new org.guidancelab.ui.dashboard.FxRunDialogs(stage));
         stage.setScene(new Scene(shell, 1440, 860));
         return shell;
+    }
+
+    private static void saveTheme(UserSettings settings, Theme theme, MainWindow window) {
+        try {
+            settings.put(UserSettings.THEME, theme.name().toLowerCase(java.util.Locale.ROOT));
+        } catch (java.io.IOException | RuntimeException e) {
+            window.context().say("Cannot save the settings in " + settings.file() + ": " + e.getMessage());
+        }
     }
 
     /**

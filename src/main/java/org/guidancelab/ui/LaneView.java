@@ -3,6 +3,7 @@ package org.guidancelab.ui;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import javafx.collections.ListChangeListener;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.DragEvent;
@@ -20,6 +21,7 @@ import org.guidancelab.ui.model.BlockRef;
 import org.guidancelab.ui.model.BlockSummary;
 import org.guidancelab.ui.model.DragPayload;
 import org.guidancelab.ui.model.ExperimentDocument;
+import org.guidancelab.ui.model.FieldKey;
 import org.guidancelab.ui.model.Lane;
 
 /**
@@ -62,6 +64,8 @@ final class LaneView extends VBox {
         ExperimentDocument doc = ctx.document();
         doc.specProperty().addListener((o, a, b) -> rebuild());
         doc.selectionProperty().addListener((o, a, b) -> rebuild());
+        // a value refused in a block's field marks the block without changing the spec
+        doc.rejectedFields().addListener((ListChangeListener<FieldKey>) c -> rebuild());
         rebuild();
     }
 

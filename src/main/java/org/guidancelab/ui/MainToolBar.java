@@ -14,7 +14,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
 
-/** File, edit, pair and theme buttons, and the Run button with the reason it is disabled. */
+/** File, edit, pair, theme and About buttons, and the Run button with the reason it is disabled. */
 final class MainToolBar extends HBox {
     final Button run;
     final Label runReason = new Label();
@@ -46,9 +46,13 @@ final class MainToolBar extends HBox {
         resetPairs.disableProperty().bind(Bindings.createBooleanBinding(
                 () -> doc.getSpec().pairing().mode() == org.guidancelab.experiment.Pairing.Mode.RULE, doc.specProperty()));
         Button theme = button("theme", null, Material2AL.BRIGHTNESS_6, "Switch between light and dark theme", w::toggleTheme);
+        Button about = button("about", null, Material2AL.INFO, "About Guidance Lab: version, Java, backend, where files go", w::showAbout);
         run = button("run", "Run", Material2MZ.PLAY_ARROW, "Train every arm of the experiment", w::run);
         run.getStyleClass().addAll(Styles.RUN_BUTTON, "accent");
         run.disableProperty().bind(doc.canRunProperty().not());
+        // a long reason must shorten itself, never squeeze Run to "..."
+        run.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        theme.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         runReason.setId("run-reason");
         runReason.getStyleClass().add(Styles.ERROR_TEXT);
         runReason.setMaxWidth(360);
@@ -61,7 +65,7 @@ final class MainToolBar extends HBox {
                 dup, copy, paste, delete, new Separator(), resetPairs);
         HBox.setHgrow(tools, Priority.ALWAYS);
         // Run and its reason sit outside the tool bar, which would hide them in its overflow menu on narrow windows.
-        HBox runBox = new HBox(8, runReason, run, theme);
+        HBox runBox = new HBox(8, runReason, run, theme, about);
         runBox.setAlignment(javafx.geometry.Pos.CENTER_RIGHT);
         runBox.setPadding(new javafx.geometry.Insets(0, 8, 0, 8));
         runBox.getStyleClass().add("tool-bar");

@@ -14,9 +14,13 @@ import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
+import org.guidancelab.platform.AppDirs;
+import org.guidancelab.platform.Backends;
+import org.guidancelab.platform.Version;
 import org.guidancelab.ui.model.DropPlanner;
 import org.guidancelab.ui.model.ExperimentDocument;
 import org.guidancelab.ui.model.RunRequest;
+import org.guidancelab.ui.run.RunSettings;
 
 /**
  * The builder window: palette and architecture library on the left, the guide and target lanes in the centre,
@@ -30,10 +34,13 @@ public final class MainWindow extends BorderPane {
     private final CanvasView canvas;
     private final MainToolBar toolBar;
     private final javafx.event.EventHandler<KeyEvent> keyHandler = this::keys;
+    private final Dialogs dialogs;
     private Theme theme = Theme.LIGHT;
+    private Consumer<Theme> onThemeChanged = t -> { };
 
     MainWindow(Library library, Dialogs dialogs) {
         this.library = library;
+        this.dialogs = dialogs;
         ExperimentDocument doc = new ExperimentDocument(library.defaultExperiment(), null);
         this.ctx = new BuilderContext(doc, new DropPlanner(library::architecture));
         this.files = new FileActions(ctx, dialogs);
@@ -133,13 +140,16 @@ public final class MainWindow extends BorderPane {
         }
     }
 
-    /** "Guidance Lab — teaching-demo.json *": the file (or the title) and a star while there are unsaved changes. */
+    /**
+     * "Guidance Lab 0.1.0 — teaching-demo.json *": the product and its version, the file (or the title) and a star
+     * while there are unsaved changes.
+     */
     StringBinding titleBinding() {
         ExperimentDocument doc = ctx.document();
         return Bindings.createStringBinding(() -> {
             String name = doc.getFile() != null ? doc.getFile().getFileName().toString()
                     : doc.getSpec().title().isEmpty() ? "Untitled" : doc.getSpec().title();
-            return "Guidance Lab — " + name + (doc.isDirty() ? " *" : "");
+            return Version.productName() + " — " + name + (doc.isDirty() ? " *" : "");
         }, doc.fileProperty(), doc.dirtyProperty(), doc.specProperty());
     }
 
@@ -151,6 +161,17 @@ public final class MainWindow extends BorderPane {
     void toggleTheme() {
         theme = theme.other();
         theme.apply();
+        onThemeChanged.accept(theme);
+    }
+
+    /** Called with the new theme when the user switches it (the app saves it in the settings). */
+    void setOnThemeChanged(Consumer<Theme> handler) {
+        onThemeChanged = handler;
+    }
+
+    void showAbout() {
+        dialogs.showAbout(About.text(AppDirs.current(), RunSettings.defaults().runsDir(), Backends.detectedSoFar(),
+                System.getProperty(AppDirs.JPACKAGE_APP_PATH)));
     }
 
     void setTheme(Theme t) {

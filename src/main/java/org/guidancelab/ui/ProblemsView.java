@@ -1,5 +1,6 @@
 package org.guidancelab.ui;
 
+import javafx.beans.binding.Bindings;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import org.guidancelab.ui.model.ExperimentDocument;
@@ -7,11 +8,16 @@ import org.guidancelab.ui.model.Problem;
 
 /** The list of problems that block running; clicking one selects the block it is about. */
 final class ProblemsView extends ListView<Problem> {
+    private static final double ROW = 26;
+
     ProblemsView(ExperimentDocument doc) {
         super(doc.problems());
         setId("problems");
         getStyleClass().add(Styles.PROBLEMS);
-        setPrefHeight(52);
+        // two rows, three when there are more problems, so a refused field's problem is not hidden behind a scroll bar
+        setFixedCellSize(ROW);
+        prefHeightProperty().bind(Bindings.createDoubleBinding(
+                () -> (getItems().size() > 2 ? 3 : 2) * ROW + 4, getItems()));
         setPlaceholder(new javafx.scene.control.Label("No problems: the experiment is ready to run."));
         setCellFactory(v -> new ListCell<>() {
             @Override

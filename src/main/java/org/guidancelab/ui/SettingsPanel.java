@@ -2,9 +2,10 @@ package org.guidancelab.ui;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import javafx.collections.ListChangeListener;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.PropertySheet;
@@ -14,12 +15,17 @@ import org.guidancelab.experiment.ExperimentSpec;
 import org.guidancelab.experiment.OptimizerKind;
 import org.guidancelab.experiment.TrainingSpec;
 import org.guidancelab.ui.model.Arms;
-import org.guidancelab.ui.model.Command;
 import org.guidancelab.ui.model.Edits;
+import org.guidancelab.ui.model.FieldEdit;
 import org.guidancelab.ui.model.FieldHelp;
+import org.guidancelab.ui.model.FieldKey;
+import org.guidancelab.ui.model.Problem;
 import org.guidancelab.ui.model.SettingsEdits;
 
-/** The experiment settings: data, shared hyper-parameters and which arms run side by side. */
+/**
+ * The experiment settings: data, shared hyper-parameters and which arms run side by side. A refused value keeps
+ * its field marked, and the reasons for every setting show under the sheets, until it is fixed or reverted.
+ */
 final class SettingsPanel extends VBox {
     private final BuilderContext ctx;
     private final PropertySheet data = sheet();
@@ -37,11 +43,16 @@ final class SettingsPanel extends VBox {
         error.setWrapText(true);
         error.getStyleClass().add(Styles.ERROR_TEXT);
         getChildren().addAll(title, section("Data"), data, section("Training"), training, section("Arms"), arms, error);
-        ctx.document().specProperty().addListener((o, a, b) -> {
-            error.setText("");
-            rebuild();
-        });
+        ctx.document().specProperty().addListener((o, a, b) -> rebuild());
+        ctx.document().problems().addListener((ListChangeListener<Problem>) c -> showReasons());
         rebuild();
+        showReasons();
+    }
+
+    /** The problems naming a setting, as the document has them. */
+    private void showReasons() {
+        error.setText(ctx.document().problems().stream().filter(p -> p.field() != null && !p.field().isLayerField())
+                .map(Problem::message).collect(Collectors.joining("\n")));
     }
 
     /** Three sheets in declaration order (a categorised sheet would sort them and fold all but one). */
@@ -66,32 +77,32 @@ final class SettingsPanel extends VBox {
 
     private void rebuild() {
         List<PropertySheet.Item> items = new ArrayList<>();
-        items.add(new SheetItem("set-dataset", "dataset", "Data", FieldHelp.of("dataset"), SheetItem.Editor.CHOICE,
-                datasetChoices(), () -> spec().dataset().name(), v -> run(SettingsEdits.datasetName(spec(), v)), error::setText));
-        items.add(text("datasetParams", "Data", () -> SettingsEdits.formatParams(spec().dataset()),
-                v -> SettingsEdits.datasetParams(spec(), v)));
+        items.add(item("set-dataset", "dataset", FieldKey.DATA, FieldHelp.of("dataset"), SheetItem.Editor.CHOICE,
+                datasetChoices(), () -> spec().dataset().name(), SettingsEdits::datasetName));
+        items.add(text("datasetParams", FieldKey.DATA, () -> SettingsEdits.formatParams(spec().dataset()),
+                SettingsEdits::datasetParams));
         items.add(training("alpha", TrainingSpec::alpha));
-        items.add(new SheetItem("set-optimizer", "optimizer", "Training", FieldHelp.of("optimizer"), SheetItem.Editor.CHOICE,
+        items.add(item("set-optimizer", "optimizer", FieldKey.TRAINING, FieldHelp.of("optimizer"), SheetItem.Editor.CHOICE,
                 List.of(OptimizerKind.values()), () -> spec().training().optimizer(),
-                v -> run(SettingsEdits.training(spec(), "optimizer", v)), error::setText));
+                (s, v) -> SettingsEdits.training(s, "optimizer", v)));
         items.add(training("learningRate", TrainingSpec::learningRate));
         items.add(training("batchSize", TrainingSpec::batchSize));
         items.add(training("steps", TrainingSpec::steps));
         items.add(training("seed", TrainingSpec::seed));
         items.add(training("evalInterval", TrainingSpec::evalInterval));
         for (ArmKind k : ArmKind.values()) {
-            items.add(new SheetItem("arm-" + k.jsonName(), Arms.defaultName(k), "Arms", k.explanation(), SheetItem.Editor.BOOL,
+            items.add(item("arm-" + k.jsonName(), Arms.defaultName(k), FieldKey.ARMS, k.explanation(), SheetItem.Editor.BOOL,
                     null, () -> Arms.includes(spec().arms(), k),
-                    v -> run(Edits.setArms(spec(), Arms.include(spec().arms(), k, (Boolean) v, 300),
-                            ((Boolean) v ? "Add arm " : "Remove arm ") + Arms.defaultName(k))), error::setText));
+                    (s, v) -> Edits.setArms(s, Arms.include(s.arms(), k, (Boolean) v, 300),
+                            ((Boolean) v ? "Add arm " : "Remove arm ") + Arms.defaultName(k))));
         }
-        items.add(text("warmup", "Arms", () -> Arms.warmup(spec().arms()),
-                v -> Edits.setArms(spec(), Arms.withWarmup(spec().arms(), (int) whole("warmup", v)), "Set warmup")));
-        items.add(new SheetItem("set-noiseGuide", "noiseGuide", "Arms", FieldHelp.of("noiseGuide"), SheetItem.Editor.BOOL,
+        items.add(text("warmup", FieldKey.ARMS, () -> Arms.warmup(spec().arms()),
+                (s, v) -> Edits.setArms(s, Arms.withWarmup(s.arms(), whole("warmup", v)), "Set warmup")));
+        items.add(item("set-noiseGuide", "noiseGuide", FieldKey.ARMS, FieldHelp.of("noiseGuide"), SheetItem.Editor.BOOL,
                 null, () -> Arms.noiseGuide(spec().arms()),
-                v -> run(Edits.setArms(spec(), Arms.withNoiseGuide(spec().arms(), (Boolean) v), "Set noise guide")), error::setText));
-        items.add(text("guideTrainSteps", "Arms", () -> Arms.guideTrainSteps(spec().arms()),
-                v -> Edits.setArms(spec(), Arms.withGuideTrainSteps(spec().arms(), (int) whole("guideTrainSteps", v)), "Set guide training")));
+                (s, v) -> Edits.setArms(s, Arms.withNoiseGuide(s.arms(), (Boolean) v), "Set noise guide")));
+        items.add(text("guideTrainSteps", FieldKey.ARMS, () -> Arms.guideTrainSteps(spec().arms()),
+                (s, v) -> Edits.setArms(s, Arms.withGuideTrainSteps(s.arms(), whole("guideTrainSteps", v)), "Set guide training")));
         data.getItems().setAll(items.subList(0, 2));
         training.getItems().setAll(items.subList(2, 9));
         arms.getItems().setAll(items.subList(9, items.size()));
@@ -105,26 +116,36 @@ final class SettingsPanel extends VBox {
         return names;
     }
 
-    private static long whole(String field, Object v) {
+    private static int whole(String field, Object v) {
+        long n;
         try {
-            return Long.parseLong(String.valueOf(v).trim());
+            n = Long.parseLong(String.valueOf(v).trim());
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(field + " must be a whole number (got \"" + v + "\")");
         }
+        if (n != (int) n) {
+            throw new IllegalArgumentException(field + " is out of range (got " + n + ")");
+        }
+        return (int) n;
     }
 
     private SheetItem training(String field, Function<TrainingSpec, Object> get) {
-        return text(field, "Training", () -> get.apply(spec().training()), v -> SettingsEdits.training(spec(), field, v));
+        return text(field, FieldKey.TRAINING, () -> get.apply(spec().training()), (s, v) -> SettingsEdits.training(s, field, v));
     }
 
-    private SheetItem text(String field, String category, Supplier<Object> get,
-                           Function<Object, java.util.Optional<Command>> edit) {
-        Consumer<Object> set = v -> run(edit.apply(v));
-        return new SheetItem("set-" + field, field, category, FieldHelp.of(field), SheetItem.Editor.TEXT, null,
-                () -> String.valueOf(get.get()), set, error::setText);
+    private SheetItem text(String field, String section, Supplier<Object> get, FieldEdit edit) {
+        return item("set-" + field, field, section, FieldHelp.of(field), SheetItem.Editor.TEXT, null,
+                () -> String.valueOf(get.get()), edit);
     }
 
-    private void run(java.util.Optional<Command> c) {
-        ctx.document().execute(c);
+    /** A settings row, keyed by its section and the field its id names. */
+    private SheetItem item(String id, String name, String section, String help, SheetItem.Editor editor, List<?> choices,
+                           Supplier<Object> get, FieldEdit edit) {
+        return new SheetItem(id, name, help, editor, choices, get, FieldKey.setting(section, idField(id)), edit, ctx.document());
+    }
+
+    /** "set-steps" -> "steps"; the arm switches keep their "arm-..." id as field name. */
+    private static String idField(String id) {
+        return id.startsWith("set-") ? id.substring(4) : id;
     }
 }

@@ -76,6 +76,21 @@ class ValidateCommandTest {
     }
 
     @Test
+    void negativeStepsAndWarmupInAFileAreProblems(@TempDir Path dir) throws Exception {
+        // what the builder refuses in its fields, validate refuses in a file
+        String demo = Files.readString(Path.of("presets/teaching-demo.json"));
+        String broken = demo.replace("\"steps\": 300", "\"steps\": -5")
+                .replace("\"kind\": \"guided-untrained\"}", "\"kind\": \"guided-untrained\", \"guidanceSteps\": -5}");
+        assertTrue(broken.contains("\"steps\": -5") && broken.contains("\"guidanceSteps\": -5"), "the test edits apply");
+        Path f = dir.resolve("negative.json");
+        Files.writeString(f, broken);
+        assertEquals(1, run("validate", f.toString()));
+        String o = out.toString();
+        assertTrue(o.contains(f + ":" + lineOf(broken, "\"steps\": -5") + ": steps must be above 0, got -5"), o);
+        assertTrue(o.contains(f + ":" + lineOf(broken, "\"guidanceSteps\": -5") + ": guidanceSteps must be 0 or more, got -5"), o);
+    }
+
+    @Test
     void anUnparsableFileIsAProblemWithItsLine(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("net.json");
         Files.writeString(f, "{\n \"schemaVersion\": 1,\n \"name\": \"n\",\n \"layers\": [\n  {\"type\": \"Dense\", \"name\": \"d\", \"units\": -2}\n ]\n}\n");

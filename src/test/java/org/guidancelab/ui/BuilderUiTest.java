@@ -25,6 +25,7 @@ import org.guidancelab.experiment.ExperimentJson;
 import org.guidancelab.experiment.ExperimentSpec;
 import org.guidancelab.experiment.Pairing;
 import org.guidancelab.experiment.TapPair;
+import org.guidancelab.platform.Version;
 import org.guidancelab.ui.model.ArchitectureCard;
 import org.guidancelab.ui.model.BlockRef;
 import org.guidancelab.ui.model.GalleryItem;
@@ -213,7 +214,7 @@ class BuilderUiTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(Files.exists(file));
         assertFalse(doc().isDirty());
-        assertEquals("Guidance Lab — mine.json", window.titleBinding().get());
+        assertEquals(Version.productName() + " — mine.json", window.titleBinding().get());
         assertEquals(edited, ExperimentJson.read(file));
 
         robot.interact(() -> doc().load(start, null));
@@ -293,17 +294,34 @@ class BuilderUiTest {
         assertEquals(PRESET, doc().getSpec());
         assertEquals(null, doc().getFile());
         assertFalse(doc().isDirty());
-        assertEquals("Guidance Lab — CNN guides CNN", window.titleBinding().get());
+        assertEquals(Version.productName() + " — CNN guides CNN", window.titleBinding().get());
     }
 
     @Test
     void theThemeToggles(FxRobot robot) {
+        List<Theme> changes = new java.util.ArrayList<>();
+        robot.interact(() -> window.setOnThemeChanged(changes::add));
         robot.clickOn("#theme-button");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(new atlantafx.base.theme.PrimerDark().getUserAgentStylesheet(), javafx.application.Application.getUserAgentStylesheet());
         robot.clickOn("#theme-button");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet(), javafx.application.Application.getUserAgentStylesheet());
+        assertEquals(List.of(Theme.DARK, Theme.LIGHT), changes, "what the app saves in the settings");
+    }
+
+    @Test
+    void theTitleAndTheAboutBoxShowTheVersion(FxRobot robot) {
+        assertTrue(window.titleBinding().get().startsWith("Guidance Lab " + Version.version() + " — "),
+                window.titleBinding().get());
+        robot.clickOn("#about-button");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, dialogs.infos.size());
+        String about = dialogs.infos.get(0);
+        assertTrue(about.startsWith("About Guidance Lab: Guidance Lab " + Version.version() + "\n"), about);
+        assertTrue(about.contains("Java " + System.getProperty("java.version")), about);
+        assertTrue(about.contains("Backend: "), about);
+        assertTrue(about.contains("Runs: "), about);
     }
 
     @Test

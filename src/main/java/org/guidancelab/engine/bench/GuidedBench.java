@@ -15,7 +15,7 @@ import org.guidancelab.experiment.TrainingSpec;
 
 /**
  * Times guided training of a standard workload through the product's own trainer (the same code path as the app
- * and {@code run}), so the figure measures what users get. Recipe of BENCHMARKS.md: Adam lr 1e-3, alpha 1,
+ * and {@code run}), so the figure measures what users get. Recipe (docs/BENCHMARK.md): Adam lr 1e-3, alpha 1,
  * untrained seeded guide, pairs by the paper's rule; warm-up steps are excluded, and so is the trainer's final
  * evaluation (timing stops at the last step's start).
  */

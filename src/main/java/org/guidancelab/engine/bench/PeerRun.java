@@ -12,7 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Runs the PyTorch peer (shared/peers/torch_guided_bench.py) on the same workload right after our own measurement,
+ * Runs the PyTorch peer (benchmarks/torch_guided_bench.py) on the same workload right after our own measurement,
  * so both figures come from one run on the same machine, and parses its steps/s lines.
  */
 public final class PeerRun {

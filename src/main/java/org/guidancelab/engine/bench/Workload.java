@@ -9,8 +9,8 @@ import org.guidancelab.arch.Layers;
 import org.guidancelab.arch.NetworkSpec;
 
 /**
- * The three standard workloads of shared/BENCHMARKS.md, exactly as the PyTorch peer defines them: the same
- * networks, batch sizes, data shapes and tap placement.
+ * The three standard workloads (docs/BENCHMARK.md), built exactly as the PyTorch peer
+ * (benchmarks/torch_guided_bench.py) builds them: the same networks, batch sizes, data shapes and tap placement.
  */
 public enum Workload {
     /** 784-d Gaussian clusters; MLP 4 x Dense 128 ReLU target and guide (own seed), 4 taps each. */

@@ -15,9 +15,9 @@ public final class Blas {
     static final String CPU_BACKEND = "org.nd4j.linalg.cpu.nativecpu.CpuBackend";
 
     /**
-     * Largest m n k sent straight to OpenBLAS. ND4J's matmul runs oneDNN kernels, about 4x faster than this OpenBLAS
-     * build's on bigger products but behind 30-45 us of op overhead per call; measured on the lab machine the two
-     * cross near m n k = 2^17 (a 64 x 64 x 32 product).
+     * Largest m n k sent straight to OpenBLAS. ND4J's matmul runs oneDNN kernels, faster than this OpenBLAS build's on
+     * bigger products but behind a fixed op overhead per call; the two cost the same near m n k = 2^17 (a 64 x 64 x 32
+     * product) on the CPU this was tuned on (docs/decisions/0008).
      */
     static final double DIRECT_MAX_WORK = 1 << 17;
 
@@ -111,7 +111,7 @@ public final class Blas {
         return sameBlasType(a, b) && c.dataType() == a.dataType();
     }
 
-    /** Both FLOAT or both DOUBLE (fixed arity: a varargs array per call was the path's only garbage). */
+    /** Both FLOAT or both DOUBLE (fixed arity: a varargs array per call would be the path's only garbage). */
     private static boolean sameBlasType(INDArray a, INDArray b) {
         DataType t = a.dataType();
         return (t == DataType.FLOAT || t == DataType.DOUBLE) && b.dataType() == t;

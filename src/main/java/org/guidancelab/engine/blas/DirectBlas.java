@@ -12,8 +12,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * OpenBLAS called on the arrays' own memory, with no ND4J op in between. An {@code Nd4j.gemm} builds a custom op,
- * an op context, shape buffers and half a dozen JavaCPP pointers with deallocators: about 4 KB of garbage and
- * 30-45 us per call, which for the small matrices of a guided step is more than the product itself costs. Here
+ * an op context, shape buffers and half a dozen JavaCPP pointers with deallocators, which for the small matrices of a
+ * guided step costs more than the product itself (docs/decisions/0008-small-products-straight-to-openblas.md). Here
  * each thread reuses three pointer objects whose address is set per call, so a product allocates nothing.
  *
  * <p>Only loaded by {@link Blas} when ND4J runs on the CPU backend (arrays in host memory) and OpenBLAS is present.

@@ -12,7 +12,7 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * Full CKA heatmaps between all taps of two networks on a probe batch. {@link #compute} (and the trainer) go through
  * {@link TapGrams}: all pair inner products from one gemm. {@link #prepare} and {@link #between} are the plain-Java
- * form over {@code double[][]} Grams (one n x n loop per pair, 50x slower on a 24x8 heatmap), kept as a readable
+ * form over {@code double[][]} Grams (one n x n loop per pair, far slower than one gemm), kept as a readable
  * reference that the tests compare the gemm form with.
  */
 public final class CkaMatrices {

@@ -8,8 +8,8 @@ import org.guidancelab.engine.model.samediff.SameDiffModel;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /**
- * Builds the model for a spec: the hand-written fast path when every layer is one it handles (several times faster
- * than SameDiff on MLPs, BENCHMARKS.md), the recurrent fast path for Embedding -> SimpleRNN -> per-token Output token
+ * Builds the model for a spec: the hand-written fast path when every layer is one it handles (it skips SameDiff's
+ * per-op graph machinery, docs/decisions/0002), the recurrent fast path for Embedding -> SimpleRNN -> per-token Output token
  * models, otherwise the SameDiff model that covers every layer type. Both use the same
  * flat parameter layout, so params copied from one reproduce the other.
  */

@@ -4,7 +4,7 @@ import java.nio.FloatBuffer;
 
 /** Global-norm gradient clipping over the whole flat gradient (as PyTorch's clip_grad_norm_). */
 public final class GradientClipping {
-    /** Per-thread chunk: a fresh 32 KB array per step was the largest garbage of a tiny net's training step. */
+    /** Per-thread chunk, reused: a fresh 32 KB array per step would be the largest garbage of a tiny net's step. */
     private static final ThreadLocal<float[]> CHUNK = ThreadLocal.withInitial(() -> new float[8192]);
 
     private GradientClipping() {

@@ -29,10 +29,10 @@ import org.jfree.chart.event.ChartChangeListener;
 
 /**
  * A JFreeChart shown as an image that is drawn OFF the FX thread. ChartViewer draws through FXGraphics2D on the FX
- * thread, and one chart costs 20-40 ms of software rendering there, so live charts redrawing several times a second
- * left JavaFX pulses 50-300 ms apart. Here one background thread (shared by every view, so charts never take more
- * than one core from training) draws the chart with Java2D into a BufferedImage it reuses, and the FX thread only
- * copies the finished pixels into a WritableImage (about a millisecond for a 600 x 300 chart).
+ * thread, where software rendering of one chart takes longer than a frame, so live charts redrawing several times a
+ * second would hold up JavaFX pulses (docs/decisions/0012-live-charts-drawn-off-the-fx-thread.md). Here one
+ * background thread (shared by every view, so charts never take more than one core from training) draws the chart
+ * with Java2D into a BufferedImage it reuses, and the FX thread only shows the finished pixels.
  *
  * <p>Thread rules: the renderer draws the chart while holding this view's lock. Live changes (new points) go through
  * {@link #changeOnRenderer}: the renderer makes them under the lock right before it draws, so work that grows with
@@ -62,9 +62,9 @@ public final class ChartImageView extends Region implements ChartChangeListener 
     private JFreeChart renderedChart;
     private ChartRenderingInfo info;
     /**
-     * The pixels on screen, in the renderer's own format (premultiplied int ARGB). A WritableImage of its own stores
-     * BGRA bytes: every new chart then cost a format conversion on the FX thread (setPixels) and another on the render
-     * thread (the software pipeline's textures are int ARGB), which JFR showed as the render thread's top Java frame.
+     * The pixels on screen, in the renderer's own format (premultiplied int ARGB), which is also the software
+     * pipeline's texture format. A WritableImage of its own stores BGRA bytes: every new chart would cost a format
+     * conversion on the FX thread (setPixels) and another on the render thread.
      */
     private PixelBuffer<IntBuffer> pixels;
     private boolean inFlight;
@@ -118,10 +118,10 @@ public final class ChartImageView extends Region implements ChartChangeListener 
     }
 
     /**
-     * Shows the chart that {@code build} makes, building it on the renderer: a heatmap's JFreeChart costs the FX
-     * thread 8-14 ms to put together, at every evaluation. Once it is this view's chart, {@code onShown} runs on the
-     * FX thread. A later {@code setChart} or {@code setChartLater} supersedes a build still waiting; a build that
-     * fails is logged and the view keeps its chart.
+     * Shows the chart that {@code build} makes, building it on the renderer: putting a heatmap's JFreeChart together
+     * at every evaluation takes too much of a frame for the FX thread. Once it is this view's chart, {@code onShown}
+     * runs on the FX thread. A later {@code setChart} or {@code setChartLater} supersedes a build still waiting; a
+     * build that fails is logged and the view keeps its chart.
      */
     public void setChartLater(Supplier<JFreeChart> build, Runnable onShown) {
         long request = ++chartRequests;

@@ -15,9 +15,9 @@ import org.jfree.chart.JFreeChart;
 
 /**
  * Builds and draws a throwaway heatmap and live curve chart on the chart renderer when the dashboard is created, so
- * the first run does not pay for loading and initialising JFreeChart's classes in its first frames. Without it the
- * FX thread spent 20-47 ms on a run's first heatmap and first curve points (PulseGapBenchmark's only gaps over 50 ms
- * once the cleanup threads were lowered). Runs once per JVM, at the renderer's low priority.
+ * the first run does not pay for loading and initialising JFreeChart's classes in its first frames, where the FX
+ * thread would spend several frames' worth of time on a run's first heatmap and curve points. Runs once per JVM, at
+ * the renderer's low priority.
  */
 final class ChartWarmup {
     private static final AtomicBoolean STARTED = new AtomicBoolean();

@@ -21,8 +21,8 @@ import org.jfree.chart.JFreeChart;
  * The target x guide CKA heatmap of one arm, growing by one matrix per evaluation. A slider scrubs back through the
  * evaluations (it follows the newest while left at the end), "Before / after" shows the first evaluation beside the
  * chosen one, and hovering a cell names its two layers and its value. The chart is rebuilt at most once per frame
- * ({@link #refresh()}), however many matrices arrived, and drawn off the FX thread ({@link ChartImageView}): building
- * the chart objects costs the FX thread about a millisecond, drawing them 20-40 ms in software.
+ * ({@link #refresh()}), however many matrices arrived, and both built and drawn off the FX thread
+ * ({@link ChartImageView#setChartLater}): in software rendering either would cost the FX thread a frame or more.
  */
 public final class HeatmapPanel extends VBox {
     private final Map<String, List<CkaHeatmap>> history = new LinkedHashMap<>();

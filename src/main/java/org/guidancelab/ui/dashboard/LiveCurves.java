@@ -35,10 +35,9 @@ public final class LiveCurves extends GridPane {
     private final Map<String, Map<String, Series>> pending = new LinkedHashMap<>();
     private int nextChart;
     /**
-     * The shortest time between two redraws of one chart. Six charts redrawn in turn at every 60 Hz frame kept the
-     * chart-renderer thread and the render thread's image uploads busy for most of a core, beside the training
-     * thread on the other: on a 2-core machine the render thread then waited for a core and some frames took 50-60
-     * ms (PulseGapBenchmark with -Djavafx.pulseLogger). Five redraws a second per chart still reads as live.
+     * The shortest time between two redraws of one chart: six charts redrawn at every 60 Hz frame would keep the
+     * chart renderer and the render thread's image uploads busy for most of a core, which a 2-core machine that is
+     * training on the other cannot spare without late frames. Five redraws a second per chart still reads as live.
      */
     static final long MIN_REDRAW_NANOS = 200_000_000L;
     /** When each chart was last handed its points (System.nanoTime()). */

@@ -6,7 +6,7 @@ import javafx.scene.control.ScrollPane;
 /**
  * ScrollPane's skin caches its viewport as a bitmap (it sets {@code cache=true} on the ".viewport" node), so any change
  * inside it, such as a new heatmap image, makes the render thread re-render the whole viewport into that bitmap
- * first: 110-130 ms in software rendering for the dashboard's side panel, the longest pulses of PulseGapBenchmark.
+ * first, which in software rendering takes several frames for a panel the size of the dashboard's side panel.
  * Content that changes while a run streams needs the cache off.
  */
 final class Viewports {

@@ -1,6 +1,7 @@
 package org.guidancelab.ui.model;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -23,7 +24,9 @@ import org.guidancelab.experiment.TapPair;
 /**
  * The view model of the builder: the experiment being edited, its file, its validation and its undo history.
  * Views read its properties and send it commands; it never touches a control (so it is unit-tested without a
- * window). Shape inference is pure and fast, so it is re-run on every change on the FX thread.
+ * window). Shape inference is pure and fast, so it is re-run on every change on the FX thread. Its problems are
+ * the validator's and the values refused in fields ({@link #enter}): one list behind the problems view, the
+ * fields' marks and the Run button.
  */
 public final class ExperimentDocument {
     public static final int HISTORY_LIMIT = 200;
@@ -35,6 +38,10 @@ public final class ExperimentDocument {
     private final ReadOnlyObjectWrapper<NetworkAnalysis> targetAnalysis = new ReadOnlyObjectWrapper<>(this, "targetAnalysis");
     private final ObservableList<Problem> problems = FXCollections.observableArrayList();
     private final ObservableList<Problem> problemsView = FXCollections.unmodifiableObservableList(problems);
+    private final FieldRejections rejections = new FieldRejections();
+    private final ObservableList<FieldKey> rejectedFields = FXCollections.observableArrayList();
+    private final ObservableList<FieldKey> rejectedFieldsView = FXCollections.unmodifiableObservableList(rejectedFields);
+    private List<Problem> validatorProblems = List.of();
     private final ReadOnlyBooleanWrapper canRun = new ReadOnlyBooleanWrapper(this, "canRun");
     private final ReadOnlyStringWrapper runBlockedReason = new ReadOnlyStringWrapper(this, "runBlockedReason", "");
     private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(this, "canUndo");
@@ -55,6 +62,7 @@ public final class ExperimentDocument {
     public void load(ExperimentSpec newSpec, Path newFile) {
         Objects.requireNonNull(newSpec, "spec");
         history.clear();
+        rejections.clear();
         saved = newSpec;
         file.set(newFile);
         selection.set(null);
@@ -78,6 +86,45 @@ public final class ExperimentDocument {
 
     public void execute(Optional<Command> command) {
         command.ifPresent(this::execute);
+    }
+
+    /**
+     * A value entered into a field: put in force by its edit, or, when the edit refuses it, kept as the field's
+     * refused value, listed as a problem (so Run is disabled) until the field gets a value that is accepted or is
+     * reverted. Returns the reason when refused.
+     */
+    public Optional<String> enter(FieldKey key, Object value, FieldEdit edit) {
+        Optional<Command> command;
+        try {
+            command = edit.apply(spec.get(), value);
+        } catch (IllegalArgumentException e) {
+            rejections.put(key, value, e.getMessage(), edit);
+            refreshProblems(spec.get());
+            publishRejections();
+            return Optional.of(e.getMessage());
+        }
+        rejections.remove(key);
+        command.ifPresent(this::execute);
+        refreshProblems(spec.get());
+        publishRejections();
+        return Optional.empty();
+    }
+
+    /** Forgets the refused value of {@code key}: its field shows the value in force again. */
+    public void revert(FieldKey key) {
+        rejections.remove(key);
+        refreshProblems(spec.get());
+        publishRejections();
+    }
+
+    /** The refused value {@code key} holds, if any: its field shows this instead of the value in force. */
+    public Optional<Object> rejectedValue(FieldKey key) {
+        return rejections.value(key);
+    }
+
+    /** The fields holding a refused value, in the order they were entered. */
+    public ObservableList<FieldKey> rejectedFields() {
+        return rejectedFieldsView;
     }
 
     public boolean undo() {
@@ -104,17 +151,37 @@ public final class ExperimentDocument {
         NetworkAnalysis t = ShapeInference.analyze(s.target());
         guideAnalysis.set(g);
         targetAnalysis.set(t);
-        problems.setAll(Validation.problems(s));
+        validatorProblems = Validation.problems(s);
+        rejections.recheck(s);
+        refreshProblems(s);
         spec.set(s);
         dirty.set(!s.equals(saved));
-        canRun.set(problems.isEmpty());
-        runBlockedReason.set(problems.isEmpty() ? "" : problems.get(0).describe()
-                + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : ""));
+        publishRejections();
         clampSelection(s);
         canUndo.set(history.undoSize() > 0);
         canRedo.set(history.redoSize() > 0);
         undoLabel.set(history.nextUndoLabel().orElse(""));
         redoLabel.set(history.nextRedoLabel().orElse(""));
+    }
+
+    /** The validator's problems, then one per refused field value; Run waits until there are none. */
+    private void refreshProblems(ExperimentSpec s) {
+        List<Problem> all = new ArrayList<>(validatorProblems);
+        all.addAll(rejections.problems(s));
+        if (!all.equals(problems)) {
+            problems.setAll(all);
+        }
+        canRun.set(all.isEmpty());
+        runBlockedReason.set(all.isEmpty() ? "" : all.get(0).describe()
+                + (all.size() > 1 ? " (and " + (all.size() - 1) + " more)" : ""));
+    }
+
+    /** Last, once spec and problems agree, since views redraw blocks when a field's refusal comes or goes. */
+    private void publishRejections() {
+        List<FieldKey> now = rejections.fields();
+        if (!now.equals(rejectedFields)) {
+            rejectedFields.setAll(now);
+        }
     }
 
     private void clampSelection(ExperimentSpec s) {
@@ -152,6 +219,9 @@ public final class ExperimentDocument {
     public ObservableList<Problem> problems() { return problemsView; }
     public List<Problem> problemsAbout(Lane lane, int index) {
         return problems.stream().filter(p -> p.lane() == lane && p.layerIndex() == index).toList();
+    }
+    public List<Problem> problemsAbout(FieldKey field) {
+        return problems.stream().filter(p -> field.equals(p.field())).toList();
     }
     public boolean canRun() { return canRun.get(); }
     public ReadOnlyBooleanProperty canRunProperty() { return canRun.getReadOnlyProperty(); }

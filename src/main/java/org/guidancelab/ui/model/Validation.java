@@ -12,10 +12,12 @@ import org.guidancelab.experiment.SpecProblem;
 /**
  * Everything that stands between the experiment and the Run button: {@link ExperimentValidator}'s problems
  * (shape-inference errors of both networks, networks against the data, arms, pairs, hyper-parameters), each tied
- * back to its block when its JSON path names a layer, so the block can turn red.
+ * back to its block when its JSON path names a layer, so the block can turn red, and to the field that shows the
+ * value, so the field can.
  */
 public final class Validation {
     private static final Pattern LAYER_PATH = Pattern.compile("^\\$\\.(guide|target)\\.layers\\[(\\d+)](?:\\.(\\w+))?.*");
+    private static final Pattern SETTING_PATH = Pattern.compile("^\\$\\.(training|dataset|arms\\[\\d+])\\.(\\w+).*");
 
     private Validation() {
     }
@@ -37,9 +39,32 @@ public final class Validation {
             String name = index < net.size() ? net.layer(index).name() : "?";
             String where = lane.label().toLowerCase() + " layer " + index + " '" + name + "'"
                     + (m.group(3) == null ? "" : " (" + m.group(3) + ")");
-            return new Problem(lane, index, where, stripRole(p.message()));
+            FieldKey field = m.group(3) == null || index >= net.size() ? null : FieldKey.layer(lane, name, m.group(3));
+            return new Problem(lane, index, where, stripRole(p.message()), field);
         }
-        return new Problem(null, -1, p.jsonPath(), p.message());
+        return new Problem(null, -1, p.jsonPath(), p.message(), settingField(p.jsonPath()));
+    }
+
+    /** The settings panel's field for a JSON path ("$.arms[1].guidanceSteps" is the warmup), or null if none shows it. */
+    static FieldKey settingField(String jsonPath) {
+        Matcher m = SETTING_PATH.matcher(jsonPath == null ? "" : jsonPath);
+        if (!m.matches()) {
+            return null;
+        }
+        String part = m.group(1);
+        String name = m.group(2);
+        if (part.equals("training")) {
+            return FieldKey.setting(FieldKey.TRAINING, name);
+        }
+        if (part.equals("dataset")) {
+            return FieldKey.setting(FieldKey.DATA, name.equals("params") ? "datasetParams" : "dataset");
+        }
+        switch (name) {
+            case "guidanceSteps": return FieldKey.setting(FieldKey.ARMS, "warmup");
+            case "guideTrainSteps": return FieldKey.setting(FieldKey.ARMS, "guideTrainSteps");
+            case "noiseGuide": return FieldKey.setting(FieldKey.ARMS, "noiseGuide");
+            default: return null;
+        }
     }
 
     /** The validator prefixes "guide: " / "target: "; the location already says which. */

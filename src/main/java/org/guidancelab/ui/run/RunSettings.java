@@ -3,11 +3,13 @@ package org.guidancelab.ui.run;
 import java.nio.file.Path;
 import java.util.Objects;
 import org.guidancelab.engine.train.TrainerOptions;
+import org.guidancelab.platform.AppDirs;
 
 /**
  * Where the app keeps its runs and how it trains them.
  *
- * @param runsDir folder of run folders ({@code ~/.guidance-lab/runs} unless the {@code guidancelab.runs} system
+ * @param runsDir folder of run folders ({@link AppDirs#runsDir()}: {@code ~/.guidance-lab/runs} from a source
+ *                checkout, {@code ~/.local/share/guidance-lab/runs} installed; the {@code guidancelab.runs} system
  *                property names another)
  * @param options engine options (probe size of the CKA heatmaps, how models are built)
  * @param threads compute threads for ND4J (1 is fastest for small nets on the lab's 2-core machines)
@@ -25,8 +27,7 @@ public record RunSettings(Path runsDir, TrainerOptions options, int threads) {
 
     public static RunSettings defaults() {
         String prop = System.getProperty(RUNS_PROPERTY);
-        Path dir = prop != null && !prop.isBlank() ? Path.of(prop)
-                : Path.of(System.getProperty("user.home"), ".guidance-lab", "runs");
+        Path dir = prop != null && !prop.isBlank() ? Path.of(prop) : AppDirs.current().runsDir();
         return new RunSettings(dir, TrainerOptions.defaults(), 1);
     }
 

@@ -13,8 +13,9 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Elementwise activations into preallocated buffers. Backward passes use the activation's output where it
- * suffices (ReLU: a Sign mask of the output then a multiply, 4x cheaper than ND4J's ThresholdReluBp; tanh: 1 - a^2;
- * sigmoid: a (1 - a)). GELU is exact, x Phi(x) (PyTorch's default and the SameDiff reference's), computed in Java.
+ * suffices (ReLU: a Sign mask of the output then a multiply, cheaper than ND4J's ThresholdReluBp, see
+ * docs/decisions/0002; tanh: 1 - a^2; sigmoid: a (1 - a)). GELU is exact, x Phi(x) (PyTorch's default and the
+ * SameDiff reference's), computed in Java.
  * Small arrays (see {@link SmallFloats}) skip ND4J altogether: a tiny layer's activation is cheaper as a Java loop than
  * as an op. NaNs pass through both paths alike, so a diverging run is still caught.
  */
