@@ -6,10 +6,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import org.guidancelab.bench.NativeBuildBench;
 import org.guidancelab.platform.CpuBuild;
 import org.guidancelab.platform.CpuInfo;
 import org.guidancelab.platform.MeasuredBuild;
-import org.guidancelab.engine.bench.NativeBuildBench;
 
 /** {@code bench --native-builds}: times the builds this CPU can run, prints the table and records the fastest. */
 final class NativeBuildChoice {

@@ -1,4 +1,4 @@
-package org.guidancelab.engine.bench;
+package org.guidancelab.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package org.guidancelab.engine.bench;
+package org.guidancelab.bench;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.guidancelab.engine.bench;
+package org.guidancelab.bench;
 
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package org.guidancelab.engine.bench;
+package org.guidancelab.bench;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -8,8 +8,8 @@ import org.guidancelab.arch.LayerSpec;
 import org.guidancelab.arch.Layers;
 import org.guidancelab.arch.NetworkSpec;
 import org.guidancelab.engine.cka.CkaEstimator;
-import org.guidancelab.engine.cka.TapGrams;
 import org.guidancelab.engine.cka.CkaMatrix;
+import org.guidancelab.engine.cka.TapGrams;
 import org.guidancelab.engine.model.Model;
 import org.guidancelab.engine.model.ModelFactory;
 import org.nd4j.linalg.api.buffer.DataType;
