@@ -2,7 +2,7 @@ package org.guidancelab;
 
 import org.guidancelab.cli.GuidanceLabCommand;
 import org.guidancelab.platform.ProcessSetup;
-import org.guidancelab.ui.GuidanceLabApp;
+import org.guidancelab.ui.app.GuidanceLabApp;
 
 /**
  * Entry point of the runnable jar and of {@code ./mvnw javafx:run}. With no arguments it opens the app; with a
