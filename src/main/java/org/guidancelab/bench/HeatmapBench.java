@@ -11,7 +11,7 @@ import org.guidancelab.engine.cka.CkaEstimator;
 import org.guidancelab.engine.cka.CkaMatrix;
 import org.guidancelab.engine.cka.TapGrams;
 import org.guidancelab.engine.model.Model;
-import org.guidancelab.engine.model.ModelFactory;
+import org.guidancelab.engine.train.ModelFactory;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;

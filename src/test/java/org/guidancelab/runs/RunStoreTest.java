@@ -91,7 +91,7 @@ class RunStoreTest {
         // The trained guide is kept as a model file, loadable as another arm's guide.
         Path guideFile = dir.resolve("guides/guided__trained.glmodel");
         assertTrue(Files.isRegularFile(guideFile));
-        org.guidancelab.engine.model.Model g = org.guidancelab.engine.model.ModelFactory.create(spec.guide(), 0);
+        org.guidancelab.engine.model.Model g = org.guidancelab.engine.train.ModelFactory.create(spec.guide(), 0);
         org.guidancelab.engine.model.ModelFile.load(g, guideFile);
         assertArrayEquals(r.checkpoints().get("guided, trained").guideParams(), g.params().toFloatVector());
         assertTrue(Files.notExists(dir.resolve("guides/baseline.glmodel")));

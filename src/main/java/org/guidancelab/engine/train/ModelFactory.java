@@ -1,6 +1,7 @@
-package org.guidancelab.engine.model;
+package org.guidancelab.engine.train;
 
 import org.guidancelab.arch.NetworkSpec;
+import org.guidancelab.engine.model.Model;
 import org.guidancelab.engine.model.fast.FastModel;
 import org.guidancelab.engine.model.fast.FrozenModel;
 import org.guidancelab.engine.model.fast.RecurrentFastModel;
@@ -8,7 +9,7 @@ import org.guidancelab.engine.model.samediff.SameDiffModel;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /**
- * Builds the model for a spec: the hand-written fast path when every layer is one it handles (it skips SameDiff's
+ * Builds the model for a spec (the trainer's choice among the implementations of {@link Model}): the hand-written fast path when every layer is one it handles (it skips SameDiff's
  * per-op graph machinery, docs/decisions/0002), the recurrent fast path for Embedding -> SimpleRNN -> per-token Output token
  * models, otherwise the SameDiff model that covers every layer type. Both use the same
  * flat parameter layout, so params copied from one reproduce the other.
