@@ -13,19 +13,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
-import org.guidancelab.arch.ActivationFn;
-import org.guidancelab.arch.Layers;
-import org.guidancelab.arch.NetworkSpec;
 import org.guidancelab.engine.train.Metrics;
 import org.guidancelab.engine.train.Phase;
 import org.guidancelab.engine.train.RunStatus;
+import org.guidancelab.engine.train.TinyExperiments;
 import org.guidancelab.engine.train.TrainingEvent;
 import org.guidancelab.experiment.ArmSpec;
 import org.guidancelab.experiment.DatasetSpec;
 import org.guidancelab.experiment.ExperimentSpec;
-import org.guidancelab.experiment.OptimizerKind;
-import org.guidancelab.experiment.Pairing;
-import org.guidancelab.experiment.TrainingSpec;
 import org.guidancelab.runs.ComparableRun;
 import org.guidancelab.runs.MetricRow;
 import org.guidancelab.runs.RunFiles;
@@ -42,15 +37,7 @@ class RunSessionTest {
     Path tmp;
 
     static ExperimentSpec blobs() {
-        NetworkSpec target = new NetworkSpec("target", List.of(Layers.Input.real("in", 2),
-                Layers.Dense.of("t1", 16, ActivationFn.RELU), Layers.Dense.of("t2", 16, ActivationFn.RELU),
-                new Layers.Output("out", 3, false)));
-        NetworkSpec guide = new NetworkSpec("guide", List.of(Layers.Input.real("in", 2),
-                Layers.Dense.of("g1", 24, ActivationFn.TANH), new Layers.Output("out", 3, false)));
-        return new ExperimentSpec("session test", "", guide, target,
-                new DatasetSpec("blobs", Map.of("train", 160, "validation", 64, "test", 8, "seed", 3)),
-                List.of(ArmSpec.baseline("baseline"), ArmSpec.guidedUntrained("guided")),
-                new TrainingSpec(1.0, OptimizerKind.ADAM, 0.01, 0.9, 0.0, 0.0, 32, STEPS, 4, 0, 5L), Pairing.rule());
+        return TinyExperiments.blobs("session test", STEPS, 4, ArmSpec.baseline("baseline"), ArmSpec.guidedUntrained("guided"));
     }
 
     private static SessionOptions options() {
