@@ -1,9 +1,8 @@
 package org.guidancelab;
 
 import org.guidancelab.cli.GuidanceLabCommand;
-import org.guidancelab.engine.backend.NativeBuild;
-import org.guidancelab.engine.NativeMemoryLimit;
-import org.guidancelab.ui.GuidanceLabApp;
+import org.guidancelab.platform.ProcessSetup;
+import org.guidancelab.ui.app.GuidanceLabApp;
 
 /**
  * Entry point of the runnable jar and of {@code ./mvnw javafx:run}. With no arguments it opens the app; with a
@@ -15,8 +14,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        NativeMemoryLimit.applyDefault();
-        NativeBuild.applyDefault();
+        ProcessSetup.prepare();
         if (args.length == 0) {
             GuidanceLabApp.launchApp(args);
         } else {

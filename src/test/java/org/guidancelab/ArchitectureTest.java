@@ -1,17 +1,29 @@
 package org.guidancelab;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaConstructorCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import org.guidancelab.engine.train.Trainer;
+import org.guidancelab.runs.RunWriter;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Holds the package arrows of the README's "Code layout": each package imports only the packages listed above it. */
+/**
+ * The package layout as rules. Data flows down; a package imports only the packages above it:
+ * arch, data, experiment, engine, runs, session, sweep, figures, reproduce, then ui and cli at the bottom (bench
+ * beside them, for cli); platform (process set-up, folders) sits above everything, so any package may use it. Every rule must match some class
+ * (archunit.properties: failOnEmptyShould), so none passes by checking nothing.
+ */
 class ArchitectureTest {
     private static final String ROOT = "org.guidancelab";
+    private static final String[] JAVAFX = {"javafx..", "org.controlsfx..", "atlantafx..", "org.kordamp..", "org.jfree.chart.fx.."};
     private static JavaClasses classes;
 
     @BeforeAll
@@ -23,95 +35,45 @@ class ArchitectureTest {
         return ROOT + "." + name + "..";
     }
 
+    /** Every package its own slice (ui.dashboard and ui.builder too), so a cycle between sub-packages fails. */
     @Test
-    void noCyclesBetweenPackages() {
-        slices().matching(ROOT + ".(*)..").should().beFreeOfCycles().check(classes);
+    void noCyclesBetweenPackagesAtAnyLevel() {
+        slices().matching(ROOT + ".(**)").should().beFreeOfCycles().check(classes);
     }
 
     @Test
-    void onlyUiImportsJavaFx() {
-        noClasses().that().resideOutsideOfPackages(pkg("ui")).and().doNotHaveFullyQualifiedName(ROOT + ".Main")
-                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..", "atlantafx..", "org.kordamp..", "org.jfree.chart.fx..")
-                .check(classes);
-    }
-
-    @Test
-    void modelPackagesImportNeitherNd4jNorJavaFx() {
-        noClasses().that().resideInAnyPackage(pkg("arch"), pkg("experiment"), pkg("data"))
-                .should().dependOnClassesThat().resideInAnyPackage("org.nd4j..", "org.deeplearning4j..", "javafx..", "org.jfree..")
-                .check(classes);
-    }
-
-    @Test
-    void archImportsNothingOfOurs() {
-        noClasses().that().resideInAPackage(pkg("arch")).should().dependOnClassesThat()
-                .resideInAnyPackage(pkg("experiment"), pkg("data"), pkg("engine"), pkg("runs"), pkg("figures"), pkg("reproduce"), pkg("ui"), pkg("cli"))
-                .check(classes);
-    }
-
-    /** platform (folders, settings, version) sits below everything: any package may use it, it uses none of ours. */
-    @Test
-    void platformImportsNothingOfOurs() {
-        noClasses().that().resideInAPackage(pkg("platform")).should().dependOnClassesThat()
-                .resideInAnyPackage(pkg("arch"), pkg("experiment"), pkg("data"), pkg("engine"), pkg("runs"), pkg("figures"),
-                        pkg("reproduce"), pkg("ui"), pkg("cli"))
-                .check(classes);
-    }
-
-    @Test
-    void experimentImportsOnlyArch() {
-        noClasses().that().resideInAPackage(pkg("experiment")).should().dependOnClassesThat()
-                .resideInAnyPackage(pkg("data"), pkg("engine"), pkg("runs"), pkg("figures"), pkg("reproduce"), pkg("ui"), pkg("cli"))
-                .check(classes);
-    }
-
-    @Test
-    void dataImportsNothingAboveIt() {
-        noClasses().that().resideInAPackage(pkg("data")).should().dependOnClassesThat()
-                .resideInAnyPackage(pkg("engine"), pkg("runs"), pkg("figures"), pkg("reproduce"), pkg("ui"), pkg("cli"))
-                .check(classes);
-    }
-
-    @Test
-    void engineImportsNeitherRunsFiguresUiNorCli() {
-        noClasses().that().resideInAPackage(pkg("engine")).should().dependOnClassesThat()
-                .resideInAnyPackage(pkg("runs"), pkg("figures"), pkg("reproduce"), pkg("ui"), pkg("cli"))
-                .check(classes);
-    }
-
-    @Test
-    void runsImportsNeitherFiguresUiNorCli() {
-        noClasses().that().resideInAPackage(pkg("runs")).should().dependOnClassesThat()
-                .resideInAnyPackage(pkg("figures"), pkg("reproduce"), pkg("ui"), pkg("cli"))
-                .check(classes);
-    }
-
-    @Test
-    void figuresImportNeitherEngineUiNorCli() {
-        noClasses().that().resideInAPackage(pkg("figures")).should().dependOnClassesThat()
-                .resideInAnyPackage(pkg("engine"), pkg("reproduce"), pkg("ui"), pkg("cli"))
-                .check(classes);
-    }
-
-    /**
-     * sweep sits above figures and below reproduce: a sweep is ordinary runs (engine, runs) and draws through figures;
-     * reproduce (the warmup curve), cli and ui drive it. No JavaFX and no picocli, so the app and a cluster executor can.
-     */
-    @Test
-    void sweepImportsNeitherReproduceUiNorCli() {
-        noClasses().that().resideInAPackage(pkg("sweep")).should().dependOnClassesThat()
-                .resideInAnyPackage(pkg("reproduce"), pkg("ui"), pkg("cli"), "picocli..", "javafx..")
-                .check(classes);
-        noClasses().that().resideInAnyPackage(pkg("arch"), pkg("experiment"), pkg("data"), pkg("engine"), pkg("runs"),
-                        pkg("figures"))
-                .should().dependOnClassesThat().resideInAPackage(pkg("sweep")).check(classes);
-    }
-
-    /** reproduce sits above figures: it may use experiment, data, engine, runs and figures; cli and ui may use it. */
-    @Test
-    void reproduceImportsNeitherUiNorCli() {
-        noClasses().that().resideInAPackage(pkg("reproduce")).should().dependOnClassesThat()
-                .resideInAnyPackage(pkg("ui"), pkg("cli"))
+    void eachPackageImportsOnlyThePackagesAboveIt() {
+        layeredArchitecture().consideringOnlyDependenciesInLayers().withOptionalLayers(true)
+                .layer("platform").definedBy(pkg("platform"))
+                .layer("arch").definedBy(pkg("arch"))
+                .layer("data").definedBy(pkg("data"))
+                .layer("experiment").definedBy(pkg("experiment"))
+                .layer("engine").definedBy(pkg("engine"))
+                .layer("runs").definedBy(pkg("runs"))
+                .layer("session").definedBy(pkg("session"))
+                .layer("sweep").definedBy(pkg("sweep"))
+                .layer("figures").definedBy(pkg("figures"))
+                .layer("reproduce").definedBy(pkg("reproduce"))
+                .layer("bench").definedBy(pkg("bench"))
+                .layer("ui").definedBy(pkg("ui"))
+                .layer("cli").definedBy(pkg("cli"))
+                .whereLayer("platform").mayNotAccessAnyLayer()
+                .whereLayer("arch").mayOnlyAccessLayers("platform")
+                .whereLayer("data").mayOnlyAccessLayers("platform", "arch")
+                .whereLayer("experiment").mayOnlyAccessLayers("platform", "arch", "data")
+                .whereLayer("engine").mayOnlyAccessLayers("platform", "arch", "data", "experiment")
+                .whereLayer("runs").mayOnlyAccessLayers("platform", "arch", "data", "experiment", "engine")
+                .whereLayer("session").mayOnlyAccessLayers("platform", "arch", "data", "experiment", "engine", "runs")
+                .whereLayer("sweep").mayOnlyAccessLayers("platform", "arch", "data", "experiment", "engine", "runs", "session")
+                .whereLayer("figures").mayOnlyAccessLayers("platform", "arch", "data", "experiment", "engine", "runs",
+                        "session", "sweep")
+                .whereLayer("reproduce").mayOnlyAccessLayers("platform", "arch", "data", "experiment", "engine", "runs",
+                        "session", "sweep", "figures")
+                .whereLayer("bench").mayOnlyAccessLayers("platform", "arch", "data", "experiment", "engine")
+                .whereLayer("ui").mayOnlyAccessLayers("platform", "arch", "data", "experiment", "engine", "runs", "session",
+                        "sweep", "figures", "reproduce")
+                .whereLayer("cli").mayOnlyAccessLayers("platform", "arch", "data", "experiment", "engine", "runs", "session",
+                        "sweep", "figures", "reproduce", "bench")
                 .check(classes);
     }
 
@@ -120,7 +82,71 @@ class ArchitectureTest {
         noClasses().that().resideOutsideOfPackages(pkg("ui"), pkg("cli")).and().doNotHaveFullyQualifiedName(ROOT + ".Main")
                 .should().dependOnClassesThat().resideInAnyPackage(pkg("ui"), pkg("cli"))
                 .check(classes);
-        noClasses().that().resideInAPackage(pkg("ui")).should().dependOnClassesThat().resideInAPackage(pkg("cli")).check(classes);
-        noClasses().that().resideInAPackage(pkg("cli")).should().dependOnClassesThat().resideInAPackage(pkg("ui")).check(classes);
+    }
+
+    @Test
+    void onlyUiImportsJavaFx() {
+        noClasses().that().resideOutsideOfPackages(pkg("ui")).and().doNotHaveFullyQualifiedName(ROOT + ".Main")
+                .should().dependOnClassesThat().resideInAnyPackage(JAVAFX)
+                .check(classes);
+    }
+
+    /** What a test, the CLI, a sweep worker and a task in another JVM call directly: neither JavaFX nor picocli. */
+    @Test
+    void theRunSessionImportsNoUiFramework() {
+        noClasses().that().resideInAPackage(pkg("session"))
+                .should().dependOnClassesThat().resideInAnyPackage(JAVAFX)
+                .orShould().dependOnClassesThat().resideInAPackage("picocli..")
+                .check(classes);
+    }
+
+    @Test
+    void modelPackagesImportNeitherNd4jNorJavaFx() {
+        noClasses().that().resideInAnyPackage(pkg("arch"), pkg("experiment"), pkg("data"))
+                .should().dependOnClassesThat().resideInAnyPackage("org.nd4j..", "org.deeplearning4j..", "org.bytedeco..",
+                        "javafx..", "org.jfree..")
+                .check(classes);
+    }
+
+    /**
+     * JavaCPP and ND4J read their settings from system properties once, as they load: only platform sets any
+     * (ProcessSetup.prepare() does it first thing), so no other code can set one too late.
+     */
+    @Test
+    void onlyPlatformSetsSystemProperties() {
+        noClasses().that().resideOutsideOfPackage(pkg("platform"))
+                .should().callMethod(System.class, "setProperty", String.class, String.class)
+                .orShould().callMethod(System.class, "clearProperty", String.class)
+                .orShould().callMethod(System.class, "setProperties", java.util.Properties.class)
+                .orShould().callMethod(System.class, "getProperties")
+                .check(classes);
+    }
+
+    /** Recording a run is the session's: nothing else creates or reopens a run folder's writer. */
+    @Test
+    void onlyTheSessionOpensARunWriter() {
+        noClasses().that().resideOutsideOfPackages(pkg("session"), pkg("runs"))
+                .should().dependOnClassesThat().areAssignableTo(RunWriter.class)
+                .check(classes);
+    }
+
+    /**
+     * Only the session trains with a run writer: the other code that builds a trainer (the benchmarks) keeps away from
+     * the run store, and nothing else builds one.
+     */
+    @Test
+    void nothingButTheSessionTrainsWithARunWriter() {
+        noClasses().that(constructA(Trainer.class)).and().resideOutsideOfPackage(pkg("session"))
+                .should().dependOnClassesThat().resideInAPackage(pkg("runs"))
+                .check(classes);
+        noClasses().that().resideOutsideOfPackages(pkg("session"), pkg("bench")).and().areNotAssignableTo(Trainer.class)
+                .should().callConstructorWhere(DescribedPredicate.describe("the target is a Trainer constructor",
+                        (JavaConstructorCall call) -> call.getTargetOwner().isEquivalentTo(Trainer.class)))
+                .check(classes);
+    }
+
+    private static DescribedPredicate<JavaClass> constructA(Class<?> type) {
+        return DescribedPredicate.describe("construct a " + type.getSimpleName(), c -> c.getConstructorCallsFromSelf()
+                .stream().anyMatch(call -> call.getTargetOwner().isEquivalentTo(type)));
     }
 }

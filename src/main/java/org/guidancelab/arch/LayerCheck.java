@@ -41,10 +41,6 @@ final class LayerCheck {
         add(Diagnostic.Severity.ERROR, field, message);
     }
 
-    void warning(String field, String message) {
-        add(Diagnostic.Severity.WARNING, field, message);
-    }
-
     private void add(Diagnostic.Severity severity, String field, String message) {
         String f = field.isEmpty() ? (fieldPrefix.isEmpty() ? "" : fieldPrefix.substring(0, fieldPrefix.length() - 1))
                 : fieldPrefix + field;

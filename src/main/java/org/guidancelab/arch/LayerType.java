@@ -40,10 +40,6 @@ public enum LayerType {
         return jsonName;
     }
 
-    public Class<? extends LayerSpec> recordClass() {
-        return recordClass;
-    }
-
     /** One sentence for tooltips and the palette. */
     public String explanation() {
         return explanation;

@@ -136,7 +136,6 @@ public final class Layers {
         }
         @Override public Residual withName(String n) { return new Residual(n, block, skip, post, tap); }
         @Override public Residual withTap(boolean t) { return new Residual(name, block, skip, post, t); }
-        public Residual withBlock(List<LayerSpec> b) { return new Residual(name, b, skip, post, tap); }
     }
 
     /** Token ids [T] -> vectors [T, dim]. */

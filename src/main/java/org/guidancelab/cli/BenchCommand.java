@@ -7,17 +7,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
-import org.guidancelab.engine.ComputeThreads;
-import org.guidancelab.engine.backend.Backends;
-import org.guidancelab.engine.bench.BenchReport;
-import org.guidancelab.engine.bench.BenchResult;
-import org.guidancelab.engine.bench.GuidedBench;
-import org.guidancelab.engine.bench.HeatmapBench;
-import org.guidancelab.engine.bench.MachineInfo;
-import org.guidancelab.engine.bench.MemoryBench;
-import org.guidancelab.engine.bench.PeerRun;
-import org.guidancelab.engine.bench.SettleRule;
-import org.guidancelab.engine.bench.Workload;
+import org.guidancelab.bench.BenchReport;
+import org.guidancelab.bench.BenchResult;
+import org.guidancelab.bench.GuidedBench;
+import org.guidancelab.bench.HeatmapBench;
+import org.guidancelab.bench.MachineInfo;
+import org.guidancelab.bench.MemoryBench;
+import org.guidancelab.bench.PeerRun;
+import org.guidancelab.bench.SettleRule;
+import org.guidancelab.bench.Workload;
+import org.guidancelab.platform.Backends;
+import org.guidancelab.platform.ComputeThreads;
+import org.guidancelab.platform.ProcessSetup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -93,8 +94,7 @@ public final class BenchCommand implements Callable<Integer> {
         if (nativeBuilds) {
             return NativeBuildChoice.measureAndRecord(steps, warmup, threads, out);
         }
-        ComputeThreads.set(threads);
-        out.println("backend: " + Backends.detect().summary());
+        out.println("backend: " + ProcessSetup.startNative(threads).summary());
         out.flush();
         if (memorySteps > 0) {
             Workload w = workload.equals(ALL) ? Workload.MLP : workloads.get(0);

@@ -2,7 +2,7 @@ package org.guidancelab.cli;
 
 import java.io.PrintWriter;
 import java.util.List;
-import org.guidancelab.engine.backend.BackendUnavailableException;
+import org.guidancelab.platform.BackendUnavailableException;
 import picocli.CommandLine;
 import picocli.CommandLine.ExecutionException;
 import picocli.CommandLine.IExecutionExceptionHandler;

@@ -12,6 +12,7 @@ import org.guidancelab.figures.HeatmapOptions;
 import org.guidancelab.figures.RunFigureData;
 import org.guidancelab.figures.RunFigureSource;
 import org.guidancelab.figures.RunFigures;
+import org.guidancelab.platform.ProcessSetup;
 import org.guidancelab.runs.RunReader;
 import org.guidancelab.sweep.SweepFigureSource;
 import org.guidancelab.sweep.SweepFolder;
@@ -69,10 +70,7 @@ final class FiguresCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (System.getProperty("java.awt.headless") == null) {
-            // Figures are drawn off-screen: no window system is needed, nor touched over a slow remote display.
-            System.setProperty("java.awt.headless", "true");
-        }
+        ProcessSetup.headlessGraphics(); // figures are drawn off-screen, never touching a slow remote display
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         ExportFormat fmt;

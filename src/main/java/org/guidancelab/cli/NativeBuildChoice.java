@@ -6,10 +6,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
-import org.guidancelab.engine.backend.CpuBuild;
-import org.guidancelab.engine.backend.CpuInfo;
-import org.guidancelab.engine.backend.MeasuredBuild;
-import org.guidancelab.engine.bench.NativeBuildBench;
+import org.guidancelab.bench.NativeBuildBench;
+import org.guidancelab.platform.CpuBuild;
+import org.guidancelab.platform.CpuInfo;
+import org.guidancelab.platform.MeasuredBuild;
 
 /** {@code bench --native-builds}: times the builds this CPU can run, prints the table and records the fastest. */
 final class NativeBuildChoice {

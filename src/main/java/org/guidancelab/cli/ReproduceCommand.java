@@ -9,10 +9,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.guidancelab.engine.ComputeThreads;
-import org.guidancelab.engine.backend.Backends;
 import org.guidancelab.experiment.PresetCatalog;
 import org.guidancelab.platform.AppDirs;
+import org.guidancelab.platform.ProcessSetup;
 import org.guidancelab.reproduce.Finding;
 import org.guidancelab.reproduce.FindingEvaluator;
 import org.guidancelab.reproduce.FindingResult;
@@ -23,7 +22,7 @@ import org.guidancelab.reproduce.ReproduceSettings;
 import org.guidancelab.reproduce.SeedRun;
 import org.guidancelab.reproduce.StepScale;
 import org.guidancelab.reproduce.TestScale;
-import org.guidancelab.runs.StopOnShutdown;
+import org.guidancelab.session.StopOnShutdown;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -94,11 +93,10 @@ final class ReproduceCommand implements Callable<Integer> {
             int divisor = stepDivisor != null ? stepDivisor : quick ? StepScale.QUICK : 1;
             settings = new ReproduceSettings(seeds != null ? seeds : quick ? 1 : 3, divisor, jobs, out,
                     new TestScale(testSteps, testExamples), reportOnly);
-            ComputeThreads.set(threads); // a backend that cannot start is reported by FailureHandler
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        String backend = Backends.detect().summary();
+        String backend = ProcessSetup.startNative(threads).summary(); // a dead backend: FailureHandler says why
         o.println("backend: " + backend);
         o.println("findings: " + String.join(", ", findings.stream().map(Finding::id).toList()) + "; "
                 + settings.seeds() + " seed(s); output " + out.toAbsolutePath().normalize());

@@ -1,17 +1,10 @@
 package org.guidancelab.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.guidancelab.data.DataFormatException;
-import org.guidancelab.data.DatasetFactory;
-import org.guidancelab.data.TaskData;
-import org.guidancelab.engine.ComputeThreads;
-import org.guidancelab.engine.train.TrainerOptions;
-import org.guidancelab.experiment.ExperimentSpec;
-import org.guidancelab.runs.RunReader;
-import org.guidancelab.runs.RunResumer;
+import org.guidancelab.session.RunSession;
+import org.guidancelab.session.SessionOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -39,22 +32,17 @@ final class ResumeCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        RunResumer resumer;
-        ExperimentSpec exp;
-        try {
-            exp = RunReader.read(runDir).experiment();
-            TaskData data = DatasetFactory.create(exp.dataset().name(), exp.dataset().params());
-            ComputeThreads.set(threads);
-            resumer = RunResumer.open(runDir, data, TrainerOptions.defaults());
-        } catch (IOException | DataFormatException e) {
-            err.println("error: " + e.getMessage());
+        RunSession session = RunSession.resume(runDir, SessionOptions.defaults().withThreads(threads));
+        session.onFolderReady(() -> {
+            for (String note : session.notes()) {
+                (note.startsWith("warning: ") ? err : out).println(note);
+            }
+            out.flush();
+            err.flush();
+        });
+        return SessionCommand.run(session, out, err, f -> {
+            err.println("error: " + f.detail());
             return RunCommand.UNREADABLE;
-        }
-        for (String note : resumer.notes()) {
-            (note.startsWith("warning: ") ? err : out).println(note);
-        }
-        out.flush();
-        err.flush();
-        return TrainingSession.run(resumer.trainer(), resumer::run, exp, out, err, () -> { }, runDir, resumer::failures);
+        });
     }
 }

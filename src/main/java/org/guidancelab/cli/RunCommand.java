@@ -8,21 +8,16 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import org.guidancelab.data.DataFormatException;
-import org.guidancelab.data.DatasetFactory;
-import org.guidancelab.data.TaskData;
-import org.guidancelab.engine.ComputeThreads;
-import org.guidancelab.engine.backend.Backends;
 import org.guidancelab.engine.train.RunStatus;
-import org.guidancelab.engine.train.Trainer;
-import org.guidancelab.engine.train.TrainerOptions;
 import org.guidancelab.experiment.ArmSpec;
 import org.guidancelab.experiment.ExperimentSpec;
-import org.guidancelab.experiment.ExperimentValidator;
 import org.guidancelab.experiment.SpecFormatException;
-import org.guidancelab.experiment.SpecProblem;
 import org.guidancelab.platform.AppDirs;
-import org.guidancelab.runs.RunWriter;
+import org.guidancelab.platform.ProcessSetup;
+import org.guidancelab.session.RunFolder;
+import org.guidancelab.session.RunSession;
+import org.guidancelab.session.SessionOptions;
+import org.guidancelab.session.SetupFailure;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -77,35 +72,35 @@ final class RunCommand implements Callable<Integer> {
             err.println("error: " + e.getMessage());
             return UNREADABLE;
         }
-        exp = overridden(exp);
-        List<SpecProblem> problems = ExperimentValidator.validate(exp);
-        if (!problems.isEmpty()) {
-            err.println("error: the experiment has problems:");
-            problems.forEach(p -> err.println("  " + p.describe()));
-            return FAILED;
-        }
-        TaskData data;
-        try {
-            data = DatasetFactory.create(exp.dataset().name(), exp.dataset().params());
-        } catch (DataFormatException e) {
-            err.println("error: " + e.getMessage());
-            return UNREADABLE;
-        }
-        ComputeThreads.set(threads); // a backend that cannot start is reported by FailureHandler
-        o.println("backend: " + Backends.detect().summary());
-        RunWriter writer;
         Path runsDir = out != null ? out : AppDirs.current().cliRunsDir();
-        try {
-            writer = RunWriter.create(runsDir, exp);
-        } catch (IOException e) {
-            err.println("error: cannot create a run folder in " + runsDir + ": " + e.getMessage());
-            return UNREADABLE;
+        // a backend that cannot start escapes run() before any folder exists and is reported by FailureHandler
+        RunSession session = RunSession.fresh(overridden(exp), RunFolder.under(runsDir),
+                SessionOptions.defaults().withThreads(threads));
+        session.onFolderReady(() -> {
+            o.println("backend: " + ProcessSetup.startNative().summary());
+            o.println("run folder: " + session.directory());
+            o.flush();
+        });
+        return SessionCommand.run(session, o, err, f -> refused(f, runsDir, err));
+    }
+
+    private static int refused(SetupFailure f, Path runsDir, PrintWriter err) {
+        switch (f.kind()) {
+            case INVALID_EXPERIMENT:
+                if (f.problems().isEmpty()) {
+                    err.println("error: " + f.detail());
+                } else {
+                    err.println("error: the experiment has problems:");
+                    f.problems().forEach(p -> err.println("  " + p.describe()));
+                }
+                return FAILED;
+            case FOLDER:
+                err.println("error: cannot create a run folder in " + runsDir + ": " + f.detail());
+                return UNREADABLE;
+            default:
+                err.println("error: " + f.detail());
+                return UNREADABLE;
         }
-        o.println("run folder: " + writer.directory());
-        o.flush();
-        Trainer trainer = new Trainer(exp, data, TrainerOptions.defaults());
-        trainer.addListener(writer);
-        return TrainingSession.run(trainer, trainer::run, exp, o, err, writer::close, writer.directory(), writer::failures);
     }
 
     private ExperimentSpec overridden(ExperimentSpec exp) {

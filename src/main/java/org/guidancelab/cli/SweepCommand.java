@@ -8,13 +8,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import org.guidancelab.engine.ComputeThreads;
-import org.guidancelab.engine.backend.Backends;
+import org.guidancelab.platform.ComputeThreads;
+import org.guidancelab.platform.Backends;
 import org.guidancelab.experiment.PresetCatalog;
 import org.guidancelab.experiment.PresetEntry;
 import org.guidancelab.experiment.SpecFormatException;
 import org.guidancelab.figures.ExportFormat;
-import org.guidancelab.runs.StopOnShutdown;
+import org.guidancelab.session.StopOnShutdown;
 import org.guidancelab.sweep.Axis;
 import org.guidancelab.sweep.CancelSignal;
 import org.guidancelab.sweep.CellOutcome;
@@ -30,7 +30,7 @@ import org.guidancelab.sweep.SweepPlan;
 import org.guidancelab.sweep.SweepProblem;
 import org.guidancelab.sweep.SweepResult;
 import org.guidancelab.sweep.SweepRunner;
-import org.guidancelab.sweep.TrainerCellTrainer;
+import org.guidancelab.sweep.SessionCellTrainer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -124,7 +124,7 @@ final class SweepCommand implements Callable<Integer> {
         }
         o.flush();
         CancelSignal cancel = new CancelSignal();
-        SweepRunner runner = new SweepRunner(plan, dir, new LocalExecutor(j), TrainerCellTrainer.forJobs(j));
+        SweepRunner runner = new SweepRunner(plan, dir, new LocalExecutor(j), SessionCellTrainer.forJobs(j));
         SweepProgressLine line = new SweepProgressLine(err);
         SweepResult result;
         try (StopOnShutdown stop = new StopOnShutdown(cancel::cancel)) {

@@ -50,14 +50,14 @@ public record ArmSpec(String name, ArmKind kind, int guideTrainSteps, String gui
         return new ArmSpec(name, ArmKind.DISTILLATION, guideTrainSteps, null, 0, false, 0, temperature, weight);
     }
 
-    /** Whether this arm uses the CKA guidance term at all. */
-    public boolean usesGuidance() {
-        return kind == ArmKind.GUIDED_UNTRAINED || kind == ArmKind.GUIDED_TRAINED;
-    }
-
     /** Whether this arm needs the guide network (guidance or distillation). */
     public boolean usesGuide() {
         return kind != ArmKind.BASELINE;
+    }
+
+    /** Whether this arm uses the CKA guidance term at all. */
+    public boolean usesGuidance() {
+        return kind == ArmKind.GUIDED_UNTRAINED || kind == ArmKind.GUIDED_TRAINED;
     }
 
     public ArmSpec withName(String n) {

@@ -2,10 +2,14 @@ package org.guidancelab.experiment;
 
 import java.util.List;
 import java.util.Map;
+import org.guidancelab.data.CopyTask;
+import org.guidancelab.data.DatasetFactory;
+import org.guidancelab.data.ParityTask;
 
 /**
- * The shapes of the built-in datasets, so an experiment can be checked without generating or loading data.
- * The generators and readers (package {@code data}) follow this table:
+ * The shapes of the built-in datasets, so an experiment can be checked without generating or loading data. The
+ * names and token vocabularies are the data package's ({@code DatasetShapesAgreeTest} holds every shape to what the
+ * generators make):
  *
  * <table>
  * <caption>dataset names, parameters used here (defaults) and what a network sees</caption>
@@ -29,15 +33,8 @@ import java.util.Map;
  * Parity tokens: 0 and 1 bits, 2 PAD; minLength..maxLength bits padded with PAD to T; one label per example.
  */
 public final class DatasetShapes {
-    /** The built-in dataset names, in the order a menu shows them. */
-    public static final List<String> NAMES = List.of("shapes", "shapes-colour", "copy", "parity", "spirals", "blobs",
-            "xor", "mnist-idx", "fashion-idx", "cifar10", "csv");
-
-    public static final int COPY_VOCAB = 12;
-    public static final int COPY_TOKEN = 10;
-    public static final int COPY_PAD = 11;
-    public static final int PARITY_VOCAB = 3;
-    public static final int PARITY_PAD = 2;
+    /** The built-in dataset names, in the order a menu shows them: the data package's list. */
+    public static final List<String> NAMES = DatasetFactory.names();
 
     private DatasetShapes() {
     }
@@ -79,11 +76,11 @@ public final class DatasetShapes {
             case "copy": {
                 int max = lengths(params, 2, 10);
                 int t = total(params, 2 * max + 1);
-                return new DatasetShape(List.of(t), true, COPY_VOCAB, 10, true);
+                return new DatasetShape(List.of(t), true, CopyTask.VOCAB, CopyTask.DIGITS, true);
             }
             case "parity": {
                 int max = lengths(params, 2, 16);
-                return new DatasetShape(List.of(total(params, max)), true, PARITY_VOCAB, 2, false);
+                return new DatasetShape(List.of(total(params, max)), true, ParityTask.VOCAB, 2, false);
             }
             case "csv":
                 if (!params.containsKey("features") || !params.containsKey("classes")) {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.guidancelab.engine.train.Metrics;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
 import org.jfree.chart.LegendItemCollection;
@@ -139,7 +140,7 @@ public final class CurveCharts {
             // Stop short of viridis' pale yellow end, which is hard to see as a thin line on white.
             Color colour = scale.colour(pairs.size() == 1 ? 0.0 : 0.85 * i / (pairs.size() - 1));
             int index = pairIndex(pairs.get(i).metric());
-            String label = "pair " + pairs.get(i).metric().substring(Metrics.PAIR_CKA_PREFIX.length())
+            String label = "pair " + Metrics.pairIndex(pairs.get(i).metric())
                     + (index < pairNames.size() ? ": " + pairNames.get(index) : "");
             lines.add(new Line(label, colour, pairs.get(i)));
             legend.add(legendItem(label, colour));
@@ -162,7 +163,7 @@ public final class CurveCharts {
 
     private static int pairIndex(String metric) {
         try {
-            return Integer.parseInt(metric.substring(Metrics.PAIR_CKA_PREFIX.length()));
+            return Metrics.pairIndex(metric);
         } catch (NumberFormatException e) {
             return Integer.MAX_VALUE;
         }

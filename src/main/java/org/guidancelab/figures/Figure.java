@@ -19,11 +19,6 @@ public record Figure(String name, OptionalInt step, JFreeChart chart, int width,
         }
     }
 
-    /** The same chart at another size (e.g. a column-wide figure for a paper). */
-    public Figure withSize(int newWidth, int newHeight) {
-        return new Figure(name, step, chart, newWidth, newHeight);
-    }
-
     public static Figure of(String name, JFreeChart chart, int width, int height) {
         return new Figure(name, OptionalInt.empty(), chart, width, height);
     }

@@ -3,6 +3,7 @@ package org.guidancelab.figures;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.guidancelab.engine.train.Metrics;
 
 /**
  * A vertical line on the curve charts: the step at which an arm's guidance was disconnected (warmup runs, the

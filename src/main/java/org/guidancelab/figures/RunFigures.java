@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.guidancelab.engine.train.Metrics;
 
 /**
  * Every figure of a run: loss and accuracy (training | validation), guidance loss, per-pair CKA of each guided arm,

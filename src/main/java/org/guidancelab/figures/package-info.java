@@ -5,8 +5,8 @@
  *   <li>Inputs: {@link org.guidancelab.figures.Curve} (one metric of one arm against step),
  *       {@link org.guidancelab.figures.GuidanceMarker} (where an arm's guide was disconnected),
  *       {@link org.guidancelab.figures.CkaHeatmap} (a layer-by-layer CKA matrix at one step), gathered per run in
- *       {@link org.guidancelab.figures.RunFigureData}. Metric names are in {@link org.guidancelab.figures.Metrics}
- *       (the engine's names).</li>
+ *       {@link org.guidancelab.figures.RunFigureData}. Metric names are the trainer's
+ *       ({@link org.guidancelab.engine.train.Metrics}).</li>
  *   <li>Charts: {@link org.guidancelab.figures.CurveCharts} (training | validation loss and accuracy, guidance loss,
  *       per-pair CKA), {@link org.guidancelab.figures.HeatmapCharts} (one matrix, before | after). Colours of arms come
  *       from one {@link org.guidancelab.figures.ArmPalette} per run. The app shows the same charts (in

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -15,27 +16,26 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.guidancelab.data.DataFormatException;
-import org.guidancelab.data.DatasetFactory;
-import org.guidancelab.data.TaskData;
 import org.guidancelab.engine.train.RunStatus;
-import org.guidancelab.engine.train.Trainer;
-import org.guidancelab.engine.train.TrainerOptions;
 import org.guidancelab.experiment.ExperimentJson;
 import org.guidancelab.experiment.ExperimentSpec;
-import org.guidancelab.experiment.ExperimentValidator;
 import org.guidancelab.experiment.PresetCatalog;
 import org.guidancelab.experiment.PresetEntry;
 import org.guidancelab.experiment.SpecFormatException;
 import org.guidancelab.experiment.SpecProblem;
 import org.guidancelab.runs.RunReader;
 import org.guidancelab.runs.RunRecord;
-import org.guidancelab.runs.RunWriter;
+import org.guidancelab.session.DataSource;
+import org.guidancelab.session.RunFolder;
+import org.guidancelab.session.RunSession;
+import org.guidancelab.session.RunSummary;
+import org.guidancelab.session.SessionOptions;
+import org.guidancelab.session.SetupFailure;
 
 /**
- * Runs each (finding, seed) as an ordinary run folder {@code <out>/runs/<finding>-seed<k>}, through the same path as
- * the {@code run} command: the engine's {@link Trainer} with a {@link RunWriter} listening. Seed k trains with the
- * preset's training seed + k - 1 (initialisation and batch order vary); the dataset (its own seed) stays fixed.
+ * Runs each (finding, seed) as an ordinary run folder {@code <out>/runs/<finding>-seed<k>}, through the same
+ * {@link RunSession} as the {@code run} command. Seed k trains with the preset's training seed + k - 1 (initialisation
+ * and batch order vary); the dataset (its own seed) stays fixed and is loaded once per finding.
  *
  * <p>With {@code jobs > 1} runs go to a pool of threads in this JVM, each run single-threaded (ND4J's thread setting is
  * process-wide and is 1 for all). A folder that already holds the same experiment finished is reused, so a reproduce
@@ -47,9 +47,11 @@ public final class ReproduceRunner {
 
     private final ReproduceSettings settings;
     private final PrintWriter progress;
-    private final Set<Trainer> active = ConcurrentHashMap.newKeySet();
+    private final Set<RunSession> active = ConcurrentHashMap.newKeySet();
     private final org.guidancelab.sweep.CancelSignal curveCancel = new org.guidancelab.sweep.CancelSignal();
     private final List<WarmupCurve.CurveRun> curves = new ArrayList<>();
+    /** Every seed of a finding trains on the same data, loaded once. */
+    private final SessionOptions options = SessionOptions.defaults().withData(DataSource.cached(DataSource.factory()));
     private volatile boolean cancelled;
 
     public ReproduceRunner(ReproduceSettings settings, PrintWriter progress) {
@@ -60,7 +62,7 @@ public final class ReproduceRunner {
     /** Stops the runs under way between steps (they checkpoint) and starts no more. */
     public void cancel() {
         cancelled = true;
-        active.forEach(Trainer::cancel);
+        active.forEach(RunSession::cancel);
         curveCancel.cancel();
     }
 
@@ -102,25 +104,23 @@ public final class ReproduceRunner {
         List<SeedRun> early = new ArrayList<>();
         for (Finding f : findings) {
             ExperimentSpec preset;
-            TaskData data;
             try {
                 preset = preset(catalog, f);
-                List<SpecProblem> problems = ExperimentValidator.validate(experiment(preset, settings, 1));
-                if (!problems.isEmpty()) {
-                    throw new IOException("preset " + f.preset() + " has problems: "
-                            + problems.stream().map(SpecProblem::describe).collect(Collectors.joining("; ")));
+                // Checked once per finding, which also loads the data every seed then trains on.
+                Optional<SetupFailure> refused = RunSession.check(experiment(preset, settings, 1), options);
+                if (refused.isPresent()) {
+                    throw new IOException(refused.get().problems().isEmpty() ? refused.get().detail()
+                            : "preset " + f.preset() + " has problems: " + refused.get().problems().stream()
+                                    .map(SpecProblem::describe).collect(Collectors.joining("; ")));
                 }
-                // One dataset per finding: every seed trains on the same data.
-                ExperimentSpec first = experiment(preset, settings, 1);
-                data = DatasetFactory.create(first.dataset().name(), first.dataset().params());
-            } catch (IOException | DataFormatException | RuntimeException e) {
+            } catch (IOException | RuntimeException e) {
                 for (int s = 1; s <= settings.seeds(); s++) {
                     early.add(new SeedRun(f, s, runDir(settings.out(), f, s), "not run", e.getMessage(), false, 0));
                 }
                 continue;
             }
             for (int s = 1; s <= settings.seeds(); s++) {
-                jobs.add(new Job(f, s, experiment(preset, settings, s), data));
+                jobs.add(new Job(f, s, experiment(preset, settings, s)));
             }
         }
         List<SeedRun> out = new ArrayList<>(early);
@@ -173,20 +173,22 @@ public final class ReproduceRunner {
                         + " (--report-only trains nothing)", false, 0);
             }
             long began = System.nanoTime();
-            Trainer trainer = new Trainer(j.exp, j.data, TrainerOptions.defaults());
-            RunStatus status;
-            try (RunWriter writer = RunWriter.createIn(dir, j.exp)) {
-                trainer.addListener(writer);
-                trainer.addListener(new ProgressLog(progress, j.finding, j.seed));
-                active.add(trainer);
+            RunSession session = RunSession.fresh(j.exp, RunFolder.exactly(dir), options);
+            session.addListener(new ProgressLog(progress, j.finding, j.seed));
+            active.add(session);
+            RunSummary summary;
+            try {
                 if (cancelled) {
-                    trainer.cancel();
+                    session.cancel();
                 }
-                status = trainer.run();
+                summary = session.run();
             } finally {
-                active.remove(trainer);
+                active.remove(session);
             }
-            return new SeedRun(j.finding, j.seed, dir, status.jsonName(), "", false,
+            if (summary.setupFailure() != null) {
+                return new SeedRun(j.finding, j.seed, dir, "failed", summary.setupFailure().detail(), false, 0);
+            }
+            return new SeedRun(j.finding, j.seed, dir, summary.status().jsonName(), "", false,
                     (System.nanoTime() - began) / 1e9);
         } catch (IOException | RuntimeException e) {
             return new SeedRun(j.finding, j.seed, dir, "failed", String.valueOf(e.getMessage()), false, 0);
@@ -223,6 +225,6 @@ public final class ReproduceRunner {
         }
     }
 
-    private record Job(Finding finding, int seed, ExperimentSpec exp, TaskData data) {
+    private record Job(Finding finding, int seed, ExperimentSpec exp) {
     }
 }

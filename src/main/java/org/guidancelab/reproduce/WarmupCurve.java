@@ -33,7 +33,7 @@ import org.guidancelab.sweep.SweepProgress;
 import org.guidancelab.sweep.SweepResult;
 import org.guidancelab.sweep.SweepRunner;
 import org.guidancelab.sweep.SweepSummary;
-import org.guidancelab.sweep.TrainerCellTrainer;
+import org.guidancelab.sweep.SessionCellTrainer;
 
 /**
  * A finding's curve: a sweep over one axis counted in steps (the warmup: guidance for the first N steps, then the
@@ -110,7 +110,7 @@ public final class WarmupCurve {
             return new CurveRun(f, dir, plan, "", 0, 0);
         }
         SweepRunner runner = new SweepRunner(plan, dir, new LocalExecutor(settings.jobs()),
-                TrainerCellTrainer.forJobs(settings.jobs()));
+                SessionCellTrainer.forJobs(settings.jobs()));
         try {
             SweepResult r = runner.run(plan.cells(), cancel, new Lines(progress, f, plan.cells().size()));
             return new CurveRun(f, dir, plan, "", r.seconds(), r.trained());

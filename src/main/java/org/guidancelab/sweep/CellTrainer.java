@@ -5,7 +5,7 @@ import org.guidancelab.engine.train.TrainingListener;
 
 /**
  * Trains one cell's experiment into a run folder: the one call of the sweep machinery into training, so the way a run
- * is made (today {@link TrainerCellTrainer} over the engine's Trainer, RunWriter and RunResumer; later the run session)
+ * is made (today {@link SessionCellTrainer} over the engine's Trainer, RunWriter and RunResumer; later the run session)
  * changes in one class.
  */
 @FunctionalInterface

@@ -7,8 +7,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.guidancelab.engine.ComputeThreads;
-import org.guidancelab.engine.NativeMemoryLimit;
+import org.guidancelab.platform.ComputeThreads;
+import org.guidancelab.platform.NativeMemoryLimit;
 
 /**
  * Runs cells on {@code jobs} threads of this process, each with one compute thread (ND4J's and OpenBLAS's thread

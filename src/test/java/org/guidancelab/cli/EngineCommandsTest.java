@@ -9,25 +9,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.stream.Stream;
-import org.guidancelab.arch.ActivationFn;
-import org.guidancelab.arch.Layers;
-import org.guidancelab.arch.NetworkSpec;
 import org.guidancelab.data.DatasetFactory;
 import org.guidancelab.engine.cka.CkaEstimator;
 import org.guidancelab.engine.cka.GramCka;
-import org.guidancelab.engine.train.Phase;
 import org.guidancelab.engine.train.RunStatus;
 import org.guidancelab.engine.train.Trainer;
+import org.guidancelab.engine.train.TinyExperiments;
 import org.guidancelab.engine.train.TrainingEvent;
 import org.guidancelab.experiment.ArmSpec;
-import org.guidancelab.experiment.DatasetSpec;
 import org.guidancelab.experiment.ExperimentJson;
 import org.guidancelab.experiment.ExperimentSpec;
-import org.guidancelab.experiment.OptimizerKind;
-import org.guidancelab.experiment.Pairing;
-import org.guidancelab.experiment.TrainingSpec;
 import org.guidancelab.runs.RunReader;
 import org.guidancelab.runs.RunRecord;
 import org.guidancelab.runs.RunWriter;
@@ -43,15 +35,8 @@ class EngineCommandsTest {
     }
 
     static ExperimentSpec blobsExperiment() {
-        NetworkSpec target = new NetworkSpec("target", List.of(Layers.Input.real("in", 2),
-                Layers.Dense.of("t1", 16, ActivationFn.RELU), Layers.Dense.of("t2", 16, ActivationFn.RELU),
-                new Layers.Output("out", 3, false)));
-        NetworkSpec guide = new NetworkSpec("guide", List.of(Layers.Input.real("in", 2),
-                Layers.Dense.of("g1", 32, ActivationFn.TANH), new Layers.Output("out", 3, false)));
-        return new ExperimentSpec("Blobs CLI test", "", guide, target,
-                new DatasetSpec("blobs", Map.of("train", 200, "validation", 64, "test", 10, "seed", 3)),
-                List.of(ArmSpec.baseline("baseline"), ArmSpec.guidedUntrained("guided"), ArmSpec.guidedUntrained("warmup").withGuidanceSteps(3)),
-                new TrainingSpec(1.0, OptimizerKind.ADAM, 0.01, 0.9, 0.0, 0.0, 32, 12, 4, 0, 5L), Pairing.rule());
+        return TinyExperiments.blobs("Blobs CLI test", 12, 4, ArmSpec.baseline("baseline"), ArmSpec.guidedUntrained("guided"),
+                ArmSpec.guidedUntrained("warmup").withGuidanceSteps(3));
     }
 
     @Test
@@ -101,6 +86,10 @@ class EngineCommandsTest {
         assertEquals(RunStatus.STOPPED, trainer.run());
         assertEquals(0, exec("resume", writer.directory().toString()), err.toString());
         assertTrue(out.toString().contains("arm guided continues after step 5"), out.toString());
+        for (String arm : List.of("baseline", "guided", "warmup")) {
+            assertTrue(out.toString().lines().anyMatch(l -> l.startsWith(arm + " ")),
+                    "the table has every arm, the one finished before the stop too: " + out);
+        }
         RunRecord r = RunReader.read(writer.directory());
         assertEquals(RunStatus.FINISHED, r.status().status());
         for (String arm : List.of("baseline", "guided", "warmup")) {

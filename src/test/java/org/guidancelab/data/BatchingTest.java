@@ -78,49 +78,6 @@ class BatchingTest {
     }
 
     @Test
-    void batcherCopiesTheIndexedExamplesIntoTheBuffers() {
-        int n = 23;
-        int inputSize = 3;
-        int labels = 2;
-        float[] x = new float[n * inputSize];
-        int[] y = new int[n * labels];
-        for (int i = 0; i < n; i++) {
-            for (int k = 0; k < inputSize; k++) {
-                x[i * inputSize + k] = i * 10 + k;
-            }
-            y[i * labels] = i;
-            y[i * labels + 1] = -i;
-        }
-        Batcher batcher = new Batcher(new Split(n, x, y), inputSize, labels, new BatchOrder(n, 5, false, 4));
-        float[] bx = new float[batcher.xBufferLength()];
-        int[] by = new int[batcher.yBufferLength()];
-        int[] idx = new int[5];
-        BatchOrder reference = new BatchOrder(n, 5, false, 4);
-        int total = 0;
-        for (long step = 0; step < 10; step++) {
-            int len = batcher.fill(step, bx, by);
-            assertEquals(len, reference.indices(step, idx));
-            for (int b = 0; b < len; b++) {
-                int e = idx[b];
-                assertEquals(e, batcher.lastIndices()[b]);
-                for (int k = 0; k < inputSize; k++) {
-                    assertEquals(e * 10 + k, bx[b * inputSize + k], 0f);
-                }
-                assertEquals(e, by[b * labels]);
-                assertEquals(-e, by[b * labels + 1]);
-            }
-            total += len;
-        }
-        assertEquals(2 * 23, total, "steps 0..9 are two whole epochs of batches 5,5,5,5,3");
-    }
-
-    @Test
-    void batcherRejectsSmallBuffers() {
-        Batcher batcher = new Batcher(new Split(4, new float[8], new int[4]), 2, 1, new BatchOrder(4, 2, false, 0));
-        assertThrows(IllegalArgumentException.class, () -> batcher.fill(0, new float[3], new int[2]));
-    }
-
-    @Test
     void probeBatchIsFixedAndDrawnFromValidation() {
         TaskData d = PlaneSets.generate(PlaneSets.Settings.defaults(PlaneSets.Kind.BLOBS));
         ProbeBatch a = ProbeBatch.draw(d, 64, 3);

@@ -13,9 +13,9 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.guidancelab.engine.backend.CpuBuild;
-import org.guidancelab.engine.backend.CpuInfo;
-import org.guidancelab.engine.backend.NativeBuild;
+import org.guidancelab.platform.CpuBuild;
+import org.guidancelab.platform.CpuInfo;
+import org.guidancelab.platform.NativeBuild;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -53,7 +53,7 @@ class ResumeAcrossKernelsTest {
         List<String> command = new ArrayList<>(List.of(
                 ProcessHandle.current().info().command().orElse("java"), "-Xmx1g",
                 "-cp", System.getProperty("java.class.path"),
-                "-D" + NativeBuild.PROPERTY + "=" + build.extension(),
+                NativeBuild.jvmOption(build),
                 SelectedTestsMain.class.getName()));
         command.addAll(TESTS);
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);

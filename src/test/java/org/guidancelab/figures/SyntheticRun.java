@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.guidancelab.engine.train.Metrics;
 
 /**
  * A made-up but realistic run for rendering tests: a deep FCN that overfits alone, the same FCN guided by an
@@ -37,7 +38,7 @@ final class SyntheticRun {
                         0.08, rnd));
                 for (int p = 0; p < GUIDE_TAPS.size(); p++) {
                     double target = 0.9 - 0.1 * p;
-                    curves.add(curve(arm, Metrics.pairCka(p), 1, end, 1,
+                    curves.add(curve(arm, Metrics.ckaPair(p), 1, end, 1,
                             s -> target - (target - 0.35) * Math.exp(-s / 50.0), 0.02, rnd));
                 }
             }

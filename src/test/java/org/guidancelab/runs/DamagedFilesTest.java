@@ -24,6 +24,8 @@ import org.guidancelab.engine.train.Trainer;
 import org.guidancelab.engine.train.TrainingEvent;
 import org.guidancelab.experiment.ArmSpec;
 import org.guidancelab.experiment.ExperimentSpec;
+import org.guidancelab.session.RunSession;
+import org.guidancelab.session.SessionOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -137,16 +139,17 @@ class DamagedFilesTest {
         RunRecord stopped = RunReader.read(run);
         assertEquals(4, stopped.metrics().size());
         assertEquals(Phase.NOISE_PREPHASE, stopped.checkpoints().get("noise").phase());
-        RunResumer resumer = RunResumer.open(run, data, TinyExperiments.options());
-        assertEquals(List.of("arm noise continues after noise-prephase step 4"), resumer.notes());
+        RunSession resumed = RunSession.resume(run, SessionOptions.defaults().withTrainer(TinyExperiments.options())
+                .withData(d -> data));
         List<Integer> noiseSteps = new ArrayList<>();
-        resumer.trainer().addListener(e -> {
+        resumed.addListener(e -> {
             if (e instanceof TrainingEvent.Step s && s.phase() == Phase.NOISE_PREPHASE) {
                 noiseSteps.add(s.step());
             }
         });
-        assertEquals(RunStatus.FINISHED, resumer.run());
-        assertEquals(List.of(5, 6, 7, 8, 9, 10), noiseSteps);
+        assertEquals(RunStatus.FINISHED, resumed.run().status());
+        assertEquals(List.of("arm noise continues after noise-prephase step 4"), resumed.notes());
+        assertEquals(List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10), noiseSteps, "the four kept steps replayed, then 5 to 10 trained");
         assertEquals(rows(full), rows(run));
         assertNull(RunReader.read(run).checkpointProblems().get("noise"));
     }

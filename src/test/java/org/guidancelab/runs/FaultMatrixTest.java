@@ -41,6 +41,8 @@ import org.guidancelab.experiment.ExperimentSpec;
 import org.guidancelab.experiment.OptimizerKind;
 import org.guidancelab.experiment.Pairing;
 import org.guidancelab.experiment.TrainingSpec;
+import org.guidancelab.session.RunSession;
+import org.guidancelab.session.SessionOptions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -381,17 +383,18 @@ class FaultMatrixTest {
         assertNotNull(stopped.checkpoints().get(GUIDED), "the stop checkpoints the guide's training");
         assertEquals(11, stopped.checkpoints().get(GUIDED).step());
 
-        RunResumer resumer = RunResumer.open(run, data, TinyExperiments.options());
-        assertEquals(List.of("arm " + GUIDED + " continues after guide-training step 11"), resumer.notes());
-        List<Integer> guideStepsRun = new ArrayList<>();
-        resumer.trainer().addListener(e -> {
+        RunSession resumed = RunSession.resume(run, SessionOptions.defaults().withTrainer(TinyExperiments.options())
+                .withData(d -> data));
+        List<Integer> guideSteps = new ArrayList<>();
+        resumed.addListener(e -> {
             if (e instanceof TrainingEvent.Step s && s.phase() == Phase.GUIDE_TRAINING) {
-                guideStepsRun.add(s.step());
+                guideSteps.add(s.step());
             }
         });
-        assertEquals(RunStatus.FINISHED, resumer.run());
-        assertEquals(12, guideStepsRun.get(0), "guide training continues after step 11, not from the start");
-        assertEquals(19, guideStepsRun.size());
+        assertEquals(RunStatus.FINISHED, resumed.run().status());
+        assertEquals(List.of("arm " + GUIDED + " continues after guide-training step 11"), resumed.notes());
+        assertEquals(java.util.stream.IntStream.rangeClosed(1, 30).boxed().toList(), guideSteps,
+                "the 11 kept guide steps replayed, then guide training continues after step 11, not from the start");
         assertNoDuplicateRows(run);
         assertEquals(comparable(full), comparable(run));
     }

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.guidancelab.data.TaskData;
@@ -17,12 +16,16 @@ import org.guidancelab.engine.train.Metrics;
 import org.guidancelab.engine.train.Phase;
 import org.guidancelab.engine.train.RecordingListener;
 import org.guidancelab.engine.train.RunStatus;
+import org.guidancelab.engine.train.TinyExperiments;
 import org.guidancelab.engine.train.Trainer;
 import org.guidancelab.engine.train.TrainingEvent;
-import org.guidancelab.engine.train.TinyExperiments;
 import org.guidancelab.experiment.ArmSpec;
 import org.guidancelab.experiment.ExperimentSpec;
 import org.guidancelab.experiment.TrainingSpec;
+import org.guidancelab.session.RunSession;
+import org.guidancelab.session.RunSummary;
+import org.guidancelab.session.SessionOptions;
+import org.guidancelab.session.SetupFailure;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -88,7 +91,7 @@ class RunStoreTest {
         // The trained guide is kept as a model file, loadable as another arm's guide.
         Path guideFile = dir.resolve("guides/guided__trained.glmodel");
         assertTrue(Files.isRegularFile(guideFile));
-        org.guidancelab.engine.model.Model g = org.guidancelab.engine.model.ModelFactory.create(spec.guide(), 0);
+        org.guidancelab.engine.model.Model g = org.guidancelab.engine.train.ModelFactory.create(spec.guide(), 0);
         org.guidancelab.engine.model.ModelFile.load(g, guideFile);
         assertArrayEquals(r.checkpoints().get("guided, trained").guideParams(), g.params().toFloatVector());
         assertTrue(Files.notExists(dir.resolve("guides/baseline.glmodel")));
@@ -119,11 +122,11 @@ class RunStoreTest {
         assertEquals(RunStatus.STOPPED, partial.status().status());
         assertEquals(8, partial.checkpoints().get("guided, trained").step());
         assertEquals(8, partial.taskRows("guided, trained").size());
-        RunResumer resumer = RunResumer.open(stopped, data, TinyExperiments.options());
-        assertEquals(Map.of("guided, trained", 8), resumer.resumedArms());
-        assertEquals(RunStatus.FINISHED, resumer.run());
+        assertEquals(Map.of("guided, trained", 8), ResumePlan.of(stopped).resumedArms());
+        assertEquals(RunStatus.FINISHED, resume(stopped).status());
         assertEquals(comparable(RunReader.read(full)), comparable(RunReader.read(stopped)));
-        assertThrows(IOException.class, () -> RunResumer.open(stopped, data, TinyExperiments.options()), "a finished run is not resumed");
+        assertThrows(IOException.class, () -> ResumePlan.of(stopped), "a finished run is not resumed");
+        assertEquals(SetupFailure.Kind.NOT_RESUMABLE, resume(stopped).setupFailure().kind());
     }
 
     @Test
@@ -145,10 +148,14 @@ class RunStoreTest {
         assertEquals(RunStatus.RUNNING, before.status().status(), "a crash leaves the status as it was");
         assertEquals(13, before.taskRows("baseline").size());
         assertEquals(10, before.checkpoints().get("baseline").step());
-        RunResumer resumer = RunResumer.open(crashed, data, TinyExperiments.options());
-        assertEquals(Map.of("baseline", 10), resumer.resumedArms());
-        assertEquals(RunStatus.FINISHED, resumer.run());
+        assertEquals(Map.of("baseline", 10), ResumePlan.of(crashed).resumedArms());
+        assertEquals(RunStatus.FINISHED, resume(crashed).status());
         assertEquals(comparable(RunReader.read(full)), comparable(RunReader.read(crashed)));
+    }
+
+    /** Resumes the run in {@code dir} through the run session, on this test's in-memory data. */
+    private RunSummary resume(Path dir) {
+        return RunSession.resume(dir, SessionOptions.defaults().withTrainer(TinyExperiments.options()).withData(d -> data)).run();
     }
 
     static final class SimulatedCrash extends Error {

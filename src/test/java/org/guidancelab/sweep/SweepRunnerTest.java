@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
-import org.guidancelab.engine.ComputeThreads;
+import org.guidancelab.platform.ComputeThreads;
 import org.guidancelab.engine.train.Metrics;
 import org.guidancelab.engine.train.Phase;
 import org.guidancelab.engine.train.RunStatus;
@@ -49,7 +49,7 @@ class SweepRunnerTest {
     }
 
     static CellTrainer trainer() {
-        return new TrainerCellTrainer(TrainerOptions.defaults().withProbeSize(64));
+        return new SessionCellTrainer(org.guidancelab.session.SessionOptions.defaults().withTrainer(TrainerOptions.defaults().withProbeSize(64)));
     }
 
     private SweepPlan plan(String body, int steps) throws Exception {

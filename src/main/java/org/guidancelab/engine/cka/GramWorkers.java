@@ -9,7 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
-import org.guidancelab.engine.ComputeThreads;
+import org.guidancelab.platform.ComputeThreads;
 import org.guidancelab.engine.blas.Blas;
 
 /**

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.guidancelab.data.BatchOrder;
 import org.guidancelab.data.TaskData;
-import org.guidancelab.engine.ComputeThreads;
+import org.guidancelab.platform.ComputeThreads;
 import org.guidancelab.engine.cka.CkaMatrix;
 import org.guidancelab.engine.cka.TapGrams;
 import org.guidancelab.engine.loss.Accuracy;

@@ -3,7 +3,10 @@ package org.guidancelab.engine.train;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Metric names shared by the trainer, the run store, the CLI and the UI ("train/loss", "cka/pair/3", ...). */
+/**
+ * The names of what training records ("train/loss", "cka/pair/3", ...): the one list the trainer, the run store, the
+ * figures, the CLI and the UI read them from.
+ */
 public final class Metrics {
     /** Total loss: task + guidance + distillation. */
     public static final String TRAIN_LOSS = "train/loss";
@@ -32,6 +35,19 @@ public final class Metrics {
     /** Biased CKA of resolved pair {@code index} at this step. */
     public static String ckaPair(int index) {
         return PAIR_PREFIX + index;
+    }
+
+    /** Whether a metric is the CKA of one resolved pair ({@link #ckaPair}). */
+    public static boolean isPairCka(String name) {
+        return name.startsWith(PAIR_PREFIX);
+    }
+
+    /** The pair index of a {@link #ckaPair} metric. */
+    public static int pairIndex(String name) {
+        if (!isPairCka(name)) {
+            throw new IllegalArgumentException("not a pair CKA metric: " + name);
+        }
+        return Integer.parseInt(name.substring(PAIR_PREFIX.length()));
     }
 
     /** Whether a metric depends on wall-clock time (excluded when runs are compared for determinism). */

@@ -2,7 +2,6 @@ package org.guidancelab.engine.train;
 
 import org.guidancelab.arch.NetworkSpec;
 import org.guidancelab.engine.model.Model;
-import org.guidancelab.engine.model.ModelFactory;
 
 /** How the trainer builds networks; ModelFactory by default, replaceable in tests and benchmarks. */
 @FunctionalInterface

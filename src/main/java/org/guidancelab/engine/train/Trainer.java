@@ -46,10 +46,6 @@ public final class Trainer {
         listeners.add(l);
     }
 
-    public void removeListener(TrainingListener l) {
-        listeners.remove(l);
-    }
-
     /** Switches the guidance term on or off for guided arms from the next step on (recorded as train/guidance_on). */
     public void setGuidanceEnabled(boolean enabled) {
         control.setGuidanceEnabled(enabled);

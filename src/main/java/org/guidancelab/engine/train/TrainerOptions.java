@@ -33,8 +33,4 @@ public record TrainerOptions(int probeSize, CkaEstimator heatmapEstimator, Model
     public TrainerOptions withModels(ModelSource m) {
         return new TrainerOptions(probeSize, heatmapEstimator, m, guideCacheBytes);
     }
-
-    public TrainerOptions withHeatmapEstimator(CkaEstimator e) {
-        return new TrainerOptions(probeSize, e, models, guideCacheBytes);
-    }
 }

@@ -16,10 +16,10 @@ import org.guidancelab.engine.train.RunStatus;
 import org.guidancelab.engine.train.TrainingEvent;
 import org.guidancelab.experiment.ExperimentSpec;
 import org.guidancelab.experiment.TapPair;
-import org.guidancelab.ui.run.LiveFeed;
+import org.guidancelab.session.LiveFeed;
+import org.guidancelab.ui.run.ActiveRun;
 import org.guidancelab.ui.run.RunOutcome;
 import org.guidancelab.ui.run.TrainingService;
-import org.guidancelab.ui.run.TrainingTask;
 
 /**
  * The live view of the run in progress: controls and progress on top, a banner for failures, the curves of all arms
@@ -41,9 +41,9 @@ public final class Dashboard extends BorderPane {
     private final Every progressUpdates = new Every(PROGRESS_INTERVAL_NANOS);
     static final long PROGRESS_INTERVAL_NANOS = 100_000_000L;
     private boolean shownPaused;
-    private TrainingTask active;
-    /** The resumed task whose views were set up from its first start event. */
-    private TrainingTask resumeShown;
+    private ActiveRun active;
+    /** Whether the views are set up for the active run (a resume's experiment is known once its folder is read). */
+    private boolean begun;
     private List<TapPair> pairs = List.of();
 
     public Dashboard(TrainingService service, RunDialogs dialogs) {
@@ -76,14 +76,14 @@ public final class Dashboard extends BorderPane {
         service.addOnFinished(this::ended);
         // Follow the current run as soon as it changes (not at the next frame), so a run that fails at once is
         // still shown.
-        service.currentProperty().addListener((o, old, task) -> {
-            if (task != null) {
+        service.currentProperty().addListener((o, old, run) -> {
+            if (run != null) {
                 if (active != null) {
                     apply(active.feed().drain());
                     curves.drawAll();
                 }
-                active = task;
-                started(task);
+                active = run;
+                started(run);
             }
         });
         frames = new AnimationTimer() {
@@ -113,18 +113,20 @@ public final class Dashboard extends BorderPane {
         }
     }
 
-    private void started(TrainingTask task) {
+    private void started(ActiveRun run) {
         clearBanner();
         progressUpdates.reset(); // a new run shows its first progress at once
-        ExperimentSpec spec = task.experiment();
+        begun = false;
+        ExperimentSpec spec = run.experiment();
         if (spec != null) {
-            begin(spec, task.job().label());
+            begin(spec, run.job().label());
         } else {
             explanation.show(null);
         }
     }
 
     private void begin(ExperimentSpec spec, String name) {
+        begun = true;
         List<String> arms = spec.arms().stream().map(a -> a.name()).toList();
         pairs = spec.resolvedPairs();
         curves.reset(arms, spec.arms().stream().filter(a -> a.usesGuidance()).map(a -> a.name())
@@ -138,15 +140,9 @@ public final class Dashboard extends BorderPane {
         if (batch.isEmpty()) {
             return;
         }
-        for (TrainingEvent e : batch.notices()) {
-            if (e instanceof TrainingEvent.RunStarted && active != null && active.experiment() != null
-                    && active.job().isResume() && resumeShown != active) {
-                // A resume learns its experiment from the run folder: set the views up now, before its steps. Only
-                // once: the replay of the folder and the trainer each announce a start, and a second reset would
-                // wipe the replayed steps when the two land in different frames.
-                begin(active.experiment(), active.job().label());
-                resumeShown = active;
-            }
+        if (!begun && active != null && active.experiment() != null
+                && batch.notices().stream().anyMatch(e -> e instanceof TrainingEvent.RunStarted)) {
+            begin(active.experiment(), active.job().label()); // a resume's experiment, read from its folder
         }
         curves.accept(batch.steps());
         for (TrainingEvent e : batch.notices()) {

@@ -25,9 +25,9 @@ import org.guidancelab.engine.train.RunStatus;
 import org.guidancelab.figures.RunFigureSource;
 import org.guidancelab.runs.RunReader;
 import org.guidancelab.runs.RunRecord;
+import org.guidancelab.ui.run.ActiveRun;
 import org.guidancelab.ui.run.RunJob;
 import org.guidancelab.ui.run.TrainingService;
-import org.guidancelab.ui.run.TrainingTask;
 
 /**
  * Past runs from the run store: open one to see all its figures, resume a stopped (or failed) one, delete one.
@@ -236,8 +236,8 @@ public final class HistoryView extends BorderPane {
     }
 
     private boolean isTrainingNow(RunEntry e) {
-        TrainingTask t = service.currentProperty().get();
-        return t != null && t.runDir() != null && e.dir().toAbsolutePath().equals(t.runDir().toAbsolutePath());
+        ActiveRun t = service.currentProperty().get();
+        return t != null && t.dir() != null && e.dir().toAbsolutePath().equals(t.dir().toAbsolutePath());
     }
 
     private static void deleteTree(Path dir) throws IOException {

@@ -132,8 +132,8 @@ public final class LiveCurves extends GridPane {
             for (Map.Entry<String, Double> m : s.metrics().entrySet()) {
                 String key = m.getKey();
                 String series = s.arm();
-                if (key.startsWith("cka/pair/")) {
-                    series = pairSeries(s.arm(), key.substring("cka/pair/".length()));
+                if (Metrics.isPairCka(key)) {
+                    series = pairSeries(s.arm(), String.valueOf(Metrics.pairIndex(key)));
                     key = PAIR_CKA;
                 }
                 if (key.equals(Metrics.GUIDANCE_LOSS) && !guidedArms.contains(s.arm())) {

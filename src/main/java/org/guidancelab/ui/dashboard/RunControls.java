@@ -10,7 +10,7 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import org.guidancelab.engine.train.Phase;
-import org.guidancelab.ui.run.Progress;
+import org.guidancelab.session.Progress;
 import org.guidancelab.ui.run.TrainingService;
 
 /**

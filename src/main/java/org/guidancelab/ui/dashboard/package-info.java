@@ -1,6 +1,5 @@
 /**
- * The training views: {@link org.guidancelab.ui.dashboard.LabShell} (Builder | Dashboard | History tabs),
- * {@link org.guidancelab.ui.dashboard.Dashboard} (run controls and progress, {@link
+ * The training views: {@link org.guidancelab.ui.dashboard.Dashboard} (run controls and progress, {@link
  * org.guidancelab.ui.dashboard.LiveCurves}, {@link org.guidancelab.ui.dashboard.HeatmapPanel}, the arms' explanation,
  * a banner for failures) and {@link org.guidancelab.ui.dashboard.HistoryView} (past runs: open all figures, resume,
  * delete, export metrics). Charts come from {@code org.guidancelab.figures}; the live ones are drawn off the FX thread

@@ -216,8 +216,6 @@ public final class ExperimentDocument {
     public boolean isDirty() { return dirty.get(); }
     public ReadOnlyBooleanProperty dirtyProperty() { return dirty.getReadOnlyProperty(); }
     public NetworkAnalysis analysis(Lane lane) { return lane == Lane.GUIDE ? guideAnalysis.get() : targetAnalysis.get(); }
-    public ReadOnlyObjectProperty<NetworkAnalysis> guideAnalysisProperty() { return guideAnalysis.getReadOnlyProperty(); }
-    public ReadOnlyObjectProperty<NetworkAnalysis> targetAnalysisProperty() { return targetAnalysis.getReadOnlyProperty(); }
     public ObservableList<Problem> problems() { return problemsView; }
     public List<Problem> problemsAbout(Lane lane, int index) {
         return problems.stream().filter(p -> p.lane() == lane && p.layerIndex() == index).toList();

@@ -84,11 +84,6 @@ public final class LayerField {
         return component.getType();
     }
 
-    /** Nested blocks (a Residual's inner layers) are shown, not edited in the property sheet. */
-    public boolean editable() {
-        return kind != Kind.BLOCK;
-    }
-
     public Object get(LayerSpec layer) {
         try {
             return component.getAccessor().invoke(layer);

@@ -1,7 +1,9 @@
 package org.guidancelab.ui.run;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -15,27 +17,39 @@ import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import org.guidancelab.engine.train.RunStatus;
+import org.guidancelab.engine.train.TrainingEvent;
+import org.guidancelab.engine.train.TrainingListener;
+import org.guidancelab.platform.BackgroundPriority;
+import org.guidancelab.session.RunFolder;
+import org.guidancelab.session.RunSession;
+import org.guidancelab.session.SessionOptions;
 
 /**
- * The app's training queue: runs one {@link TrainingTask} at a time on a single daemon thread, the rest wait in order.
- * Pause, Resume, Stop and the guide switch act on the current run. Call it from the FX thread only; its properties
- * change on the FX thread.
+ * The app's training queue: runs one {@link RunSession} at a time on a single lowered daemon thread (through a
+ * {@link SessionService}), the rest wait in order. Pause, Resume, Stop and the guide switch act on the current run.
+ * Call it from the FX thread only; its properties change on the FX thread.
  */
 public final class TrainingService {
     private final RunSettings settings;
     /** At a lower priority than the dashboard's threads (see BackgroundPriority). */
     private final ExecutorService executor = Executors.newSingleThreadExecutor(
             r -> BackgroundPriority.loweredDaemon("guidance-lab-training", r));
+    private final SessionService runner = new SessionService(executor);
     private final Deque<RunJob> queue = new ArrayDeque<>();
-    private final ReadOnlyObjectWrapper<TrainingTask> current = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<ActiveRun> current = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyIntegerWrapper queued = new ReadOnlyIntegerWrapper();
     private final ReadOnlyBooleanWrapper paused = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper guidanceEnabled = new ReadOnlyBooleanWrapper(true);
     private final ReadOnlyObjectWrapper<RunOutcome> lastOutcome = new ReadOnlyObjectWrapper<>();
-    private final java.util.List<Consumer<RunOutcome>> onFinished = new java.util.ArrayList<>();
+    private final List<Consumer<RunOutcome>> onFinished = new ArrayList<>();
 
     public TrainingService(RunSettings settings) {
         this.settings = settings;
+        runner.setOnSucceeded(e -> finished(runner.getValue()));
+        runner.setOnFailed(e -> finished(new RunOutcome(current.get().job(), current.get().dir(), RunStatus.FAILED,
+                describe(runner.getException()))));
+        runner.setOnCancelled(e -> finished(new RunOutcome(current.get().job(), current.get().dir(), RunStatus.STOPPED,
+                "cancelled")));
     }
 
     public RunSettings settings() {
@@ -57,35 +71,35 @@ public final class TrainingService {
     }
 
     public void pause() {
-        TrainingTask t = current.get();
-        if (t != null && !t.isStopRequested()) {
-            t.gate().pause();
+        ActiveRun r = current.get();
+        if (r != null && !r.session().isCancelled()) {
+            r.session().setPaused(true);
             paused.set(true);
         }
     }
 
     public void resume() {
-        TrainingTask t = current.get();
-        if (t != null) {
-            t.gate().resume();
+        ActiveRun r = current.get();
+        if (r != null) {
+            r.session().setPaused(false);
         }
         paused.set(false);
     }
 
     /** Stops the current run before its next step; queued runs then start in turn. */
     public void stop() {
-        TrainingTask t = current.get();
-        if (t != null) {
-            t.stopRun();
+        ActiveRun r = current.get();
+        if (r != null) {
+            r.session().cancel();
         }
         paused.set(false);
     }
 
     public void setGuidanceEnabled(boolean on) {
         guidanceEnabled.set(on);
-        TrainingTask t = current.get();
-        if (t != null) {
-            t.setGuidanceEnabled(on);
+        ActiveRun r = current.get();
+        if (r != null) {
+            r.session().setGuidanceEnabled(on);
         }
     }
 
@@ -102,18 +116,18 @@ public final class TrainingService {
      */
     public boolean stopAllAndWait(long timeout, TimeUnit unit) {
         clearQueue();
-        TrainingTask t = current.get();
-        if (t == null) {
+        ActiveRun r = current.get();
+        if (r == null) {
             return true;
         }
-        t.stopRun();
+        r.session().cancel();
         try {
-            t.get(timeout, unit);
+            runner.currentTask().get(timeout, unit);
             return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
-        } catch (ExecutionException e) {
+        } catch (ExecutionException | java.util.concurrent.CancellationException e) {
             return true;
         } catch (TimeoutException e) {
             return false;
@@ -130,7 +144,7 @@ public final class TrainingService {
         return current.get() != null;
     }
 
-    public ReadOnlyObjectProperty<TrainingTask> currentProperty() {
+    public ReadOnlyObjectProperty<ActiveRun> currentProperty() {
         return current.getReadOnlyProperty();
     }
 
@@ -157,22 +171,21 @@ public final class TrainingService {
             current.set(null);
             return;
         }
-        TrainingTask task = new TrainingTask(job, settings);
-        task.setGuidanceEnabled(true);
+        SessionOptions options = SessionOptions.defaults().withTrainer(settings.options())
+                .withThreads(settings.threads()).recordingSetupFailures();
+        RunSession session = job.isResume() ? RunSession.resume(job.resumeDir(), options)
+                : RunSession.fresh(job.experiment(), RunFolder.under(settings.runsDir()), options);
+        session.feed(); // buffering from the first event, before the dashboard's first frame drains it
+        session.addListener(new LowerJvmWorkersOnFirstStep());
         guidanceEnabled.set(true);
         paused.set(false);
-        task.setOnSucceeded(e -> finished(task, task.getValue()));
-        task.setOnFailed(e -> finished(task, new RunOutcome(job, task.runDir(), RunStatus.FAILED,
-                describe(task.getException()))));
-        task.setOnCancelled(e -> finished(task, new RunOutcome(job, task.runDir(), RunStatus.STOPPED, "cancelled")));
-        current.set(task);
-        executor.execute(task);
+        ActiveRun run = new ActiveRun(job, session);
+        current.set(run);
+        runner.start(run);
     }
 
-    private void finished(TrainingTask task, RunOutcome outcome) {
-        if (current.get() == task) {
-            current.set(null);
-        }
+    private void finished(RunOutcome outcome) {
+        current.set(null);
         paused.set(false);
         lastOutcome.set(outcome);
         onFinished.forEach(h -> h.accept(outcome));
@@ -184,5 +197,21 @@ public final class TrainingService {
             return "unknown error";
         }
         return e.getMessage() == null ? e.toString() : e.getMessage();
+    }
+
+    /**
+     * Lowers the JVM threads that work for training (BackgroundPriority.lowerJvmWorkers: cleanup and the C2
+     * compiler) at the first training step, when ND4J and JavaCPP have started theirs.
+     */
+    private static final class LowerJvmWorkersOnFirstStep implements TrainingListener {
+        private boolean done;
+
+        @Override
+        public void onEvent(TrainingEvent event) {
+            if (!done && event instanceof TrainingEvent.Step) {
+                done = true;
+                BackgroundPriority.lowerJvmWorkers();
+            }
+        }
     }
 }

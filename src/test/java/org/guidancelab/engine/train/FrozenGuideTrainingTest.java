@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.guidancelab.arch.ActivationFn;
 import org.guidancelab.arch.Layers;
@@ -16,13 +16,12 @@ import org.guidancelab.arch.NetworkSpec;
 import org.guidancelab.data.Split;
 import org.guidancelab.data.TaskData;
 import org.guidancelab.engine.model.Model;
-import org.guidancelab.engine.model.ModelFactory;
 import org.guidancelab.experiment.ArmSpec;
 import org.guidancelab.experiment.DatasetSpec;
 import org.guidancelab.experiment.ExperimentSpec;
+import org.guidancelab.experiment.OptimizerKind;
 import org.guidancelab.experiment.Pairing;
 import org.guidancelab.experiment.TrainingSpec;
-import org.guidancelab.experiment.OptimizerKind;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 

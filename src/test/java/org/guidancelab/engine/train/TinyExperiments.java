@@ -2,6 +2,7 @@ package org.guidancelab.engine.train;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.guidancelab.arch.ActivationFn;
 import org.guidancelab.arch.Layers;
@@ -76,5 +77,21 @@ public final class TinyExperiments {
 
     public static TrainerOptions options() {
         return TrainerOptions.defaults().withProbeSize(64);
+    }
+
+    /**
+     * Small MLPs on 2-d blobs from the dataset factory, so the experiment validates and loads as a run's does: a
+     * 16-16 ReLU target, a 32 tanh guide, evaluations every {@code evalInterval} steps.
+     */
+    public static ExperimentSpec blobs(String title, int steps, int evalInterval, ArmSpec... arms) {
+        NetworkSpec target = new NetworkSpec("target", List.of(Layers.Input.real("in", 2),
+                Layers.Dense.of("t1", 16, ActivationFn.RELU), Layers.Dense.of("t2", 16, ActivationFn.RELU),
+                new Layers.Output("out", 3, false)));
+        NetworkSpec guide = new NetworkSpec("guide", List.of(Layers.Input.real("in", 2),
+                Layers.Dense.of("g1", 32, ActivationFn.TANH), new Layers.Output("out", 3, false)));
+        return new ExperimentSpec(title, "", guide, target,
+                new DatasetSpec("blobs", Map.of("train", 200, "validation", 64, "test", 10, "seed", 3)),
+                List.of(arms), new TrainingSpec(1.0, OptimizerKind.ADAM, 0.01, 0.9, 0.0, 0.0, 32, steps, evalInterval, 0, 5L),
+                Pairing.rule());
     }
 }

@@ -17,7 +17,6 @@ import org.guidancelab.data.Split;
 import org.guidancelab.data.TaskData;
 import org.guidancelab.engine.cka.CkaMatrix;
 import org.guidancelab.engine.model.Model;
-import org.guidancelab.engine.model.ModelFactory;
 import org.guidancelab.engine.model.ModelFile;
 import org.guidancelab.experiment.ArmSpec;
 import org.guidancelab.experiment.ExperimentSpec;

@@ -4,12 +4,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import org.guidancelab.engine.train.Metrics;
 import org.guidancelab.figures.ArmPalette;
 import org.guidancelab.figures.ChartImages;
 import org.guidancelab.figures.Curve;
 import org.guidancelab.figures.CurveCharts;
 import org.guidancelab.figures.CurveOptions;
-import org.guidancelab.figures.Metrics;
 import org.jfree.chart.JFreeChart;
 
 /**

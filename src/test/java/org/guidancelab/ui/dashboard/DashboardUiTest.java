@@ -28,11 +28,11 @@ import org.guidancelab.figures.CkaHeatmap;
 import org.guidancelab.figures.GuidanceMarker;
 import org.guidancelab.runs.RunReader;
 import org.guidancelab.runs.RunRecord;
+import org.guidancelab.ui.run.ActiveRun;
 import org.guidancelab.ui.run.RunJob;
 import org.guidancelab.ui.run.RunOutcome;
 import org.guidancelab.ui.run.RunSettings;
 import org.guidancelab.ui.run.TrainingService;
-import org.guidancelab.ui.run.TrainingTask;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -109,13 +109,13 @@ class DashboardUiTest {
         return outcomes.get(count - 1);
     }
 
-    private TrainingTask current() {
+    private ActiveRun current() {
         return service.currentProperty().get();
     }
 
-    private void awaitTaskStep(TrainingTask t, int step) throws Exception {
+    private void awaitTaskStep(ActiveRun t, int step) throws Exception {
         WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> t.feed().progress().step() >= step
-                || t.isDone());
+                || current() != t);
     }
 
     @Test
@@ -245,14 +245,14 @@ class DashboardUiTest {
     void pauseHoldsTrainingResumeContinuesStopEndsTheRunAndHistoryResumesIt(FxRobot robot) throws Exception {
         submit(TinyRuns.experiment(LONG_STEPS, 1000, OptimizerKind.ADAM, 0.01));
         WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> current() != null);
-        TrainingTask task = current();
+        ActiveRun task = current();
         awaitTaskStep(task, 3);
         robot.clickOn("#run-pause");
-        WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> task.gate().isHolding());
+        WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> task.session().isHeldAtPause());
         int held = task.feed().progress().step();
         WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
         assertEquals(held, task.feed().progress().step(), "no step while paused");
-        assertTrue(task.gate().isHolding());
+        assertTrue(task.session().isHeldAtPause());
         assertTrue(robot.lookup("#run-progress-text").queryLabeled().getText().startsWith("Paused"));
         robot.clickOn("#run-resume");
         awaitTaskStep(task, held + 5);
@@ -274,7 +274,7 @@ class DashboardUiTest {
         fx(() -> history.list().getSelectionModel().select(entry));
         fx(history::resumeSelected);
         WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> current() != null && current() != task);
-        TrainingTask resumed = current();
+        ActiveRun resumed = current();
         assertTrue(resumed.job().isResume());
         awaitTaskStep(resumed, lastStep + 3);
         fx(() -> service.stop());
@@ -316,7 +316,7 @@ class DashboardUiTest {
     void aMissingCsvFileShowsTheDatasetMessageAndTheRunIsRecordedAsFailed() throws Exception {
         Path missing = tmp.resolve("nowhere").resolve("data.csv");
         ExperimentSpec spec = TinyRuns.experiment(10).withDataset(new DatasetSpec("csv", Map.of("path",
-                missing.toString())));
+                missing.toString(), "features", 2, "classes", 3)));
         submit(spec);
         RunOutcome o = awaitOutcome(1);
         assertEquals(RunStatus.FAILED, o.status());
@@ -377,10 +377,10 @@ class DashboardUiTest {
         submit(TinyRuns.experiment(LONG_STEPS, 1000, OptimizerKind.ADAM, 0.01).withArms(
                 List.of(org.guidancelab.experiment.ArmSpec.guidedUntrained(TinyRuns.GUIDED))));
         WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> current() != null);
-        TrainingTask task = current();
+        ActiveRun task = current();
         awaitTaskStep(task, 3);
         robot.clickOn("#run-guide");
-        assertFalse(task.isGuidanceEnabled());
+        assertFalse(task.session().isGuidanceEnabled());
         assertEquals("Reconnect guide", robot.lookup("#run-guide").queryLabeled().getText());
         int off = task.feed().progress().step();
         awaitTaskStep(task, off + 3);
@@ -391,7 +391,7 @@ class DashboardUiTest {
         // the run training now can be neither deleted nor resumed from the history
         done(history::refresh);
         RunEntry running = history.list().getItems().get(0);
-        assertEquals(task.runDir(), running.dir());
+        assertEquals(task.dir(), running.dir());
         fx(() -> history.list().getSelectionModel().select(running));
         assertTrue(robot.lookup("#history-resume").queryButton().isDisabled());
         done(history::deleteSelected);
@@ -399,7 +399,7 @@ class DashboardUiTest {
         assertTrue(dialogs.errors.get(0).contains("is training now"), dialogs.errors.toString());
         // reconnecting brings guidance back at the next step and marks that too
         robot.clickOn("#run-guide");
-        assertTrue(task.isGuidanceEnabled());
+        assertTrue(task.session().isGuidanceEnabled());
         assertEquals("Disconnect guide", robot.lookup("#run-guide").queryLabeled().getText());
         WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> markers().size() == 2);
         var back = markers().get(1);

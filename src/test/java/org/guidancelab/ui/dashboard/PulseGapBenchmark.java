@@ -12,7 +12,9 @@ import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.guidancelab.experiment.OptimizerKind;
-import org.guidancelab.ui.GuidanceLabApp;
+import org.guidancelab.ui.app.FirstFrames;
+import org.guidancelab.ui.app.GuidanceLabApp;
+import org.guidancelab.ui.app.LabShell;
 import org.guidancelab.ui.run.RunJob;
 import org.guidancelab.ui.run.RunSettings;
 import org.guidancelab.ui.run.TrainingService;
@@ -50,7 +52,7 @@ public final class PulseGapBenchmark {
             shell[0] = GuidanceLabApp.createShell(stage, service);
             shell[0].showTab("tab-dashboard");
             stage.show();
-            GuidanceLabApp.openNativeLoadingAfterFirstFrames();
+            FirstFrames.openNativeLoading();
             new AnimationTimer() {
                 @Override
                 public void handle(long now) {

@@ -18,7 +18,7 @@ import org.guidancelab.arch.Layers;
 import org.guidancelab.arch.NetworkSpec;
 import org.guidancelab.engine.loss.SoftmaxCrossEntropy;
 import org.guidancelab.engine.model.Model;
-import org.guidancelab.engine.model.ModelFactory;
+import org.guidancelab.engine.train.ModelFactory;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;

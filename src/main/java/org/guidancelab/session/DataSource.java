@@ -1,0 +1,38 @@
+package org.guidancelab.session;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.guidancelab.data.DataFormatException;
+import org.guidancelab.data.DatasetFactory;
+import org.guidancelab.data.TaskData;
+import org.guidancelab.experiment.DatasetSpec;
+
+/** Where a session gets the data of its experiment's dataset. */
+@FunctionalInterface
+public interface DataSource {
+
+    TaskData load(DatasetSpec dataset) throws DataFormatException;
+
+    /** Generates or reads the dataset anew for each run (the app, {@code run}, {@code resume}). */
+    static DataSource factory() {
+        return d -> DatasetFactory.create(d.name(), d.params());
+    }
+
+    /**
+     * Loads each dataset once and hands every later run of it the same data, which no run changes: the seeds of one
+     * finding, the cells of a sweep. Safe to share between threads.
+     */
+    static DataSource cached(DataSource source) {
+        Map<DatasetSpec, TaskData> loaded = new HashMap<>();
+        return d -> {
+            synchronized (loaded) {
+                TaskData data = loaded.get(d);
+                if (data == null) {
+                    data = source.load(d);
+                    loaded.put(d, data);
+                }
+                return data;
+            }
+        };
+    }
+}
