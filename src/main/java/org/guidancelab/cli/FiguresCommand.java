@@ -14,7 +14,7 @@ import org.guidancelab.figures.RunFigureSource;
 import org.guidancelab.figures.RunFigures;
 import org.guidancelab.platform.ProcessSetup;
 import org.guidancelab.runs.RunReader;
-import org.guidancelab.sweep.SweepFigureSource;
+import org.guidancelab.figures.SweepFigureSource;
 import org.guidancelab.sweep.SweepFolder;
 import org.guidancelab.sweep.SweepSummary;
 import picocli.CommandLine.Command;

@@ -14,6 +14,7 @@ import org.guidancelab.experiment.PresetCatalog;
 import org.guidancelab.experiment.PresetEntry;
 import org.guidancelab.experiment.SpecFormatException;
 import org.guidancelab.figures.ExportFormat;
+import org.guidancelab.platform.ProcessSetup;
 import org.guidancelab.session.StopOnShutdown;
 import org.guidancelab.sweep.Axis;
 import org.guidancelab.sweep.CancelSignal;
@@ -22,7 +23,7 @@ import org.guidancelab.sweep.CellStatus;
 import org.guidancelab.sweep.LocalExecutor;
 import org.guidancelab.sweep.SweepCell;
 import org.guidancelab.sweep.SweepException;
-import org.guidancelab.sweep.SweepFigureSource;
+import org.guidancelab.figures.SweepFigureSource;
 import org.guidancelab.sweep.SweepFile;
 import org.guidancelab.sweep.SweepFolder;
 import org.guidancelab.sweep.SweepJson;
@@ -223,9 +224,7 @@ final class SweepCommand implements Callable<Integer> {
 
     private static void writeFigures(PrintWriter o, PrintWriter err, Path dir) {
         try {
-            if (System.getProperty("java.awt.headless") == null) {
-                System.setProperty("java.awt.headless", "true");
-            }
+            ProcessSetup.headlessGraphics();
             List<Path> written = SweepFigureSource.write(dir, dir.resolve(SweepFolder.FIGURES), ExportFormat.PNG, 2.0, null);
             if (!written.isEmpty()) {
                 o.println("figures: " + dir.resolve(SweepFolder.FIGURES) + " (" + written.size() / 2 + " figures)");

@@ -24,7 +24,7 @@ import org.guidancelab.sweep.CellStatus;
 import org.guidancelab.sweep.LocalExecutor;
 import org.guidancelab.sweep.SweepCell;
 import org.guidancelab.sweep.SweepException;
-import org.guidancelab.sweep.SweepFigureSource;
+import org.guidancelab.figures.SweepFigureSource;
 import org.guidancelab.sweep.SweepFile;
 import org.guidancelab.sweep.SweepFolder;
 import org.guidancelab.sweep.SweepJson;

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import org.guidancelab.figures.SweepFigureSource;
 import org.guidancelab.platform.ComputeThreads;
 import org.guidancelab.engine.train.Metrics;
 import org.guidancelab.engine.train.Phase;

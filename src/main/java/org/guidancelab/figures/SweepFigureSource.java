@@ -1,4 +1,4 @@
-package org.guidancelab.sweep;
+package org.guidancelab.figures;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -8,9 +8,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.guidancelab.figures.ExportFormat;
-import org.guidancelab.figures.SweepChartData;
-import org.guidancelab.figures.SweepFigures;
+import org.guidancelab.sweep.CellStatus;
+import org.guidancelab.sweep.PlanRecord;
+import org.guidancelab.sweep.SweepFolder;
+import org.guidancelab.sweep.SweepSummary;
 
 /**
  * A sweep folder's numbers for the figures: its plan (axes, values, arms) and summary.csv (one point per cell, arm
