@@ -143,6 +143,43 @@ public final class DatasetFactory {
         return List.copyOf(entry(name).parameters());
     }
 
+    /** A parameter of a dataset spec that {@link #create} would refuse, found without building the data. */
+    public record ParamProblem(String param, String message) {
+    }
+
+    /**
+     * The parameters {@link #create} would refuse that can be told without generating or reading data: unknown keys,
+     * and example counts and seeds that are not whole numbers in range. Cheap enough for every edit in the builder.
+     */
+    public static List<ParamProblem> check(String name, Map<String, Object> params) throws DataFormatException {
+        Entry e = entry(name);
+        DatasetParams p = new DatasetParams(name, params);
+        List<String> known = new ArrayList<>();
+        for (DatasetParameter d : e.parameters()) {
+            known.add(d.name());
+        }
+        List<ParamProblem> out = new ArrayList<>();
+        for (String key : params == null ? List.<String>of() : params.keySet()) {
+            if (!known.contains(key)) {
+                out.add(new ParamProblem(key, "dataset '" + name + "': unknown parameter '" + key + "'; known parameters: "
+                        + String.join(", ", known)));
+                continue;
+            }
+            try {
+                switch (key) {
+                    case "train", "validation", "test" -> p.intParam(key, 0, 0, MAX_GENERATED);
+                    case "seed" -> p.longParam(key, 0L);
+                    default -> {
+                        // checked by the generator or reader as it builds the data
+                    }
+                }
+            } catch (DataFormatException ex) {
+                out.add(new ParamProblem(key, ex.getMessage()));
+            }
+        }
+        return out;
+    }
+
     public static TaskData create(String name, Map<String, Object> params) throws DataFormatException {
         Entry e = entry(name);
         DatasetParams p = new DatasetParams(name, params);

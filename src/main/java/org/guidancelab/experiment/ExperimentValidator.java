@@ -7,6 +7,8 @@ import java.util.Set;
 import org.guidancelab.arch.NetworkAnalysis;
 import org.guidancelab.arch.NetworkSpec;
 import org.guidancelab.arch.ShapeInference;
+import org.guidancelab.data.DataFormatException;
+import org.guidancelab.data.DatasetFactory;
 
 /**
  * Checks an experiment across its parts: each network on its own (shape inference), each against the dataset
@@ -38,6 +40,13 @@ public final class ExperimentValidator {
         } catch (DatasetShapes.ParamProblem p) {
             out.add(new SpecProblem(p.param().isEmpty() ? "$.dataset.name" : "$.dataset.params." + p.param(), p.getMessage()));
             return;
+        }
+        try {
+            for (DatasetFactory.ParamProblem p : DatasetFactory.check(spec.dataset().name(), spec.dataset().params())) {
+                out.add(new SpecProblem("$.dataset.params." + p.param(), p.message()));
+            }
+        } catch (DataFormatException e) {
+            out.add(new SpecProblem("$.dataset.name", e.getMessage()));
         }
         NetworkFit.fit("guide", "$.guide", spec.guide(), spec.dataset(), data, out);
         NetworkFit.fit("target", "$.target", spec.target(), spec.dataset(), data, out);

@@ -71,6 +71,18 @@ class ExperimentValidatorTest {
     }
 
     @Test
+    void datasetParametersTheDataWouldRefuseAreProblemsBeforeAnythingLoads() {
+        String dataset = OK.dataset().name();
+        assertTrue(only(OK.withDataset(new DatasetSpec(dataset, Map.of("train", -5))), "$.dataset.params.train")
+                .contains("between 0 and"));
+        assertTrue(only(OK.withDataset(new DatasetSpec(dataset, Map.of("trian", 5))), "$.dataset.params.trian")
+                .contains("unknown parameter 'trian'"));
+        assertTrue(only(OK.withDataset(new DatasetSpec(dataset, Map.of("seed", 1.5))), "$.dataset.params.seed")
+                .contains("seed"));
+        assertEquals(Map.of(), problems(OK.withDataset(new DatasetSpec(dataset, Map.of("train", 40, "seed", 3)))));
+    }
+
+    @Test
     void shapeErrorsBecomeProblemsAtTheLayerField() {
         NetworkSpec bad = new NetworkSpec("t", List.of(Layers.Input.real("in", 2), Layers.Dense.of("fc", 8, ActivationFn.RELU),
                 new Layers.Residual("res", List.of(new Layers.Conv2D("c1", 4, 3, 1, 0, null, false)), null, null, true),

@@ -106,6 +106,21 @@ class RejectedValueUiTest {
     }
 
     @Test
+    void datasetParametersTheDataWouldRefuseAreShownAsProblemsAndDisableRun(FxRobot robot) throws Exception {
+        retype(robot, "#set-datasetParams", "train=-5").type(KeyCode.TAB);
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> listed = onFx(this::problemLines);
+        boolean runDisabled = onFx(() -> robot.lookup("#run-button").queryButton().isDisabled());
+        assertAll(
+                () -> assertTrue(listed.stream().anyMatch(l -> l.contains("'train'") && l.contains("between 0 and")),
+                        () -> "the problems list names the parameter and its range: " + listed),
+                () -> assertTrue(runDisabled, "Run is disabled"));
+
+        retype(robot, "#set-datasetParams", "train=200").type(KeyCode.TAB);
+        assertClean(robot, "#set-datasetParams", "train=200");
+    }
+
+    @Test
     void aRefusedArmFieldIsShownAsRefusedAndEscapeGoesBackToTheValueInForce(FxRobot robot) throws Exception {
         retype(robot, "#set-warmup", "-5").type(KeyCode.TAB);
 
