@@ -83,7 +83,9 @@ public final class SweepRunner {
         }
         toRun.sort(Comparator.comparingDouble(SweepCell::cost).reversed()); // stable: plan order among equals
         int finishedBefore = chosen.size() - toRun.size();
-        costToRun = toRun.stream().mapToDouble(SweepCell::cost).sum();
+        double[] perStep = toRun.stream().mapToDouble(c -> c.cost() / Math.max(1, steps(c))).sorted().toArray();
+        medianStepCost = perStep.length == 0 ? 1 : Math.max(1e-9, perStep[perStep.length / 2]);
+        costToRun = toRun.stream().mapToDouble(this::work).sum();
         progress.started(plan, toRun, finishedBefore);
         if (toRun.isEmpty()) {
             state = endState(false);
@@ -184,7 +186,7 @@ public final class SweepRunner {
             String rel = folder.relativeRunFolder(cell.id());
             states.put(cell.id(), new SweepStatus.CellState(s, rel, o.message()));
             if (o.status() == CellStatus.FINISHED && o.trained()) {
-                doneCost += cell.cost();
+                doneCost += work(cell);
             }
             rows.put(cell.id(), rowsOf(cell));
             writeQuietly();
@@ -195,6 +197,23 @@ public final class SweepRunner {
     }
 
     private double doneCost;
+    private double medianStepCost = 1;
+
+    /** A cell's training steps (task steps of every arm, guide training and noise pre-phases). */
+    private static double steps(SweepCell c) {
+        return c.experiment().arms().stream().mapToDouble(a -> c.experiment().training().steps()
+                + Math.max(0, a.guideTrainSteps()) + Math.max(0, a.noisePrephaseSteps())).sum();
+    }
+
+    /**
+     * A cell's share of the work, for the ETA: its steps, each counted as a fixed overhead plus its compute relative to
+     * the sweep's median step (on the lab's small networks a step's overhead weighs about as much as its FLOPs, so
+     * neither steps nor FLOPs alone predict the time).
+     */
+    private double work(SweepCell c) {
+        double n = steps(c);
+        return n + c.cost() / medianStepCost;
+    }
 
     private CellStatus previousOr(SweepCell cell) {
         return folder.relativeRunFolder(cell.id()) == null ? CellStatus.PENDING : CellStatus.STOPPED;
@@ -202,8 +221,7 @@ public final class SweepRunner {
 
     /** Counts a cell's steps for the ETA and tells the progress a few times a second. */
     private TrainingListener stepCounter(SweepCell cell, SweepProgress progress) {
-        double total = Math.max(1, cell.experiment().arms().stream().mapToDouble(a -> cell.experiment().training().steps()
-                + Math.max(0, a.guideTrainSteps()) + Math.max(0, a.noisePrephaseSteps())).sum());
+        double total = Math.max(1, steps(cell));
         Map<String, Integer> perArm = new HashMap<>();
         return e -> {
             if (e instanceof TrainingEvent.Step s) {
@@ -239,7 +257,7 @@ public final class SweepRunner {
         for (Map.Entry<String, Double> e : fraction.entrySet()) {
             SweepCell c = plan.cell(e.getKey());
             if (c != null) {
-                partial += c.cost() * e.getValue();
+                partial += work(c) * e.getValue();
             }
         }
         double done = doneCost + partial;
