@@ -8,12 +8,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import org.guidancelab.platform.ComputeThreads;
-import org.guidancelab.platform.Backends;
 import org.guidancelab.experiment.PresetCatalog;
 import org.guidancelab.experiment.PresetEntry;
 import org.guidancelab.experiment.SpecFormatException;
 import org.guidancelab.figures.ExportFormat;
+import org.guidancelab.figures.SweepFigureSource;
 import org.guidancelab.platform.ProcessSetup;
 import org.guidancelab.session.StopOnShutdown;
 import org.guidancelab.sweep.Axis;
@@ -21,9 +20,9 @@ import org.guidancelab.sweep.CancelSignal;
 import org.guidancelab.sweep.CellOutcome;
 import org.guidancelab.sweep.CellStatus;
 import org.guidancelab.sweep.LocalExecutor;
+import org.guidancelab.sweep.SessionCellTrainer;
 import org.guidancelab.sweep.SweepCell;
 import org.guidancelab.sweep.SweepException;
-import org.guidancelab.figures.SweepFigureSource;
 import org.guidancelab.sweep.SweepFile;
 import org.guidancelab.sweep.SweepFolder;
 import org.guidancelab.sweep.SweepJson;
@@ -31,7 +30,6 @@ import org.guidancelab.sweep.SweepPlan;
 import org.guidancelab.sweep.SweepProblem;
 import org.guidancelab.sweep.SweepResult;
 import org.guidancelab.sweep.SweepRunner;
-import org.guidancelab.sweep.SessionCellTrainer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -115,8 +113,8 @@ final class SweepCommand implements Callable<Integer> {
             printPlan(o, plan, chosen, folder);
             return RunCommand.OK;
         }
-        ComputeThreads.set(1); // one compute thread per job; a backend that cannot start is reported by FailureHandler
-        o.println("backend: " + Backends.detect().summary());
+        // one compute thread per job; a backend that cannot start is reported by FailureHandler
+        o.println("backend: " + ProcessSetup.startNative(1).summary());
         o.println(String.format(Locale.ROOT, "sweep: %s; %d cells (%s); %d chosen; %d job%s; folder %s",
                 file.title().isEmpty() ? name(file) : file.title(), plan.cells().size(), shape(plan), chosen.size(), j,
                 j == 1 ? "" : "s", dir.toAbsolutePath().normalize()));

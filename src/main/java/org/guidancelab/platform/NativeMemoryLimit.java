@@ -12,7 +12,7 @@ import java.lang.management.ManagementFactory;
  * passes it, which frees those buffers; the live set of our models is far below it.
  */
 public final class NativeMemoryLimit {
-    public static final String PROPERTY = "org.bytedeco.javacpp.maxPhysicalBytes";
+    static final String PROPERTY = "org.bytedeco.javacpp.maxPhysicalBytes";
     static final long FLOOR = 3L << 30;
 
     private NativeMemoryLimit() {
@@ -37,5 +37,31 @@ public final class NativeMemoryLimit {
             return os.getTotalMemorySize();
         }
         return 0;
+    }
+
+    /** The bound in force, in bytes: the property (as JavaCPP reads it, with an optional k, m or g) or JavaCPP's default. */
+    public static long inForce() {
+        String set = System.getProperty(PROPERTY);
+        try {
+            return set == null ? Runtime.getRuntime().maxMemory() * 2 : parseBytes(set);
+        } catch (NumberFormatException e) {
+            return Runtime.getRuntime().maxMemory() * 2;
+        }
+    }
+
+    static long parseBytes(String s) {
+        String t = s.trim().toLowerCase(java.util.Locale.ROOT);
+        long unit = 1;
+        if (t.endsWith("g")) {
+            unit = 1L << 30;
+        } else if (t.endsWith("m")) {
+            unit = 1L << 20;
+        } else if (t.endsWith("k")) {
+            unit = 1L << 10;
+        }
+        if (unit > 1) {
+            t = t.substring(0, t.length() - 1);
+        }
+        return Long.parseLong(t) * unit;
     }
 }

@@ -37,30 +37,7 @@ public final class LocalExecutor implements SweepExecutor {
 
     /** The native memory bound of this process (JavaCPP's maxPhysicalBytes, see NativeMemoryLimit) over the jobs. */
     public static long memoryPerJob(int jobs) {
-        String set = System.getProperty(NativeMemoryLimit.PROPERTY);
-        long total;
-        try {
-            total = set == null ? Runtime.getRuntime().maxMemory() * 2 : parseBytes(set);
-        } catch (NumberFormatException e) {
-            total = Runtime.getRuntime().maxMemory() * 2;
-        }
-        return Math.max(MIN_JOB_BYTES, total / Math.max(1, jobs));
-    }
-
-    private static long parseBytes(String s) {
-        String t = s.trim().toLowerCase(java.util.Locale.ROOT);
-        long unit = 1;
-        if (t.endsWith("g")) {
-            unit = 1L << 30;
-        } else if (t.endsWith("m")) {
-            unit = 1L << 20;
-        } else if (t.endsWith("k")) {
-            unit = 1L << 10;
-        }
-        if (unit > 1) {
-            t = t.substring(0, t.length() - 1);
-        }
-        return Long.parseLong(t) * unit;
+        return Math.max(MIN_JOB_BYTES, NativeMemoryLimit.inForce() / Math.max(1, jobs));
     }
 
     @Override

@@ -30,4 +30,12 @@ class NativeMemoryLimitTest {
             }
         }
     }
+
+    @Test
+    void theBoundInForceReadsTheSizesJavaCppAccepts() {
+        assertEquals(3L << 30, NativeMemoryLimit.parseBytes("3g"));
+        assertEquals(512L << 20, NativeMemoryLimit.parseBytes(" 512M "));
+        assertEquals(1234L, NativeMemoryLimit.parseBytes("1234"));
+        assertEquals(true, NativeMemoryLimit.inForce() >= NativeMemoryLimit.FLOOR, "prepare() set at least the floor");
+    }
 }
