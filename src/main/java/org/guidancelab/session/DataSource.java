@@ -1,6 +1,6 @@
 package org.guidancelab.session;
 
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.guidancelab.data.DataFormatException;
 import org.guidancelab.data.DatasetFactory;
@@ -23,7 +23,17 @@ public interface DataSource {
      * finding, the cells of a sweep. Safe to share between threads.
      */
     static DataSource cached(DataSource source) {
-        Map<DatasetSpec, TaskData> loaded = new HashMap<>();
+        return cached(source, Integer.MAX_VALUE);
+    }
+
+    /** As {@link #cached(DataSource)}, keeping only the {@code keep} datasets used last (a sweep over datasets). */
+    static DataSource cached(DataSource source, int keep) {
+        Map<DatasetSpec, TaskData> loaded = new LinkedHashMap<>(8, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<DatasetSpec, TaskData> eldest) {
+                return size() > keep;
+            }
+        };
         return d -> {
             synchronized (loaded) {
                 TaskData data = loaded.get(d);

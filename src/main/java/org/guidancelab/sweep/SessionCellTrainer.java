@@ -13,9 +13,12 @@ import org.guidancelab.session.SessionOptions;
 /**
  * {@link CellTrainer} over the run session: a cell is {@link RunSession#startOrResume} of its experiment in its
  * folder, so a stopped or killed cell continues from its checkpoints and a re-run of a finished one trains nothing.
- * Datasets are loaded once and shared by the cells that use the same one (they are read-only).
+ * Datasets are loaded once and shared by the cells that use the same one (they are read-only), the last four used.
  */
 public final class SessionCellTrainer implements CellTrainer {
+    /** Datasets kept loaded: a sweep over dataset parameters must not hold every one (as before the session). */
+    static final int DATASETS_KEPT = 4;
+
     private final SessionOptions options;
 
     public SessionCellTrainer(SessionOptions options) {
@@ -27,7 +30,7 @@ public final class SessionCellTrainer implements CellTrainer {
         long cache = Math.min(TrainerOptions.DEFAULT_GUIDE_CACHE_BYTES, LocalExecutor.memoryPerJob(jobs) / 4);
         return new SessionCellTrainer(SessionOptions.defaults()
                 .withTrainer(TrainerOptions.defaults().withGuideCacheBytes(cache))
-                .withData(DataSource.cached(DataSource.factory())));
+                .withData(DataSource.cached(DataSource.factory(), DATASETS_KEPT)));
     }
 
     @Override
