@@ -93,8 +93,8 @@ class ArchitectureTest {
 
     /** What a test, the CLI, a sweep worker and a task in another JVM call directly: neither JavaFX nor picocli. */
     @Test
-    void theRunSessionImportsNoUiFramework() {
-        noClasses().that().resideInAPackage(pkg("session"))
+    void theRunSessionAndSweepsImportNoUiFramework() {
+        noClasses().that().resideInAnyPackage(pkg("session"), pkg("sweep"))
                 .should().dependOnClassesThat().resideInAnyPackage(JAVAFX)
                 .orShould().dependOnClassesThat().resideInAPackage("picocli..")
                 .check(classes);
