@@ -34,11 +34,6 @@ public final class HeatmapBench {
     private HeatmapBench() {
     }
 
-    /** Median milliseconds of one heatmap at an evaluation over {@code repeats} runs (after one warm-up run). */
-    public static double medianMillis(int repeats) {
-        return time(repeats).atEvaluation().median();
-    }
-
     /** Both ways, alternated, {@code repeats} times each after one warm-up run of each. */
     public static Timing time(int repeats) {
         try (Model target = ModelFactory.create(mlp("target", TARGET_TAPS, 128), 1);

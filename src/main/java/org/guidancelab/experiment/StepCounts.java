@@ -8,7 +8,7 @@ import java.util.function.IntUnaryOperator;
  * evalInterval, checkpointInterval and each arm's guideTrainSteps, guidanceSteps and noisePrephaseSteps. A count that
  * was positive stays at least 1; 0 keeps its meaning (no guide training, guidance for the whole run, no pre-phase,
  * checkpoints only at the end). {@code reproduce --quick} divides by 4 ({@link #divide}); {@code sweep --steps N}
- * scales so the training steps become N ({@link #scaleTo}).
+ * scales by N over the base experiment's training steps ({@link #scale}).
  */
 public final class StepCounts {
     private StepCounts() {
@@ -23,21 +23,6 @@ public final class StepCounts {
             return exp;
         }
         return map(exp, c -> Math.max(1, c / factor), false);
-    }
-
-    /**
-     * Every count multiplied by {@code steps / training.steps} and rounded, so the training steps become
-     * {@code steps}; a guidance that lasted the whole run still does.
-     */
-    public static ExperimentSpec scaleTo(ExperimentSpec exp, int steps) {
-        if (steps < 1) {
-            throw new IllegalArgumentException("--steps must be at least 1, got " + steps);
-        }
-        int from = exp.training().steps();
-        if (from <= 0 || from == steps) {
-            return from <= 0 ? exp.withTraining(exp.training().withSteps(steps)) : exp;
-        }
-        return scale(exp, steps / (double) from);
     }
 
     /** Every count multiplied by {@code ratio} and rounded (at least 1 where it was positive). */
