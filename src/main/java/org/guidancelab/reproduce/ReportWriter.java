@@ -45,7 +45,14 @@ public final class ReportWriter {
         s.append("- Measures: per arm and seed, the validation loss and accuracy at the arm's last evaluation, the "
                 + "lowest validation loss over its evaluations, the task loss of its last step and its task-steps "
                 + "time, all read back from the run folders under `runs/`; mean +- sample sd (n-1) over seeds. "
-                + "\"A beats B\" means mean acc(A) - mean acc(B) > max(1 point, sd A, sd B).\n\n");
+                + "\"A beats B\" means mean acc(A) - mean acc(B) > max(1 point, sd A, sd B).\n");
+        long reused = results.stream().flatMap(r -> r.runs().stream()).filter(SeedRun::reused).count();
+        if (reused > 0) {
+            s.append("- Reused: ").append(reused).append(" of ").append(results.stream().mapToLong(r -> r.runs().size())
+                    .sum()).append(" runs had finished in an earlier invocation in this folder (their wall time says "
+                    + "\"reused\"); the machine above is this invocation's, not necessarily theirs.\n");
+        }
+        s.append('\n');
         s.append(SUMMARY).append("\n\n| finding | preset | verdict | seeds finished | wall time (s) |\n|---|---|---|---|---|\n");
         for (FindingResult r : results) {
             s.append(String.format(Locale.ROOT, "| [%s](#%s) | %s | %s | %d/%d | %s |%n", r.finding().id(),
@@ -143,8 +150,13 @@ public final class ReportWriter {
         if (c.figure() != null) {
             s.append("![warmup-curve](").append(c.figure().toString().replace('\\', '/')).append(")\n\n");
         }
-        s.append(String.format(Locale.ROOT, "The curve's cells took %.0f s of wall time in this invocation.%n%n",
-                c.seconds()));
+        if (c.trained() == 0) {
+            s.append(String.format(Locale.ROOT, "The curve's %d cells had finished in an earlier invocation in this "
+                    + "folder: reused, not timed here.%n%n", c.cells()));
+        } else {
+            s.append(String.format(Locale.ROOT, "This invocation trained %d of the curve's %d cells in %.0f s of wall "
+                    + "time.%n%n", c.trained(), c.cells(), c.seconds()));
+        }
     }
 
     /** Every finished run of the finding came from an earlier invocation (none was trained by this one). */

@@ -68,7 +68,7 @@ public final class WarmupCurve {
 
     /** The curve read back, its checks and its figure (relative to the report's folder; null when not drawn). */
     public record Result(Path dir, List<Point> points, int seeds, int baseSteps, List<Check> checks, Path figure,
-                         String problem, double seconds) {
+                         String problem, double seconds, long trained, int cells) {
         public Result {
             points = List.copyOf(points);
             checks = List.copyOf(checks);
@@ -170,9 +170,10 @@ public final class WarmupCurve {
         if (run == null || run.plan() == null || !run.problem().isBlank()) {
             String why = run == null ? "the curve did not run" : run.problem();
             return new Result(rel, List.of(), 0, 0, List.of(Check.missing(label4, why)), null, why,
-                    run == null ? 0 : run.seconds());
+                    run == null ? 0 : run.seconds(), 0, 0);
         }
         int baseSteps = run.plan().base().training().steps();
+        int cells = run.plan().cells().size();
         SweepFolder folder = new SweepFolder(run.dir());
         Map<String, List<Double>> byWarmup = new LinkedHashMap<>();
         run.plan().axes().get(0).values().forEach(v -> byWarmup.put(v.label(), new ArrayList<>()));
@@ -187,12 +188,13 @@ public final class WarmupCurve {
             }
         } catch (IOException e) {
             return new Result(rel, List.of(), 0, baseSteps, List.of(Check.missing(label4, e.getMessage())), null,
-                    e.getMessage(), run.seconds());
+                    e.getMessage(), run.seconds(), run.trained(), cells);
         }
         if (byWarmup.values().stream().allMatch(List::isEmpty)) {
             String why = "no finished cell in " + run.dir() + (run.trained() == 0 && run.seconds() == 0
                     ? " (--report-only trains nothing)" : "");
-            return new Result(rel, List.of(), 0, baseSteps, List.of(Check.missing(label4, why)), null, why, run.seconds());
+            return new Result(rel, List.of(), 0, baseSteps, List.of(Check.missing(label4, why)), null, why, run.seconds(),
+                    run.trained(), cells);
         }
         Map<String, Double> steps = new LinkedHashMap<>();
         run.plan().axes().get(0).values().forEach(v -> steps.put(v.label(), v.number()));
@@ -250,7 +252,7 @@ public final class WarmupCurve {
         } catch (IOException | RuntimeException e) {
             // the table carries the numbers; a figure that cannot be drawn is left out
         }
-        return new Result(rel, points, seeds, baseSteps, checks, figure, "", run.seconds());
+        return new Result(rel, points, seeds, baseSteps, checks, figure, "", run.seconds(), run.trained(), cells);
     }
 
     static String percent(double fraction) {
