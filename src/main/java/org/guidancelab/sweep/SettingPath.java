@@ -157,6 +157,22 @@ public final class SettingPath {
         return field;
     }
 
+    /** Where in an experiment file the setting lives ("$.training", "$.arms", "$.target", ...), for locating problems. */
+    public String jsonPrefix() {
+        switch (scope) {
+            case TRAINING:
+                return "$.training";
+            case PAIRING:
+                return "$.pairing";
+            case ARM:
+                return "$.arms";
+            case LAYER:
+                return "$." + network;
+            default:
+                return "$.dataset";
+        }
+    }
+
     /** Applied after every other setting of a cell (it reads others: a warmup compares with the run's steps). */
     public boolean late() {
         return scope == Scope.ARM && field.equals(WARMUP);

@@ -602,7 +602,7 @@ public final class SweepPlan {
             } catch (SpecFormatException e) {
                 AxisValue culprit = combo.isEmpty() ? null : combo.get(0);
                 for (int i = 0; i < axes.size(); i++) {
-                    if (e.jsonPath().startsWith("$." + axes.get(i).path().scope().name().toLowerCase())) {
+                    if (e.jsonPath().startsWith(axes.get(i).path().jsonPrefix())) {
                         culprit = combo.get(i);
                     }
                 }
