@@ -119,7 +119,7 @@ final class ReproduceCommand implements Callable<Integer> {
                 err.println("error: interrupted");
                 return RunCommand.STOPPED;
             }
-            List<FindingResult> results = FindingEvaluator.evaluate(findings, runs, runner.curves(), out);
+            List<FindingResult> results = FindingEvaluator.evaluate(findings, runs, runner.sweeps(), out);
             report = ReportWriter.write(out, new ReportWriter.Context(
                     ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'",
                             Locale.ROOT)), machine(backend), commandLine(), settings), results);
@@ -135,8 +135,8 @@ final class ReproduceCommand implements Callable<Integer> {
         if (runner.isCancelled()) {
             return RunCommand.STOPPED;
         }
-        boolean curves = runner.curves().stream().allMatch(c -> c.problem().isBlank());
-        return runs.stream().allMatch(SeedRun::finished) && curves ? RunCommand.OK : RunCommand.FAILED;
+        boolean sweeps = runner.sweeps().stream().allMatch(c -> c.problem().isBlank());
+        return runs.stream().allMatch(SeedRun::finished) && sweeps ? RunCommand.OK : RunCommand.FAILED;
     }
 
     private String commandLine() {

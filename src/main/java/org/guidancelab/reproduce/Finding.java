@@ -13,9 +13,11 @@ import java.util.Objects;
  * @param guidedRole  the arm whose CKA heatmap (before/after) the report shows
  * @param curveSweep  a sweep the finding also runs, a curve over its one axis (the warmup curve), as a file of the
  *                    catalog ({@code sweeps/warmup-curve.json}); null for none
+ * @param gridSweep   a grid the finding also explores, over the guidance weight {@code alpha} and other settings,
+ *                    reported but not counted ({@code sweeps/wide-fcn-grid.json}); null for none
  */
 public record Finding(String id, String preset, String claim, String paperResult, String criterionText,
-                      Criterion criterion, ArmRole guidedRole, String curveSweep) {
+                      Criterion criterion, ArmRole guidedRole, String curveSweep, String gridSweep) {
     public Finding {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(preset, "preset");
@@ -24,6 +26,6 @@ public record Finding(String id, String preset, String claim, String paperResult
 
     public Finding(String id, String preset, String claim, String paperResult, String criterionText,
                    Criterion criterion, ArmRole guidedRole) {
-        this(id, preset, claim, paperResult, criterionText, criterion, guidedRole, null);
+        this(id, preset, claim, paperResult, criterionText, criterion, guidedRole, null, null);
     }
 }

@@ -22,9 +22,12 @@ public final class FindingEvaluator {
         return evaluate(findings, runs, List.of(), out);
     }
 
-    /** As above, with the findings' curves (the warmup sweep), whose checks join the finding's before its verdict. */
+    /**
+     * As above, with the findings' sweeps: a curve's checks (the warmup's) join the finding's before its verdict; a
+     * grid (the wide FCN's) is reported beside them, not counted.
+     */
     public static List<FindingResult> evaluate(List<Finding> findings, List<SeedRun> runs,
-                                               List<WarmupCurve.CurveRun> curves, Path out) throws IOException {
+                                               List<FindingSweep.Run> sweeps, Path out) throws IOException {
         Map<String, List<ArmSummary>> arms = new LinkedHashMap<>();
         Map<String, List<RunRecord>> records = new LinkedHashMap<>();
         for (Finding f : findings) {
@@ -45,12 +48,16 @@ public final class FindingEvaluator {
             List<Check> checks = new ArrayList<>(a.isEmpty() ? List.of() : f.criterion().checks(a, arms));
             WarmupCurve.Result curve = null;
             if (f.curveSweep() != null) {
-                WarmupCurve.CurveRun run = curves.stream().filter(c -> c.finding().id().equals(f.id())).findFirst()
-                        .orElse(null);
+                FindingSweep.Run run = sweeps.stream().filter(c -> c.name().equals(f.id())).findFirst().orElse(null);
                 curve = WarmupCurve.evaluate(run, out);
                 if (!a.isEmpty()) {
                     checks.addAll(curve.checks());
                 }
+            }
+            StrengthGrid.Result grid = null;
+            if (f.gridSweep() != null) {
+                grid = StrengthGrid.evaluate(sweeps.stream().filter(c -> c.name().equals(StrengthGrid.name(f)))
+                        .findFirst().orElse(null), out);
             }
             Verdict verdict = a.isEmpty() ? Verdict.NOT_RUN : Verdict.of(checks);
             List<Path> figures = List.of();
@@ -59,7 +66,7 @@ public final class FindingEvaluator {
                 figures = FigureSet.write(f, finished.get(0), guided == null ? null : guided.arm(), out);
             }
             double wall = mine.stream().mapToDouble(SeedRun::wallSeconds).sum();
-            out2.add(new FindingResult(f, mine, a, checks, verdict, figures, wall, curve));
+            out2.add(new FindingResult(f, mine, a, checks, verdict, figures, wall, curve, grid));
         }
         return out2;
     }

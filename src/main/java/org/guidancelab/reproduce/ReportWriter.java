@@ -120,6 +120,50 @@ public final class ReportWriter {
                 : String.format(Locale.ROOT, "%nWall time: %.0f s for %d runs (", r.seconds(), r.runs().size()));
         s.append(String.join(", ", r.runs().stream().map(x -> "`runs/" + x.dir().getFileName() + "`"
                 + (x.reused() ? " reused" : "")).toList())).append(").\n");
+        if (r.grid() != null) {
+            grid(s, r.grid());
+        }
+    }
+
+    /** The finding's grid: per setting of the other axes, the accuracy at each alpha and the best alpha's gain. */
+    private static void grid(StringBuilder s, StrengthGrid.Result g) {
+        String where = g.dir() == null ? "" : " (`" + g.dir().toString().replace('\\', '/') + "/`)";
+        s.append("\n**Grid**").append(where).append(", reported, not counted in the verdict. ")
+                .append(g.title().isEmpty() ? "" : g.title() + ". ")
+                .append("The guided arm over the guidance weight alpha (0: the target trained alone) and the other axes; "
+                        + "final val acc, mean ± sd over seeds; the gain is the best alpha above 0 over alpha 0, "
+                        + "\"helps\" when it exceeds max(1 point, either sd).\n\n");
+        if (g.settings().isEmpty()) {
+            s.append("No finished cell: ").append(g.problem().isBlank() ? "the grid did not run" : g.problem())
+                    .append(".\n");
+            return;
+        }
+        s.append("| ").append(String.join(" | ", g.others()));
+        g.alphas().forEach(a -> s.append(" | alpha ").append(a));
+        s.append(" | best alpha | gain | helps | seeds |\n|");
+        s.append("---|".repeat(g.others().size() + g.alphas().size() + 4)).append('\n');
+        for (StrengthGrid.Setting st : g.settings()) {
+            s.append("| ");
+            s.append(String.join(" | ", g.others().stream().map(o -> st.others().get(o)).toList()));
+            st.byAlpha().forEach(a -> s.append(" | ").append(acc(a)));
+            boolean measured = Double.isFinite(st.gain());
+            s.append(" | ").append(st.bestAlpha() == null ? "-" : st.bestAlpha()).append(" | ")
+                    .append(measured ? Comparison.pts(st.gain()) : "-").append(" | ")
+                    .append(measured ? (st.helps() ? "yes" : "no") : "-").append(" | ")
+                    .append(st.byAlpha().stream().mapToInt(Stat::n).min().orElse(0)).append(" |\n");
+        }
+        s.append('\n');
+        for (Path fig : g.figures()) {
+            String name = fig.getFileName().toString().replace(".png", "");
+            s.append("![").append(name).append("](").append(fig.toString().replace('\\', '/')).append(")\n");
+        }
+        s.append(g.figures().isEmpty() ? "" : "\n").append("What the grid shows:\n\n");
+        g.shows().forEach(line -> s.append("- ").append(line).append('\n'));
+        s.append(g.trained() == 0
+                ? String.format(Locale.ROOT, "%nThe grid's %d cells had finished in an earlier invocation in this folder: "
+                        + "reused, not timed here.%n", g.cells())
+                : String.format(Locale.ROOT, "%nThis invocation trained %d of the grid's %d cells in %.0f s of wall "
+                        + "time.%n", g.trained(), g.cells(), g.seconds()));
     }
 
     /** The finding's curve: the paper's statement, the measured table (mean +- sd over seeds) and its figure. */

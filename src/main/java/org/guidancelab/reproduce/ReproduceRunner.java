@@ -49,7 +49,7 @@ public final class ReproduceRunner {
     private final PrintWriter progress;
     private final Set<RunSession> active = ConcurrentHashMap.newKeySet();
     private final org.guidancelab.sweep.CancelSignal curveCancel = new org.guidancelab.sweep.CancelSignal();
-    private final List<WarmupCurve.CurveRun> curves = new ArrayList<>();
+    private final List<FindingSweep.Run> sweeps = new ArrayList<>();
     /** Every seed of a finding trains on the same data, loaded once. */
     private final SessionOptions options = SessionOptions.defaults().withData(DataSource.cached(DataSource.factory()));
     private volatile boolean cancelled;
@@ -66,9 +66,9 @@ public final class ReproduceRunner {
         curveCancel.cancel();
     }
 
-    /** The curves (sweeps) of the findings that have one, as the last {@link #run} left them. */
-    public List<WarmupCurve.CurveRun> curves() {
-        return List.copyOf(curves);
+    /** The sweeps of the findings that have them (curves, grids), as the last {@link #run} left them. */
+    public List<FindingSweep.Run> sweeps() {
+        return List.copyOf(sweeps);
     }
 
     public boolean isCancelled() {
@@ -144,11 +144,14 @@ public final class ReproduceRunner {
         } finally {
             pool.shutdownNow();
         }
-        // The findings' curves (sweeps) after their seed runs, J cells at a time.
-        curves.clear();
+        // The findings' sweeps (curves, grids) after their seed runs, J cells at a time.
+        sweeps.clear();
         for (Finding f : findings) {
             if (f.curveSweep() != null) {
-                curves.add(WarmupCurve.run(f, catalog, settings, curveCancel, progress));
+                sweeps.add(WarmupCurve.run(f, catalog, settings, curveCancel, progress));
+            }
+            if (f.gridSweep() != null) {
+                sweeps.add(StrengthGrid.run(f, catalog, settings, curveCancel, progress));
             }
         }
         List<String> order = findings.stream().map(Finding::id).toList();

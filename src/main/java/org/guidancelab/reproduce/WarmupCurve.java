@@ -10,30 +10,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.IntStream;
 import org.guidancelab.experiment.PresetCatalog;
-import org.guidancelab.experiment.PresetEntry;
-import org.guidancelab.experiment.SpecFormatException;
 import org.guidancelab.figures.ChartCsv;
 import org.guidancelab.figures.ChartImages;
 import org.guidancelab.figures.SweepChartData;
 import org.guidancelab.figures.SweepCharts;
 import org.guidancelab.sweep.CancelSignal;
-import org.guidancelab.sweep.CellOutcome;
 import org.guidancelab.sweep.CellStatus;
-import org.guidancelab.sweep.LocalExecutor;
 import org.guidancelab.sweep.SweepCell;
-import org.guidancelab.sweep.SweepException;
 import org.guidancelab.figures.SweepFigureSource;
-import org.guidancelab.sweep.SweepFile;
 import org.guidancelab.sweep.SweepFolder;
-import org.guidancelab.sweep.SweepJson;
-import org.guidancelab.sweep.SweepPlan;
-import org.guidancelab.sweep.SweepProgress;
-import org.guidancelab.sweep.SweepResult;
-import org.guidancelab.sweep.SweepRunner;
 import org.guidancelab.sweep.SweepSummary;
-import org.guidancelab.sweep.SessionCellTrainer;
 
 /**
  * A finding's curve: a sweep over one axis counted in steps (the warmup: guidance for the first N steps, then the
@@ -45,7 +32,6 @@ import org.guidancelab.sweep.SessionCellTrainer;
 public final class WarmupCurve {
     /** The warmup finding's sweep in the catalog. */
     public static final String SWEEP = "sweeps/warmup-curve.json";
-    public static final String DIR = "sweeps";
     static final String AXIS = "warmup";
     static final String METRIC = "final_val_acc";
     static final double HALF = 0.5;
@@ -55,11 +41,7 @@ public final class WarmupCurve {
 
     /** Where a finding's curve is run: {@code <out>/sweeps/<finding>}. */
     public static Path dir(Path out, Finding f) {
-        return out.resolve(DIR).resolve(f.id());
-    }
-
-    /** A finding's curve as this reproduce runs it: its seeds (1..N) and its step scale. */
-    public record CurveRun(Finding finding, Path dir, SweepPlan plan, String problem, double seconds, long trained) {
+        return FindingSweep.dir(out, f.id());
     }
 
     /** One point of the curve: a warmup, its accuracy over seeds, its gain over no guidance and the share kept. */
@@ -75,94 +57,17 @@ public final class WarmupCurve {
         }
     }
 
-    /** The sweep's plan for these settings: the catalog's sweep with seeds 1..N and the reproduce's step scale. */
-    public static SweepPlan plan(Finding f, PresetCatalog catalog, ReproduceSettings settings) throws IOException {
-        PresetEntry e = catalog.find(f.curveSweep());
-        if (e == null) {
-            throw new IOException("finding " + f.id() + ": no sweep " + f.curveSweep() + " in the catalog");
-        }
-        try {
-            SweepFile file = SweepJson.parse(e.json(), e.label(), null);
-            List<Integer> seeds = IntStream.rangeClosed(1, settings.seeds()).boxed().toList();
-            SweepFile withSeeds = new SweepFile(file.title(), file.description(), file.base(), file.set(), file.axes(),
-                    seeds, file.metric(), file.file(), file.text(), file.source());
-            return SweepPlan.expand(withSeeds, catalog, null,
-                    x -> settings.testScale().apply(StepScale.divide(x, settings.stepDivisor())),
-                    settings.quick() ? "every step count divided by " + settings.stepDivisor() : "");
-        } catch (SpecFormatException ex) {
-            throw new IOException(ex.getMessage(), ex);
-        } catch (SweepException ex) {
-            throw new IOException(ex.getMessage(), ex);
-        }
-    }
-
-    /** Runs the curve's cells not finished yet (none with --report-only), J at a time. */
-    static CurveRun run(Finding f, PresetCatalog catalog, ReproduceSettings settings, CancelSignal cancel,
-                        PrintWriter progress) {
-        Path dir = dir(settings.out(), f);
-        SweepPlan plan;
-        try {
-            plan = plan(f, catalog, settings);
-        } catch (IOException e) {
-            return new CurveRun(f, dir, null, e.getMessage(), 0, 0);
-        }
-        if (settings.reportOnly()) {
-            return new CurveRun(f, dir, plan, "", 0, 0);
-        }
-        SweepRunner runner = new SweepRunner(plan, dir, new LocalExecutor(settings.jobs()),
-                SessionCellTrainer.forJobs(settings.jobs()));
-        try {
-            SweepResult r = runner.run(plan.cells(), cancel, new Lines(progress, f, plan.cells().size()));
-            return new CurveRun(f, dir, plan, "", r.seconds(), r.trained());
-        } catch (IOException e) {
-            return new CurveRun(f, dir, plan, e.getMessage(), 0, 0);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new CurveRun(f, dir, plan, "interrupted", 0, 0);
-        }
-    }
-
-    /** Progress of the curve as whole lines, as the seed runs report theirs. */
-    private static final class Lines implements SweepProgress {
-        private final PrintWriter out;
-        private final String prefix;
-        private final int cells;
-        private int ended;
-
-        Lines(PrintWriter out, Finding f, int cells) {
-            this.out = out;
-            this.prefix = f.id() + " curve | ";
-            this.cells = cells;
-        }
-
-        @Override
-        public void started(SweepPlan plan, List<SweepCell> toRun, int finishedBefore) {
-            print(toRun.size() + " of " + cells + " cells to train" + (finishedBefore > 0 ? " (" + finishedBefore
-                    + " finished before)" : ""));
-        }
-
-        @Override
-        public void cellEnded(CellOutcome o) {
-            synchronized (this) {
-                ended++;
-            }
-            print("cell " + o.cell().id() + " " + o.status().jsonName() + (o.message().isBlank() ? "" : " (" + o.message()
-                    + ")") + String.format(Locale.ROOT, " in %.0f s (%d ended)", o.seconds(), ended));
-        }
-
-        private void print(String line) {
-            synchronized (out) {
-                out.println(prefix + line);
-                out.flush();
-            }
-        }
+    /** Runs the finding's curve: its cells not finished yet (none with --report-only), J at a time. */
+    static FindingSweep.Run run(Finding f, PresetCatalog catalog, ReproduceSettings settings, CancelSignal cancel,
+                                PrintWriter progress) {
+        return FindingSweep.run(f, f.id(), f.id() + " curve", f.curveSweep(), catalog, settings, cancel, progress);
     }
 
     /**
      * The curve from the sweep folder (its finished cells of this plan only) with its checks and figure; a curve that
      * could not run or has no finished cell fails check (4), saying why.
      */
-    static Result evaluate(CurveRun run, Path out) {
+    static Result evaluate(FindingSweep.Run run, Path out) {
         String label4 = "the warmup curve keeps the benefit from half the run on: full guidance beats none, and every "
                 + "warmup of half the run or more keeps at least half of that gain";
         String label5 = "(reported) the shortest warmup keeping at least half of the gain";
@@ -260,7 +165,7 @@ public final class WarmupCurve {
     }
 
     /** The curve's figure, {@code figures/<finding>-curve.png} with its CSV: accuracy against warmup, mean +- sd. */
-    private static Path figure(CurveRun run, Path out) throws IOException {
+    private static Path figure(FindingSweep.Run run, Path out) throws IOException {
         SweepChartData d = SweepFigureSource.data(run.dir(), METRIC);
         if (d.points().stream().noneMatch(p -> Double.isFinite(p.value()))) {
             return null;

@@ -207,6 +207,65 @@ class ReproduceCommandTest {
                 second.substring(second.indexOf("| guidance for the first"), second.indexOf("![warmup-curve]")));
     }
 
+    /**
+     * The wide-FCN finding also runs its grid (alpha x width x steps, the same seeds) and reports it, not counted: a
+     * row per setting of width and steps whose accuracies are the sweep's cells, the best alpha, the heatmaps.
+     */
+    @Test
+    void theWideFcnFindingReportsItsGridWithoutCountingIt(@TempDir Path tmp) throws Exception {
+        StringWriter err = new StringWriter();
+        int code = GuidanceLabCommand.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(err)).execute(
+                "reproduce", "--quick", "--seeds", "1", "--jobs", "2", "--only", "wide-fcn", "--test-steps", "3",
+                "--test-examples", "32", "--out", tmp.toString());
+        assertEquals(0, code, err.toString());
+        assertTrue(err.toString().contains("wide-fcn grid | 18 of 18 cells to train"), err.toString());
+        org.guidancelab.sweep.SweepFolder folder = new org.guidancelab.sweep.SweepFolder(
+                tmp.resolve("sweeps").resolve("wide-fcn-grid"));
+        List<org.guidancelab.sweep.SweepSummary.Row> rows = folder.readSummary();
+        assertEquals(18, rows.size(), "3 alphas x 3 widths x 2 lengths x 1 seed");
+        String section = section(Files.readString(tmp.resolve(ReportWriter.REPORT)), "wide-fcn");
+        assertTrue(section.contains("**Grid** (`sweeps/wide-fcn-grid/`), reported, not counted in the verdict."), section);
+        assertTrue(section.contains("| width | steps | alpha 0 | alpha 1 | alpha 4 | best alpha | gain | helps | seeds |"),
+                section);
+        for (String width : List.of("256", "512", "1024")) {
+            for (String steps : List.of("300", "900")) {
+                StringBuilder row = new StringBuilder("| " + width + " | " + steps);
+                double none = Double.NaN;
+                double best = Double.NEGATIVE_INFINITY;
+                for (String alpha : List.of("0", "1", "4")) {
+                    double acc = rows.stream().filter(r -> r.axes().get("alpha").equals(alpha)
+                            && r.axes().get("width").equals(width) && r.axes().get("steps").equals(steps))
+                            .findFirst().orElseThrow().get("final_val_acc");
+                    row.append(" | ").append(ReportWriter.acc(Stat.of(List.of(acc))));
+                    if (alpha.equals("0")) {
+                        none = acc;
+                    } else {
+                        best = Math.max(best, acc);
+                    }
+                }
+                assertTrue(section.contains(row.toString()), "row " + row + "\n" + section);
+                String gain = String.format(java.util.Locale.ROOT, "%+.1f pts", 100 * (best - none)).replace("+-", "-");
+                String line = section.substring(section.indexOf(row.toString()));
+                line = line.substring(0, line.indexOf('\n'));
+                assertTrue(line.contains(" | " + gain + " | "), line + " should show the gain " + gain);
+            }
+        }
+        assertTrue(section.contains("What the grid shows:\n\n- Guidance (the best alpha above 0) beats training alone"),
+                section);
+        for (String steps : List.of("300", "900")) {
+            Path fig = tmp.resolve("figures").resolve("wide-fcn-grid-" + steps + ".png");
+            assertTrue(section.contains("![wide-fcn-grid-" + steps + "](figures/wide-fcn-grid-" + steps + ".png)"), section);
+            BufferedImage img = ImageIO.read(fig.toFile());
+            assertNotNull(img, fig + " is a PNG");
+        }
+        Matcher c = CHECK.matcher(section);
+        int checks = 0;
+        while (c.find()) {
+            checks++;
+        }
+        assertEquals(3, checks, "the grid adds no check to the preset's three: " + section);
+    }
+
     @Test
     void badOptionsAreUsageErrorsNamingWhatIsWrong(@TempDir Path tmp) {
         StringWriter err = new StringWriter();
