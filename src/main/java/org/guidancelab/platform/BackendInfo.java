@@ -54,6 +54,14 @@ public record BackendInfo(Kind kind, String deviceName, long totalMemory, long f
                 threads, blas, 1);
     }
 
+    /**
+     * The same backend with the thread count training uses (the app's and CLI's runs set their own, usually 1); the
+     * detected count is OpenMP's default from before that was set. A count below 1 keeps the detected one.
+     */
+    public BackendInfo withThreads(int n) {
+        return n < 1 ? this : new BackendInfo(kind, deviceName, totalMemory, freeMemory, n, blasVendor, devices);
+    }
+
     /** One line: "CPU · Intel(R) Xeon(R) ... · 23.5 GiB · 1 thread" or "CUDA · NVIDIA A100 · 40.0 GiB". */
     public String summary() {
         StringBuilder sb = new StringBuilder(kind.name()).append(" · ").append(deviceName);

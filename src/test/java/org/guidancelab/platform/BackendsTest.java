@@ -49,6 +49,10 @@ class BackendsTest {
         // the native build this JVM loaded is named last (NativeBuild): "oneDNN, AVX2" on this lab's CPUs
         String build = NativeBuild.describe();
         assertEquals("CPU · Test CPU · 2.0 GiB · 2 threads" + (build.isEmpty() ? "" : " · " + build), info.summary());
+        // what a run trains with replaces OpenMP's default; 0 (not set) keeps it
+        assertEquals("CPU · Test CPU · 2.0 GiB · 1 thread" + (build.isEmpty() ? "" : " · " + build),
+                info.withThreads(1).summary());
+        assertEquals(info, info.withThreads(0));
     }
 
     @Test

@@ -170,7 +170,8 @@ public final class MainWindow extends BorderPane {
     }
 
     void showAbout() {
-        dialogs.showAbout(About.text(AppDirs.current(), RunSettings.defaults().runsDir(), Backends.detectedSoFar(),
+        RunSettings run = RunSettings.defaults();
+        dialogs.showAbout(About.text(AppDirs.current(), run.runsDir(), Backends.detectedSoFar().map(b -> b.withThreads(run.threads())),
                 System.getProperty(AppDirs.JPACKAGE_APP_PATH)));
     }
 

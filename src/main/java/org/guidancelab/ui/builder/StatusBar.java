@@ -8,6 +8,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import org.guidancelab.platform.BackendUnavailableException;
 import org.guidancelab.platform.ProcessSetup;
+import org.guidancelab.ui.run.RunSettings;
 import org.guidancelab.ui.model.BlockSummary;
 import org.guidancelab.ui.model.ExperimentDocument;
 import org.guidancelab.ui.model.Lane;
@@ -45,7 +46,8 @@ final class StatusBar extends HBox {
             String text;
             String tip = null;
             try {
-                text = "Backend: " + ProcessSetup.startNative().summary(); // waits for the window's first frames
+                // waits for the window's first frames; shows the threads a run trains with, not OpenMP's default
+                text = "Backend: " + ProcessSetup.startNative().withThreads(RunSettings.defaults().threads()).summary();
             } catch (BackendUnavailableException e) {
                 text = "Backend unavailable: training cannot start";
                 tip = e.getMessage();
