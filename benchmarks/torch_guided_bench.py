@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
-"""PyTorch peer of `guidance-lab bench`: guided-training throughput on the three standard workloads.
+"""PyTorch peer of `guidance-lab bench`: guided-training throughput on the standard workloads.
 
 The workloads (networks, batch sizes, data, recipe) are described in docs/BENCHMARK.md and defined on the Java side
-in org.guidancelab.engine.bench.Workload and BenchData; this script builds the same ones in PyTorch so that both
+in org.guidancelab.bench.Workload and BenchData; this script builds the same ones in PyTorch so that both
 sides can be timed in one run on one machine.
 
 Recipe: Adam (lr 1e-3) on the target only; loss = cross-entropy + alpha * sum over pairs of (1 - linear CKA), with
@@ -16,7 +16,7 @@ for at least --warmup steps and, with --settle P > 0, until the mean step time o
 --steps steps alternate unguided, guided, unguided, ... --repeats times.
 
 Contract with the Java side (org.guidancelab.engine.bench.PeerRun):
-    torch_guided_bench.py --workload mlp|fcn-cnn|rnn-transformer --threads N --steps S --warmup W
+    torch_guided_bench.py --workload mlp|fcn-cnn|rnn-transformer|convnet|transformer-rnn|lstm-transformer --threads N --steps S --warmup W
         [--repeats R] [--settle P --settle-window K --warmup-cap C]
 prints
     <workload> warmup unguided steps=<int> settled|capped
@@ -41,7 +41,8 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-WORKLOADS = ("mlp", "fcn-cnn", "rnn-transformer")
+WORKLOADS = ("mlp", "fcn-cnn", "rnn-transformer", "convnet", "transformer-rnn", "lstm-transformer")
+TOKEN_WORKLOADS = ("rnn-transformer", "transformer-rnn", "lstm-transformer")
 BATCHES = 20          # fixed batches, cycled
 DATA_SEED = 7         # the data
 MODEL_SEED = 123      # target and guide initialisation
@@ -148,6 +149,41 @@ class RnnTagger(nn.Module):
         return self.head(h2), [h1, h2]
 
 
+class PlainConvNet(nn.Module):
+    """The deep-convnet preset's target: conv3x3 8 stride 2, 4 x conv3x3 8, conv3x3 16 stride 2, 4 x conv3x3 16
+    (ReLU, padding 1, each a tap), global average pool, Linear 10."""
+
+    def __init__(self, classes=CLASSES):
+        super().__init__()
+        chans = [(1, 8, 2)] + [(8, 8, 1)] * 4 + [(8, 16, 2)] + [(16, 16, 1)] * 4
+        self.convs = nn.ModuleList(nn.Conv2d(a, b, kernel_size=3, stride=s, padding=1) for a, b, s in chans)
+        self.head = nn.Linear(16, classes)
+
+    def forward(self, x):
+        h = x.reshape(x.shape[0], 1, 28, 28)
+        taps = []
+        for conv in self.convs:
+            h = torch.relu(conv(h))
+            taps.append(h)
+        return self.head(h.mean(dim=(2, 3))), taps
+
+
+class LstmTagger(nn.Module):
+    """Embedding 64, two LSTM layers of 128, each a tap, then a per-token head."""
+
+    def __init__(self):
+        super().__init__()
+        self.embed = nn.Embedding(VOCAB, 64)
+        self.lstm1 = nn.LSTM(64, 128, batch_first=True)
+        self.lstm2 = nn.LSTM(128, 128, batch_first=True)
+        self.head = nn.Linear(128, VOCAB)
+
+    def forward(self, tokens):
+        h1, _ = self.lstm1(self.embed(tokens))
+        h2, _ = self.lstm2(h1)
+        return self.head(h2), [h1, h2]
+
+
 class CausalTransformer(nn.Module):
     """Embedding 64 plus learned positions, two post-norm encoder blocks (4 heads, FF 128, causal, no dropout)."""
 
@@ -181,6 +217,12 @@ def networks(workload):
         return DenseStack(128, 4), DenseStack(128, 4), 128
     if workload == "fcn-cnn":
         return DenseStack(256, 8), SmallCnn(), 128
+    if workload == "convnet":
+        return PlainConvNet(), SmallCnn(), 32
+    if workload == "transformer-rnn":
+        return CausalTransformer(), RnnTagger(), 64
+    if workload == "lstm-transformer":
+        return LstmTagger(), CausalTransformer(), 64
     return RnnTagger(), CausalTransformer(), 64
 
 
@@ -188,7 +230,7 @@ def batches(workload, batch):
     """The fixed batches: Gaussian clusters (2 N(0,1) + 0.12 centroid[y]) or random tokens with next-token labels."""
     g = torch.Generator().manual_seed(DATA_SEED)
     out = []
-    if workload == "rnn-transformer":
+    if workload in TOKEN_WORKLOADS:
         for _ in range(BATCHES):
             tokens = torch.randint(1, VOCAB, (batch, SEQ_LEN), generator=g)
             out.append((tokens, torch.roll(tokens, shifts=-1, dims=1)))

@@ -7,7 +7,7 @@ import org.guidancelab.data.TaskData;
 /**
  * The benchmark's data, built like the peer's: 20 fixed batches (cycled by the trainer's epoch order), inputs
  * {@code 2 * N(0,1) + 0.12 * centroid[y]} for the image workloads, uniform tokens 1..11 with the next token
- * (cyclically shifted) as the label for the sequence workload.
+ * (cyclically shifted) as the label for the sequence workloads.
  */
 final class BenchData {
     static final int BATCHES = 20;
@@ -18,7 +18,7 @@ final class BenchData {
     static TaskData of(Workload w, long seed) {
         int n = BATCHES * w.batch();
         SplittableRandom r = new SplittableRandom(seed);
-        if (w == Workload.RNN_TRANSFORMER) {
+        if (w.tokens()) {
             int t = Workload.SEQ;
             float[] x = new float[n * t];
             int[] y = new int[n * t];

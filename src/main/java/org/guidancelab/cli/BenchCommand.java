@@ -36,7 +36,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--workload", defaultValue = "all", converter = WorkloadNames.class, description = "mlp, fcn-cnn, rnn-transformer or all (default: ${DEFAULT-VALUE})")
+    @Option(names = "--workload", defaultValue = "all", converter = WorkloadNames.class, description = "mlp, fcn-cnn, rnn-transformer, convnet, transformer-rnn, lstm-transformer or all (default: ${DEFAULT-VALUE})")
     String workload;
 
     @Option(names = "--threads", defaultValue = "1", converter = MinInt.One.class, description = "compute threads, for both us and the peer (default: ${DEFAULT-VALUE})")

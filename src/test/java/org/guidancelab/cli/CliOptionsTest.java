@@ -95,7 +95,7 @@ class CliOptionsTest {
                 bad("bench --settle-window 0", "--settle-window must be at least 1, got 0"),
                 bad("bench --memory -1", "--memory must be at least 0, got -1"),
                 bad("bench --memory-every 0", "--memory-every must be at least 1, got 0"),
-                bad("bench --workload foo", "--workload must be mlp, fcn-cnn, rnn-transformer or all, got 'foo'"),
+                bad("bench --workload foo", "--workload must be mlp, fcn-cnn, rnn-transformer, convnet, transformer-rnn, lstm-transformer or all, got 'foo'"),
                 bad("bench --peer @tmp/peer.py", "--peer: no such file: @tmp/peer.py"),
                 bad("bench --python=", "--python must not be blank"),
                 bad("bench --steps x", "--steps", "'x'"));
