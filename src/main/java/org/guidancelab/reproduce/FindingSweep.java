@@ -2,7 +2,9 @@ package org.guidancelab.reproduce;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.IntStream;
@@ -11,16 +13,19 @@ import org.guidancelab.experiment.PresetEntry;
 import org.guidancelab.experiment.SpecFormatException;
 import org.guidancelab.sweep.CancelSignal;
 import org.guidancelab.sweep.CellOutcome;
+import org.guidancelab.sweep.CellStatus;
 import org.guidancelab.sweep.LocalExecutor;
 import org.guidancelab.sweep.SessionCellTrainer;
 import org.guidancelab.sweep.SweepCell;
 import org.guidancelab.sweep.SweepException;
 import org.guidancelab.sweep.SweepFile;
+import org.guidancelab.sweep.SweepFolder;
 import org.guidancelab.sweep.SweepJson;
 import org.guidancelab.sweep.SweepPlan;
 import org.guidancelab.sweep.SweepProgress;
 import org.guidancelab.sweep.SweepResult;
 import org.guidancelab.sweep.SweepRunner;
+import org.guidancelab.sweep.SweepSummary;
 
 /**
  * A sweep a finding runs besides its seed runs (the warmup curve, the wide-FCN grid): the catalog's sweep file with
@@ -90,6 +95,19 @@ public final class FindingSweep {
             Thread.currentThread().interrupt();
             return new Run(f, name, dir, plan, "interrupted", 0, 0);
         }
+    }
+
+    /** The summary rows of the plan's cells that finished (their folder in place): what a report may count. */
+    static List<SweepSummary.Row> finishedRows(Run run) throws IOException {
+        SweepFolder folder = new SweepFolder(run.dir());
+        List<SweepSummary.Row> out = new ArrayList<>();
+        for (SweepSummary.Row r : folder.readSummary()) {
+            SweepCell c = run.plan().cell(r.cell());
+            if (c != null && r.status() == CellStatus.FINISHED && Files.isDirectory(folder.cellDir(c.id()))) {
+                out.add(r);
+            }
+        }
+        return out;
     }
 
     /** Progress of the sweep as whole lines, as the seed runs report theirs. */

@@ -17,11 +17,8 @@ import org.guidancelab.figures.SweepChartData;
 import org.guidancelab.figures.SweepCharts;
 import org.guidancelab.figures.SweepFigureSource;
 import org.guidancelab.sweep.CancelSignal;
-import org.guidancelab.sweep.CellStatus;
 import org.guidancelab.sweep.Axis;
 import org.guidancelab.sweep.AxisValue;
-import org.guidancelab.sweep.SweepCell;
-import org.guidancelab.sweep.SweepFolder;
 import org.guidancelab.sweep.SweepSummary;
 
 /**
@@ -98,14 +95,9 @@ public final class StrengthGrid {
             alphas.forEach(a -> byAlpha.put(a, new ArrayList<>()));
             values.put(key, byAlpha);
         }
-        SweepFolder folder = new SweepFolder(run.dir());
         int seeds = 0;
         try {
-            for (SweepSummary.Row r : folder.readSummary()) {
-                SweepCell c = run.plan().cell(r.cell());
-                if (c == null || r.status() != CellStatus.FINISHED || !Files.isDirectory(folder.cellDir(c.id()))) {
-                    continue;
-                }
+            for (SweepSummary.Row r : FindingSweep.finishedRows(run)) {
                 Map<String, String> key = new LinkedHashMap<>();
                 others.forEach(a -> key.put(a.name(), r.axes().get(a.name())));
                 values.get(key).get(r.axes().get(ALPHA)).add(r.get(METRIC));

@@ -16,10 +16,7 @@ import org.guidancelab.figures.ChartImages;
 import org.guidancelab.figures.SweepChartData;
 import org.guidancelab.figures.SweepCharts;
 import org.guidancelab.sweep.CancelSignal;
-import org.guidancelab.sweep.CellStatus;
-import org.guidancelab.sweep.SweepCell;
 import org.guidancelab.figures.SweepFigureSource;
-import org.guidancelab.sweep.SweepFolder;
 import org.guidancelab.sweep.SweepSummary;
 
 /**
@@ -79,16 +76,11 @@ public final class WarmupCurve {
         }
         int baseSteps = run.plan().base().training().steps();
         int cells = run.plan().cells().size();
-        SweepFolder folder = new SweepFolder(run.dir());
         Map<String, List<Double>> byWarmup = new LinkedHashMap<>();
         run.plan().axes().get(0).values().forEach(v -> byWarmup.put(v.label(), new ArrayList<>()));
         int seeds = 0;
         try {
-            for (SweepSummary.Row r : folder.readSummary()) {
-                SweepCell c = run.plan().cell(r.cell());
-                if (c == null || r.status() != CellStatus.FINISHED || !Files.isDirectory(folder.cellDir(c.id()))) {
-                    continue;
-                }
+            for (SweepSummary.Row r : FindingSweep.finishedRows(run)) {
                 byWarmup.get(r.axes().get(AXIS)).add(r.get(METRIC));
             }
         } catch (IOException e) {
