@@ -6,7 +6,6 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.guidancelab.sweep.CellTrainer;
 import org.guidancelab.sweep.ClusterConnection;
 import org.guidancelab.sweep.ClusterOptions;
-import org.guidancelab.sweep.LocalExecutor;
 import org.guidancelab.sweep.SweepExecutor;
 
 /**
@@ -17,12 +16,10 @@ import org.guidancelab.sweep.SweepExecutor;
 final class SparkConnection implements ClusterConnection {
     private final JavaSparkContext sc;
     private final ClusterOptions options;
-    private final int jobs;
 
-    private SparkConnection(JavaSparkContext sc, ClusterOptions options, int jobs) {
+    private SparkConnection(JavaSparkContext sc, ClusterOptions options) {
         this.sc = sc;
         this.options = options;
-        this.jobs = jobs;
     }
 
     static SparkConnection start(ClusterOptions o) throws IOException {
@@ -45,14 +42,14 @@ final class SparkConnection implements ClusterConnection {
             throw new IOException("Spark could not start (master " + conf.get("spark.master") + "): "
                     + Failures.message(e), e);
         }
-        int jobs = o.jobs() > 0 ? o.jobs() : Math.max(1, sc.defaultParallelism());
-        return new SparkConnection(sc, o, jobs);
+        return new SparkConnection(sc, o);
     }
 
     @Override
     public SweepExecutor executor() {
-        // the driver's threads only wait on Spark jobs: the executors hold the cores, so one thread per cell in flight
-        return new LocalExecutor(jobs);
+        // --jobs, else the cores registered now (Spark's default parallelism: N in local[N], the executors' cores on a
+        // cluster, which grows as they register)
+        return new SparkExecutor(options.jobs() > 0 ? options::jobs : sc::defaultParallelism);
     }
 
     @Override
@@ -67,8 +64,8 @@ final class SparkConnection implements ClusterConnection {
 
     @Override
     public String describe() {
-        return "Spark " + sc.version() + ", master " + sc.master() + ", " + jobs + " cell" + (jobs == 1 ? "" : "s")
-                + " at once; " + (options.sharedFolder() ? "tasks write their cells into the shared sweep folder"
+        return "Spark " + sc.version() + ", master " + sc.master() + ", " + (options.jobs() > 0 ? options.jobs()
+                + " cells at once" : "a cell per executor core") + "; " + (options.sharedFolder() ? "tasks write their cells into the shared sweep folder"
                 : "tasks ship finished run folders back to this machine");
     }
 
