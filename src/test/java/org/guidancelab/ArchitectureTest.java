@@ -39,8 +39,8 @@ class ArchitectureTest {
         if (ImportOption.Predefined.DO_NOT_INCLUDE_TESTS.includes(location)) {
             return true;
         }
-        String s = location.toString();
-        return s.contains("/org/guidancelab/spark/") && !s.matches(".*(IT|Test|Fixture)(\\$[^/]*)?\\.class$");
+        return location.contains("/org/guidancelab/spark/")
+                && !location.matches(java.util.regex.Pattern.compile(".*(IT|Test|Fixture)(\\$[^/]*)?\\.class$"));
     }
 
     private static String pkg(String name) {
