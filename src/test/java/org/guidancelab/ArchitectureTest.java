@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The package layout as rules. Data flows down; a package imports only the packages above it:
  * arch, data, experiment, engine, runs, session, sweep, figures, reproduce, then ui and cli at the bottom (bench
- * beside them, for cli); platform (process set-up, folders) sits above everything, so any package may use it. Every rule must match some class
+ * beside them, for cli; spark, the Spark executor of src/spark, on sweep); platform (process set-up, folders) sits above everything, so any package may use it. Every rule must match some class
  * (archunit.properties: failOnEmptyShould), so none passes by checking nothing.
  */
 class ArchitectureTest {
@@ -28,11 +28,30 @@ class ArchitectureTest {
 
     @BeforeAll
     static void importClasses() {
-        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages(ROOT);
+        classes = new ClassFileImporter().withImportOption(ArchitectureTest::productionClass).importPackages(ROOT);
+    }
+
+    /**
+     * The main classes, and the Spark executor (src/spark: compiled with the tests against the test-scoped Spark, and
+     * shipped as its own jar), without the tests.
+     */
+    private static boolean productionClass(com.tngtech.archunit.core.importer.Location location) {
+        if (ImportOption.Predefined.DO_NOT_INCLUDE_TESTS.includes(location)) {
+            return true;
+        }
+        return location.contains("/org/guidancelab/spark/")
+                && !location.matches(java.util.regex.Pattern.compile(".*(IT|Test|Fixture)(\\$[^/]*)?\\.class$"));
     }
 
     private static String pkg(String name) {
         return ROOT + "." + name + "..";
+    }
+
+    /** The Spark executor lives outside src/main (decision 0021) but is held to the same rules. */
+    @Test
+    void theSparkExecutorIsChecked() {
+        org.junit.jupiter.api.Assertions.assertTrue(classes.stream().anyMatch(c -> c.getName().equals(ROOT + ".spark.SparkBackend")));
+        org.junit.jupiter.api.Assertions.assertTrue(classes.stream().noneMatch(c -> c.getSimpleName().endsWith("IT")));
     }
 
     /** Every package its own slice (ui.dashboard and ui.builder too), so a cycle between sub-packages fails. */
@@ -57,6 +76,7 @@ class ArchitectureTest {
                 .layer("bench").definedBy(pkg("bench"))
                 .layer("ui").definedBy(pkg("ui"))
                 .layer("cli").definedBy(pkg("cli"))
+                .layer("spark").definedBy(pkg("spark"))
                 .whereLayer("platform").mayNotAccessAnyLayer()
                 .whereLayer("arch").mayOnlyAccessLayers("platform")
                 .whereLayer("data").mayOnlyAccessLayers("platform", "arch")
@@ -74,6 +94,9 @@ class ArchitectureTest {
                         "sweep", "figures", "reproduce")
                 .whereLayer("cli").mayOnlyAccessLayers("platform", "arch", "data", "experiment", "engine", "runs", "session",
                         "sweep", "figures", "reproduce", "bench")
+                // the Spark executor sits on the sweep package (a ClusterBackend found by ServiceLoader): no CLI, no UI
+                .whereLayer("spark").mayOnlyAccessLayers("platform", "arch", "data", "experiment", "engine", "runs",
+                        "session", "sweep")
                 .check(classes);
     }
 
@@ -94,7 +117,7 @@ class ArchitectureTest {
     /** What a test, the CLI, a sweep worker and a task in another JVM call directly: neither JavaFX nor picocli. */
     @Test
     void theRunSessionAndSweepsImportNoUiFramework() {
-        noClasses().that().resideInAnyPackage(pkg("session"), pkg("sweep"))
+        noClasses().that().resideInAnyPackage(pkg("session"), pkg("sweep"), pkg("spark"))
                 .should().dependOnClassesThat().resideInAnyPackage(JAVAFX)
                 .orShould().dependOnClassesThat().resideInAPackage("picocli..")
                 .check(classes);

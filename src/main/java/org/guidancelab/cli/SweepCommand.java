@@ -19,10 +19,14 @@ import org.guidancelab.sweep.Axis;
 import org.guidancelab.sweep.CancelSignal;
 import org.guidancelab.sweep.CellOutcome;
 import org.guidancelab.sweep.CellStatus;
+import org.guidancelab.sweep.ClusterBackend;
+import org.guidancelab.sweep.ClusterConnection;
+import org.guidancelab.sweep.ClusterOptions;
 import org.guidancelab.sweep.LocalExecutor;
 import org.guidancelab.sweep.SessionCellTrainer;
 import org.guidancelab.sweep.SweepCell;
 import org.guidancelab.sweep.SweepException;
+import org.guidancelab.sweep.SweepExecutor;
 import org.guidancelab.sweep.SweepFile;
 import org.guidancelab.sweep.SweepFolder;
 import org.guidancelab.sweep.SweepJson;
@@ -42,7 +46,8 @@ import picocli.CommandLine.Spec;
  * folders under the sweep folder, J at a time, with one progress line; then summary.csv and the figures. Running it
  * again skips finished cells, continues stopped or killed ones and trains failed ones again. Exit code 0 when every
  * chosen cell finished, 1 when some failed, 2 for a bad sweep file or option (one "error:" line per problem), 3 when
- * stopped with Ctrl-C.
+ * stopped with Ctrl-C. With {@code --spark} the cells train on Apache Spark (a {@link ClusterBackend} found on the class
+ * path: the Spark build's thin jar) while this process keeps the sweep folder as for a local sweep.
  */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
         description = "Run an experiment over a grid of settings and seeds (a sweep file, or a shipped sweep's name): "
@@ -75,6 +80,17 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--no-figures", description = "do not write the figures at the end")
     boolean noFigures;
 
+    @Option(names = "--spark", paramLabel = "MASTER", arity = "0..1", fallbackValue = "",
+            description = "train the cells on Apache Spark: local[N], spark://HOST:PORT, yarn, ...; with no MASTER, the "
+                    + "one spark-submit set. Needs the Spark build (README: Running sweeps on a Spark cluster); "
+                    + "--jobs is then the cells in flight (default: Spark's parallelism)")
+    String spark;
+
+    @Option(names = "--shared-out", description = "with --spark: the sweep folder is on storage every worker sees at "
+            + "the same path, so tasks write their cells there directly (checkpoints included); without it, each task "
+            + "ships its finished run folder back to this machine")
+    boolean sharedOut;
+
     @Spec
     CommandSpec spec;
 
@@ -106,15 +122,56 @@ final class SweepCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        int j = jobs != null ? jobs : LocalExecutor.defaultJobs();
         Path dir = out != null ? out : Path.of("sweeps", name(file));
         SweepFolder folder = new SweepFolder(dir);
         if (planOnly) {
             printPlan(o, plan, chosen, folder);
             return RunCommand.OK;
         }
+        if (sharedOut && spark == null) {
+            throw new ParameterException(spec.commandLine(), "--shared-out goes with --spark");
+        }
+        ClusterBackend cluster = null;
+        if (spark != null) {
+            cluster = ClusterBackend.find().orElse(null);
+            if (cluster == null) {
+                err.println("error: --spark needs Spark on the class path, which this jar leaves out: build the Spark "
+                        + "jar and start it as the README says (\"Running sweeps on a Spark cluster\")");
+                return RunCommand.UNREADABLE;
+            }
+            String problem = cluster.checkMaster(spark);
+            if (problem != null) {
+                throw new ParameterException(spec.commandLine(), "--spark: " + problem);
+            }
+        }
         // one compute thread per job; a backend that cannot start is reported by FailureHandler
         o.println("backend: " + ProcessSetup.startNative(1).summary());
+        ClusterConnection connection = null;
+        if (cluster != null) {
+            try {
+                connection = cluster.connect(new ClusterOptions(spark, "guidance-lab sweep " + name(file), sharedOut,
+                        jobs == null ? 0 : jobs));
+            } catch (IOException e) {
+                err.println("error: " + e.getMessage());
+                return RunCommand.UNREADABLE;
+            }
+            o.println("spark: " + connection.describe());
+        }
+        try {
+            return train(o, err, file, plan, chosen, dir, folder, connection);
+        } finally {
+            if (connection != null) {
+                connection.close();
+            }
+        }
+    }
+
+    /** Trains the chosen cells here ({@code connection} null: --jobs threads) or on the cluster, then reports. */
+    private Integer train(PrintWriter o, PrintWriter err, SweepFile file, SweepPlan plan, List<SweepCell> chosen,
+                          Path dir, SweepFolder folder, ClusterConnection connection) {
+        SweepExecutor executor = connection != null ? connection.executor()
+                : new LocalExecutor(jobs != null ? jobs : LocalExecutor.defaultJobs());
+        int j = executor.parallelism();
         o.println(String.format(Locale.ROOT, "sweep: %s; %d cells (%s); %d chosen; %d job%s; folder %s",
                 file.title().isEmpty() ? name(file) : file.title(), plan.cells().size(), shape(plan), chosen.size(), j,
                 j == 1 ? "" : "s", dir.toAbsolutePath().normalize()));
@@ -123,7 +180,8 @@ final class SweepCommand implements Callable<Integer> {
         }
         o.flush();
         CancelSignal cancel = new CancelSignal();
-        SweepRunner runner = new SweepRunner(plan, dir, new LocalExecutor(j), SessionCellTrainer.forJobs(j));
+        SweepRunner runner = new SweepRunner(plan, dir, executor,
+                connection != null ? connection.trainer() : SessionCellTrainer.forJobs(j));
         SweepProgressLine line = new SweepProgressLine(err);
         SweepResult result;
         try (StopOnShutdown stop = new StopOnShutdown(cancel::cancel)) {

@@ -3,10 +3,10 @@ package org.guidancelab.sweep;
 import java.util.List;
 
 /**
- * Runs the cells of a sweep, several at a time: {@link LocalExecutor} on threads of this process; a cluster executor
- * (Spark) would run each {@link CellJob} as a task with {@link CellRun#run} on the worker, writing into the shared
- * sweep folder, where a task run twice is harmless. No JavaFX, no CLI: the app, the CLI and a cluster drive the same
- * {@link SweepRunner}.
+ * Runs the cells of a sweep, several at a time: {@link LocalExecutor} on threads of this process. On a cluster
+ * ({@link ClusterConnection}) each thread's {@link CellRun#run} stays on this machine (lock, temporary name, rename)
+ * and its {@link CellTrainer} sends the training away as a task, where a task run twice is harmless. No JavaFX, no
+ * CLI: the app, the CLI and a cluster drive the same {@link SweepRunner}.
  */
 public interface SweepExecutor {
     /** How many cells run at once. */

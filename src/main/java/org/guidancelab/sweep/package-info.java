@@ -20,6 +20,9 @@
  *       rename when finished) is {@link org.guidancelab.sweep.CellRun#run}, harmless to repeat, and its training the
  *       one call of {@link org.guidancelab.sweep.CellTrainer} ({@link org.guidancelab.sweep.TrainerCellTrainer} today).
  *       {@link org.guidancelab.sweep.CancelSignal} stops it between steps.</li>
+ *   <li>Clusters: {@link org.guidancelab.sweep.ClusterBackend}, found with ServiceLoader (Spark: the thin jar's
+ *       {@code org.guidancelab.spark}), gives a {@link org.guidancelab.sweep.ClusterConnection}: an executor and a
+ *       trainer that trains each cell elsewhere while the runner keeps the folder here.</li>
  *   <li>Results: {@link org.guidancelab.sweep.SweepSummary} (summary.csv), {@link org.guidancelab.sweep.SweepStatus}
  *       (status.json), {@link org.guidancelab.sweep.PlanRecord} (plan.json), readable while the sweep runs;
  *       {@link org.guidancelab.sweep.SweepFigureSource} hands them to the figures package's SweepCharts.</li>

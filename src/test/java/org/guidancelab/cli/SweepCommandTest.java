@@ -116,4 +116,17 @@ class SweepCommandTest {
         assertTrue(text.lines().anyMatch(l -> l.matches("warmup=150,seed=2 +to run +40")), text);
         assertFalse(Files.exists(tmp.resolve("w")));
     }
+
+    /** --spark is checked before anything starts: a bad master URL, --shared-out alone, each one line, exit 2. */
+    @Test
+    void aBadSparkMasterIsOneErrorLineAndNothingStarts(@TempDir Path tmp) {
+        Path dir = tmp.resolve("w");
+        assertEquals(2, exec("sweep", "teaching-demo-warmup", "--spark", "lcoal[2]", "--out", dir.toString()));
+        assertEquals("error: --spark: 'lcoal[2]' is not a Spark master URL; use local, local[N], local[*], "
+                + "spark://HOST:PORT, yarn or k8s://HOST:PORT", err.toString().lines().findFirst().orElse(""));
+        assertFalse(err.toString().contains("Exception"), err.toString());
+        assertEquals(2, exec("sweep", "teaching-demo-warmup", "--shared-out", "--out", dir.toString()));
+        assertEquals("error: --shared-out goes with --spark", err.toString().lines().findFirst().orElse(""));
+        assertFalse(Files.exists(dir), "nothing was written");
+    }
 }

@@ -1,6 +1,7 @@
 package org.guidancelab.packaging;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -67,5 +68,19 @@ class PackagedJarIT {
             assertEquals(0, r.code(), name + ": " + r.output());
             assertTrue(r.output().contains(" cells ("), r.output());
         }
+    }
+
+    /** The desktop jar holds no Spark (docs/decisions/0021): --spark says where the Spark build is, in one line. */
+    @Test
+    void theDesktopJarHasNoSparkAndSaysSo() throws Exception {
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(JAR.toFile())) {
+            assertTrue(zip.stream().noneMatch(e -> e.getName().startsWith("org/apache/spark/")), "Spark classes in " + JAR);
+        }
+        Result r = run(List.of("sweep", "teaching-demo-warmup", "--spark", "local[2]", "--out",
+                Files.createTempDirectory("no-spark").resolve("w").toString()));
+        assertEquals(2, r.code(), r.output());
+        assertTrue(r.output().contains("error: --spark needs Spark on the class path, which this jar leaves out"),
+                r.output());
+        assertFalse(r.output().contains("Exception"), r.output());
     }
 }
