@@ -109,7 +109,9 @@ public final class PresetCatalog {
             String name = p.getFileName().toString();
             String file = sub != null ? sub + "/" + name : name;
             String json = Files.readString(p, StandardCharsets.UTF_8);
-            out.add(new PresetEntry(text(json, "title", name), text(json, "description", ""), file, json));
+            // a folder on the default file system only: a jar's is closed once read
+            Path dir = p.getFileSystem() == java.nio.file.FileSystems.getDefault() ? p.toAbsolutePath().getParent() : null;
+            out.add(new PresetEntry(text(json, "title", name), text(json, "description", ""), file, json, dir));
         }
         // the default preset first: the gallery opens on it
         out.sort(Comparator.comparing((PresetEntry e) -> !e.file().equals(DEFAULT_PRESET)));
@@ -155,7 +157,7 @@ public final class PresetCatalog {
     }
 
     public static ExperimentSpec experiment(PresetEntry e) throws SpecFormatException {
-        return ExperimentJson.parse(e.json(), e.label());
+        return ExperimentJson.parseLocated(e.json(), e.label(), e.folder()).spec();
     }
 
     public static NetworkSpec network(PresetEntry e) throws JsonSpecException {

@@ -1,13 +1,20 @@
 package org.guidancelab.experiment;
 
+import java.nio.file.Path;
+
 /**
  * One file of the preset gallery: an experiment preset ({@code teaching-demo.json}) or a reusable network of the
  * architecture library ({@code architectures/small-cnn.json}).
  *
  * @param file  the path below the presets folder, with '/' separators
  * @param json  the file's text (files are small; keeping the text makes jar and folder alike)
+ * @param folder the folder holding the file when the presets are files (an imported guide's model file is relative
+ *               to it); null inside a jar
  */
-public record PresetEntry(String title, String description, String file, String json) {
+public record PresetEntry(String title, String description, String file, String json, Path folder) {
+    public PresetEntry(String title, String description, String file, String json) {
+        this(title, description, file, json, null);
+    }
 
     /** "presets/architectures/small-cnn.json", the label used in error messages. */
     public String label() {
