@@ -83,6 +83,11 @@ public final class ImportedNetwork {
         return layers.stream().filter(l -> l.name().equals(name)).findFirst().orElse(null);
     }
 
+    /** The DeepLearning4J network itself (to save it as a zip). */
+    public ComputationGraph graph() {
+        return graph;
+    }
+
     public long params() {
         return graph.numParams();
     }
