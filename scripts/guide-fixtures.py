@@ -12,6 +12,8 @@ Writes
   src/test/resources/guides/ref-<model>/<layer>.csv  PyTorch's output of each layer for those rows, flattened (C, H, W)
   src/test/resources/guides/not-a-model.h5, unsupported-layer.h5, wrong-input.h5   the bad-file cases
   presets/guides/small-cnn-keras.h5             the imported-guide preset's guide (28x28 grey, the shapes dataset)
+  src/test/resources/guides/small-cnn-keras-twin.glmodel   its weights in the lab's own model file and flat layout,
+                                                for the built-in twin of that guide (the same CKA values)
 The DL4J zip fixture is written from the functional h5 by GuideFixtures (src/test/java/.../imported), run by the tests'
 own build: see scripts/guide-fixtures.sh.
 """
@@ -201,6 +203,22 @@ def write_h5(path, hw, c1, c3, classes, residual, weights, extra=None, functiona
                     inner.create_dataset(w, data=value)
 
 
+def write_glmodel(path, model):
+    """The lab's model file ("GLMODEL1", big-endian counts and floats): the flat parameters in the lab's layer order
+    (conv W [out, in, k, k] then b; BatchNorm gamma, beta; dense W [in, out] then b) and the BatchNorm running
+    statistics as state (mean, then variance)."""
+    t = lambda p: p.detach().numpy().astype(">f4").ravel()
+    params = np.concatenate([t(model.conv1.weight), t(model.conv1.bias), t(model.bn1.weight), t(model.bn1.bias),
+                             t(model.conv2.weight), t(model.conv2.bias), t(model.conv3.weight), t(model.conv3.bias),
+                             model.logits.weight.detach().numpy().T.astype(">f4").ravel(), t(model.logits.bias)])
+    state = np.concatenate([t(model.bn1.running_mean), t(model.bn1.running_var)])
+    with open(path, "wb") as f:
+        f.write(b"GLMODEL1")
+        for v in (params, state):
+            f.write(np.array([len(v)], dtype=">i4").tobytes())
+            f.write(v.astype(">f4").tobytes())
+
+
 def write_csv(path, rows):
     os.makedirs(os.path.dirname(path), exist_ok=True)
     with open(path, "w") as f:
@@ -241,6 +259,7 @@ def main():
     preset = TorchCnn(8, 16, 10, True)
     randomise(preset, 3)
     write_h5(os.path.join(PRESET_OUT, "small-cnn-keras.h5"), 28, 8, 16, 10, True, keras_weights(preset))
+    write_glmodel(os.path.join(OUT, "small-cnn-keras-twin.glmodel"), preset)
     print("wrote fixtures under", OUT, "and", PRESET_OUT)
 
 

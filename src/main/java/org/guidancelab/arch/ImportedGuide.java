@@ -25,6 +25,20 @@ public record ImportedGuide(String file, List<String> taps, Path base) {
         return p.isAbsolute() || base == null ? p : base.resolve(file);
     }
 
+    /**
+     * The file as written and the taps: {@code base} is where the experiment was read from, not part of the value,
+     * so an experiment written out and read back (or read from a jar and from a folder) is the same experiment.
+     */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ImportedGuide g && g.file.equals(file) && g.taps.equals(taps);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(file, taps);
+    }
+
     public ImportedGuide withTaps(List<String> newTaps) {
         return new ImportedGuide(file, newTaps, base);
     }

@@ -16,6 +16,18 @@ public record PresetEntry(String title, String description, String file, String 
         this(title, description, file, json, null);
     }
 
+    /** The same file read from a folder or a jar is the same entry: {@code folder} is where, not what. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof PresetEntry e && e.title.equals(title) && e.description.equals(description)
+                && e.file.equals(file) && e.json.equals(json);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(title, description, file, json);
+    }
+
     /** "presets/architectures/small-cnn.json", the label used in error messages. */
     public String label() {
         return PresetCatalog.ROOT + "/" + file;
