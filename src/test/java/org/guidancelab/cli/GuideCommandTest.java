@@ -52,4 +52,17 @@ class GuideCommandTest {
                 GuideFixtures.file("ref-cnn-functional/gap.csv").toString(), "--out", dir.toString()));
         assertTrue(err.toString().contains("rows have 8 values but"), err.toString());
     }
+
+    @Test
+    void theImportedGuidePresetRunsFromTheCommandLine() throws Exception {
+        Path runs = dir.resolve("runs");
+        assertEquals(0, run("run", "imported-guide", "--steps", "2", "--arms", "guided", "--out", runs.toString()), err.toString());
+        Path folder;
+        try (var s = java.nio.file.Files.list(runs)) {
+            folder = s.findFirst().orElseThrow();
+        }
+        assertTrue(java.nio.file.Files.isRegularFile(folder.resolve("guides/small-cnn-keras.h5")), "the run keeps its guide file");
+        String metrics = java.nio.file.Files.readString(folder.resolve("metrics.csv"));
+        assertEquals(3, metrics.lines().count(), metrics); // the header and 2 steps of the guided arm
+    }
 }
