@@ -52,4 +52,18 @@ class ImportedGuideJsonTest {
         List<String> paths = ExperimentValidator.validate(spec).stream().map(SpecProblem::jsonPath).toList();
         assertEquals(List.of("$.arms[0].guideTrainSteps", "$.arms[1].kind", "$.guide.taps"), paths.stream().sorted().toList());
     }
+
+    @Test
+    void manualPairsNameTheImportedGuidesTaps() throws Exception {
+        String json = experiment("{\"file\": \"g.h5\", \"taps\": [\"conv1\", \"gap\"]}",
+                "{\"name\": \"g\", \"kind\": \"guided-untrained\"}");
+        json = json.substring(0, json.length() - 1) + ", \"pairing\": {\"mode\": \"manual\", \"pairs\": ["
+                + "{\"guide\": \"gap\", \"target\": \"fc1\"}, {\"guide\": \"conv9\", \"target\": \"fc2\"}]}}";
+        ExperimentSpec spec = ExperimentJson.parse(json, "x.json");
+        assertEquals(List.of(new TapPair("gap", "fc1"), new TapPair("conv9", "fc2")), spec.resolvedPairs());
+        List<SpecProblem> problems = ExperimentValidator.validate(spec);
+        assertEquals(1, problems.size(), problems::toString);
+        assertEquals("$.pairing.pairs[1].guide", problems.get(0).jsonPath());
+        assertTrue(problems.get(0).message().contains("(g.h5) has no tap 'conv9'"), problems.get(0).message());
+    }
 }
