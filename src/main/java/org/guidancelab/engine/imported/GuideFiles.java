@@ -92,9 +92,9 @@ public final class GuideFiles {
     private static ImportedNetwork keras(Path file, Path local) throws GuideImportException {
         JsonNode config = kerasConfig(file, local);
         boolean sequential = "Sequential".equals(config.path("class_name").asText());
-        try {
-            KerasModelBuilder b = new KerasModel().modelBuilder().modelHdf5Filename(local.toString())
-                    .enforceTrainingConfig(false);
+        // the builder holds the HDF5 file open (native handles) until closed
+        try (KerasModelBuilder b = new KerasModel().modelBuilder().modelHdf5Filename(local.toString())
+                .enforceTrainingConfig(false)) {
             KerasModel model = sequential ? b.buildSequential() : b.buildModel();
             ComputationGraph graph;
             Map<String, String> names = new HashMap<>();
