@@ -55,7 +55,7 @@ public final class GuideFiles {
             return dl4j(file, local, inputShape);
         }
         throw new GuideImportException(file, "not a model file the lab can read: expected a Keras 2 .h5 (HDF5) or a"
-                + " DeepLearning4J .zip (an ONNX model is converted first: guide convert)");
+                + " DeepLearning4J .zip (ONNX files are not read yet: export the network to Keras, or rebuild it in DL4J)");
     }
 
     /** The HDF5 library and DL4J's zip reader need a file on the default file system (not inside a jar). */
@@ -199,7 +199,8 @@ public final class GuideFiles {
         if (first instanceof ConvolutionLayer c) {
             if (inputShape == null || inputShape.size() != 3) {
                 throw new GuideImportException(file, "its first layer is a convolution taking " + c.getNIn() + " channels,"
-                        + " but the file does not record the image size: it needs image data (channels, height, width)"
+                        + " but the file does not record the image size: it needs image data (channels, height, width), given by the"
+                        + " experiment's dataset (on the command line: --input C,H,W)"
                         + (inputShape == null ? "" : ", and the data is " + inputShape));
             }
             if (inputShape.get(0) != c.getNIn()) {

@@ -39,7 +39,7 @@ class BadGuideFileTest {
 
     @Test
     void notAModel() {
-        contains(failure(GuideFixtures.file("not-a-model.h5"), List.of("conv1")), "not a model file", "Keras 2 .h5", "guide convert");
+        contains(failure(GuideFixtures.file("not-a-model.h5"), List.of("conv1")), "not a model file", "Keras 2 .h5", "ONNX files are not read yet");
     }
 
     @Test
@@ -73,5 +73,14 @@ class BadGuideFileTest {
             z.write("hello".getBytes());
         }
         contains(failure(f, List.of("conv1")), "not a DeepLearning4J model");
+    }
+
+    @Test
+    void cnnZipWithoutAnImageSize() {
+        GuideImportException e = assertThrows(GuideImportException.class, () -> GuideFiles.open(GuideFixtures.file("cnn-graph.zip"), null));
+        contains(e.getMessage(), "cnn-graph.zip: ", "does not record the image size", "--input C,H,W");
+        GuideImportException grey = assertThrows(GuideImportException.class,
+                () -> GuideFiles.open(GuideFixtures.file("cnn-graph.zip"), List.of(3, 12, 12)));
+        contains(grey.getMessage(), "first layer 'conv1' takes 1 channels but the data has 3");
     }
 }
