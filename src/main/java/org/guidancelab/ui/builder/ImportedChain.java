@@ -52,6 +52,7 @@ final class ImportedChain {
         Label params = new Label(BlockSummary.count(l.params()) + " params");
         params.getStyleClass().add(Styles.BLOCK_SHAPE);
         Circle tap = new Circle(6);
+        tap.setId("imported-" + l.name() + "-tap");
         tap.getStyleClass().add(Styles.TAP);
         if (tapped) {
             tap.getStyleClass().add(Styles.TAP_ON);

@@ -13,6 +13,7 @@ import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.shape.Circle;
 import org.guidancelab.arch.LayerInfo;
 import org.guidancelab.arch.NetworkAnalysis;
 import org.guidancelab.arch.NetworkSpec;
@@ -78,6 +79,16 @@ final class LaneView extends VBox {
 
     List<BlockView> blocks() {
         return blocks;
+    }
+
+    /** The tap marker of layer {@code name}: a block's, or an imported guide's read-only block's; null if none. */
+    Circle tapMarker(String name) {
+        for (BlockView b : blocks) {
+            if (b.layer().name().equals(name)) {
+                return b.tapMarker();
+            }
+        }
+        return (Circle) row.lookup("#imported-" + name + "-tap");
     }
 
     private void rebuild() {

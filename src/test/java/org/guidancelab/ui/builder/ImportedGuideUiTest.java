@@ -69,6 +69,11 @@ class ImportedGuideUiTest {
         Label summary = robot.lookup(n -> n instanceof Label l && l.getText().contains("read from small-cnn-keras.h5")).query();
         assertTrue(summary.getText().contains("10 layers") && summary.getText().contains("5 taps"), summary.getText());
         assertTrue(window.document().isDirty());
+        // the rule's pairs are drawn from the imported guide's tap markers to the target's
+        int pairs = spec.resolvedPairs().size();
+        assertTrue(pairs > 0);
+        assertEquals(pairs, robot.lookup("." + Styles.PAIR_LINE).queryAll().size());
+        assertNotNull(robot.lookup("#pair-" + spec.resolvedPairs().get(0).guideTap() + "-" + spec.resolvedPairs().get(0).targetTap()).query());
     }
 
     @Test
