@@ -7,11 +7,29 @@ import java.util.Objects;
 /**
  * A network: a name and a chain of layers, the first an {@link Layers.Input}, the last usually an
  * {@link Layers.Output}. Immutable; the editing methods return new specs.
+ *
+ * <p>Or a network trained elsewhere, {@link #imported()} (a guide from a Keras h5 or DL4J zip file): then it has
+ * no layers of the lab's own, its taps are the file's layers chosen by name, and the engine reads the file.
  */
-public record NetworkSpec(String name, List<LayerSpec> layers) {
+public record NetworkSpec(String name, List<LayerSpec> layers, ImportedGuide imported) {
     public NetworkSpec {
         Objects.requireNonNull(name, "name");
-        layers = List.copyOf(layers);
+        layers = imported != null ? List.of() : List.copyOf(layers);
+    }
+
+    /** A network built from the lab's layers. */
+    public NetworkSpec(String name, List<LayerSpec> layers) {
+        this(name, layers, null);
+    }
+
+    /** A network read from a model file (an imported guide). */
+    public static NetworkSpec imported(String name, ImportedGuide guide) {
+        return new NetworkSpec(name, List.of(), Objects.requireNonNull(guide, "guide"));
+    }
+
+    /** Whether this network comes from a model file rather than the lab's layers. */
+    public boolean isImported() {
+        return imported != null;
     }
 
     public LayerSpec layer(int index) {
@@ -34,6 +52,9 @@ public record NetworkSpec(String name, List<LayerSpec> layers) {
 
     /** Names of the tapped layers, in order (top-level layers only: a Residual is tapped as a whole). */
     public List<String> tapNames() {
+        if (imported != null) {
+            return imported.taps();
+        }
         List<String> out = new ArrayList<>();
         for (LayerSpec l : layers) {
             if (l.tap()) {
@@ -44,9 +65,10 @@ public record NetworkSpec(String name, List<LayerSpec> layers) {
     }
 
     public NetworkSpec withName(String newName) {
-        return new NetworkSpec(newName, layers);
+        return new NetworkSpec(newName, layers, imported);
     }
 
+    /** The same name with the lab's layers (an imported network becomes a built one). */
     public NetworkSpec withLayers(List<LayerSpec> newLayers) {
         return new NetworkSpec(name, newLayers);
     }

@@ -18,6 +18,7 @@ final class Subcommands {
                 new FiguresCommand(),
                 new BenchCommand(),
                 new ReproduceCommand(),
-                new SweepCommand());
+                new SweepCommand(),
+                new GuideCommand());
     }
 }

@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.guidancelab.arch.Diagnostic;
@@ -15,6 +16,7 @@ import org.guidancelab.arch.NetworkAnalysis;
 import org.guidancelab.arch.NetworkJson;
 import org.guidancelab.arch.NetworkSpec;
 import org.guidancelab.arch.ShapeInference;
+import org.guidancelab.engine.imported.ImportedGuideCheck;
 import org.guidancelab.experiment.ExperimentJson;
 import org.guidancelab.experiment.ExperimentSpec;
 import org.guidancelab.experiment.ExperimentValidator;
@@ -24,9 +26,9 @@ import org.guidancelab.experiment.ParsedExperiment;
 import org.guidancelab.experiment.SpecProblem;
 import org.guidancelab.experiment.TapPair;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code validate FILE...}: reads experiment or network files, prints each network as a table and the tap pairs,
@@ -81,19 +83,27 @@ final class ValidateCommand implements Callable<Integer> {
     }
 
     private static int experiment(String text, String label, PrintWriter out) throws JsonSpecException {
-        ParsedExperiment parsed = ExperimentJson.parseLocated(text, label);
+        ParsedExperiment parsed = ExperimentJson.parseLocated(text, label, base(label));
         ExperimentSpec spec = parsed.spec();
         if (!spec.title().isEmpty()) {
             out.println(spec.title());
         }
         NetworkAnalysis guide = ShapeInference.analyze(spec.guide());
         NetworkAnalysis target = ShapeInference.analyze(spec.target());
-        NetworkTable.print(out, "guide '" + spec.guide().name() + "'", guide);
+        if (spec.guide().isImported()) {
+            out.println("guide '" + spec.guide().name() + "': read from " + spec.guide().imported().path() + ", taps "
+                    + spec.guide().tapNames() + " (guide inspect lists its layers)");
+        } else {
+            NetworkTable.print(out, "guide '" + spec.guide().name() + "'", guide);
+        }
         NetworkTable.print(out, "target '" + spec.target().name() + "'", target);
         printPairs(spec, out);
-        warnings(label, "guide", "$.guide", guide, parsed.source(), out);
+        if (!spec.guide().isImported()) {
+            warnings(label, "guide", "$.guide", guide, parsed.source(), out);
+        }
         warnings(label, "target", "$.target", target, parsed.source(), out);
-        List<SpecProblem> problems = ExperimentValidator.validate(spec);
+        List<SpecProblem> problems = new ArrayList<>(ExperimentValidator.validate(spec));
+        problems.addAll(ImportedGuideCheck.problems(spec)); // an imported guide: its file, its taps, its input
         for (SpecProblem p : problems) {
             out.println(label + ":" + parsed.lineOf(p.jsonPath()) + ": " + p.message());
         }
@@ -139,5 +149,15 @@ final class ValidateCommand implements Callable<Integer> {
         }
         out.println(problems + (problems == 1 ? " problem" : " problems"));
         return PROBLEMS;
+    }
+
+    /** The folder an imported guide's file is relative to: the experiment file's, when the label is a file. */
+    private static Path base(String label) {
+        try {
+            Path p = Path.of(label);
+            return Files.isRegularFile(p) ? p.toAbsolutePath().getParent() : null;
+        } catch (RuntimeException e) {
+            return null; // "-" (stdin) or a preset label
+        }
     }
 }

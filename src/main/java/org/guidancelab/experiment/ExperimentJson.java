@@ -14,6 +14,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.guidancelab.arch.ImportedGuide;
 import org.guidancelab.arch.JsonObjectReader;
 import org.guidancelab.arch.JsonSpecException;
 import org.guidancelab.arch.LocatedJson;
@@ -27,6 +28,8 @@ import org.guidancelab.arch.SpecJson;
  * { "schemaVersion": 1, "title": "...", "description": "...",
  *   "dataset": {"name": "shapes", "params": {"train": 2000, "seed": 1}},
  *   "guide":  {"name": "small-cnn", "layers": [ ... ]},
+ *         or {"name": "my-cnn", "file": "guides/my-cnn.h5", "taps": ["conv1", "conv2"]}  (a guide trained elsewhere,
+ *            the file relative to the experiment file's folder; see {@link ImportedGuide})
  *   "target": {"name": "deep-fcn",  "layers": [ ... ]},
  *   "training": {"alpha": 1.0, "optimizer": "adam", "learningRate": 0.001, "batchSize": 128, "steps": 1000, ...},
  *   "arms": [ {"name": "baseline", "kind": "baseline"}, {"name": "guided", "kind": "guided-untrained"} ],
@@ -55,15 +58,23 @@ public final class ExperimentJson {
 
     /** Reads a file keeping the location of every value (for "file:line" in later messages). */
     public static ParsedExperiment readLocated(Path file) throws IOException, SpecFormatException {
-        return parseLocated(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+        return parseLocated(Files.readString(file, StandardCharsets.UTF_8), file.toString(), folderOf(file));
     }
 
     public static ParsedExperiment parseLocated(String json, String fileLabel) throws SpecFormatException {
+        return parseLocated(json, fileLabel, null);
+    }
+
+    /**
+     * Parses an experiment whose imported guide file (if any) is relative to {@code base} (the experiment file's
+     * folder; null: the working directory).
+     */
+    public static ParsedExperiment parseLocated(String json, String fileLabel, Path base) throws SpecFormatException {
         try {
             LocatedJson located = LocatedJson.parse(json, fileLabel);
             JsonObjectReader top = located.rootReader().as("an experiment file");
             SpecJson.checkVersion(top);
-            ExperimentSpec spec = readExperiment(top);
+            ExperimentSpec spec = readExperiment(top, base);
             top.finish();
             return new ParsedExperiment(spec, located);
         } catch (JsonSpecException e) {
@@ -81,7 +92,7 @@ public final class ExperimentJson {
             if (r.has(SpecJson.VERSION_FIELD)) {
                 SpecJson.checkVersion(r);
             }
-            ExperimentSpec spec = readExperiment(r);
+            ExperimentSpec spec = readExperiment(r, null);
             r.finish();
             return spec;
         } catch (JsonSpecException e) {
@@ -89,11 +100,16 @@ public final class ExperimentJson {
         }
     }
 
-    private static ExperimentSpec readExperiment(JsonObjectReader top) throws JsonSpecException {
+    private static Path folderOf(Path file) {
+        Path parent = file.toAbsolutePath().getParent();
+        return parent;
+    }
+
+    private static ExperimentSpec readExperiment(JsonObjectReader top, Path base) throws JsonSpecException {
         String title = top.optString("title", "");
         String description = top.optString("description", "");
         DatasetSpec dataset = readDataset(top.requiredObject("dataset", "the dataset"));
-        NetworkSpec guide = readNetwork(top.requiredObject("guide", "the guide network"));
+        NetworkSpec guide = readGuide(top.requiredObject("guide", "the guide network"), base);
         NetworkSpec target = readNetwork(top.requiredObject("target", "the target network"));
         JsonObjectReader t = top.optObject("training", "the training settings");
         TrainingSpec training = t == null ? TrainingSpec.defaults() : readTraining(t);
@@ -104,6 +120,36 @@ public final class ExperimentJson {
         JsonObjectReader p = top.optObject("pairing", "the pairing");
         Pairing pairing = p == null ? Pairing.rule() : readPairing(p);
         return new ExperimentSpec(title, description, guide, target, dataset, arms, training, pairing);
+    }
+
+    /** The guide: built from the lab's layers, or {"name", "file", "taps"} for one trained elsewhere. */
+    private static NetworkSpec readGuide(JsonObjectReader r, Path base) throws JsonSpecException {
+        if (!r.has("file")) {
+            return readNetwork(r);
+        }
+        String name = r.optString("name", "");
+        String file = r.requiredString("file");
+        if (file.isBlank()) {
+            throw r.error("file", "file: the guide's model file (a Keras .h5 or a DeepLearning4J .zip) is empty");
+        }
+        if (r.has("layers")) {
+            throw r.error("layers", "a guide read from a file (\"file\") has no \"layers\" of its own: remove one of them");
+        }
+        List<String> taps = new ArrayList<>();
+        JsonNode t = r.raw("taps");
+        if (t != null && !t.isNull()) {
+            if (!t.isArray()) {
+                throw r.error("taps", "taps: expected a list of the file's layer names, got " + t);
+            }
+            for (int i = 0; i < t.size(); i++) {
+                if (!t.get(i).isTextual() || t.get(i).textValue().isBlank()) {
+                    throw r.error("taps[" + i + "]", "taps[" + i + "]: expected a layer name, got " + t.get(i));
+                }
+                taps.add(t.get(i).textValue());
+            }
+        }
+        r.finish();
+        return NetworkSpec.imported(name, new ImportedGuide(file, taps, base));
     }
 
     private static NetworkSpec readNetwork(JsonObjectReader r) throws JsonSpecException {
@@ -227,7 +273,7 @@ public final class ExperimentJson {
         ObjectNode ds = o.putObject("dataset");
         ds.put("name", spec.dataset().name());
         ds.set("params", MAPPER.valueToTree(spec.dataset().params()));
-        o.set("guide", NetworkJson.toTree(spec.guide()));
+        o.set("guide", spec.guide().isImported() ? importedTree(spec.guide()) : NetworkJson.toTree(spec.guide()));
         o.set("target", NetworkJson.toTree(spec.target()));
         o.set("training", trainingTree(spec.training()));
         ArrayNode arms = o.putArray("arms");
@@ -287,6 +333,15 @@ public final class ExperimentJson {
         if (!a.taskGuidance()) {
             o.put("taskGuidance", false);
         }
+        return o;
+    }
+
+    private static ObjectNode importedTree(NetworkSpec guide) {
+        ObjectNode o = MAPPER.createObjectNode();
+        o.put("name", guide.name());
+        o.put("file", guide.imported().file());
+        ArrayNode taps = o.putArray("taps");
+        guide.imported().taps().forEach(taps::add);
         return o;
     }
 }

@@ -22,9 +22,18 @@ public final class ExperimentValidator {
 
     public static List<SpecProblem> validate(ExperimentSpec spec) {
         List<SpecProblem> out = new ArrayList<>();
-        NetworkAnalysis guide = ShapeInference.analyze(spec.guide());
+        if (!spec.guide().isImported()) {
+            // an imported guide's layers and shapes are in its file: the engine checks them (ImportedGuideCheck)
+            NetworkFit.diagnostics("guide", "$.guide", ShapeInference.analyze(spec.guide()), out);
+        } else {
+            importedGuide(spec, out);
+        }
+        if (spec.target().isImported()) {
+            out.add(new SpecProblem("$.target.file", "only the guide can be read from a model file: the target is trained"
+                    + " here, so it is built from the lab's layers"));
+            return out;
+        }
         NetworkAnalysis target = ShapeInference.analyze(spec.target());
-        NetworkFit.diagnostics("guide", "$.guide", guide, out);
         NetworkFit.diagnostics("target", "$.target", target, out);
         dataset(spec, out);
         arms(spec, out);
@@ -48,7 +57,9 @@ public final class ExperimentValidator {
         } catch (DataFormatException e) {
             out.add(new SpecProblem("$.dataset.name", e.getMessage()));
         }
-        NetworkFit.fit("guide", "$.guide", spec.guide(), spec.dataset(), data, out);
+        if (!spec.guide().isImported()) {
+            NetworkFit.fit("guide", "$.guide", spec.guide(), spec.dataset(), data, out);
+        }
         NetworkFit.fit("target", "$.target", spec.target(), spec.dataset(), data, out);
     }
 
@@ -79,7 +90,8 @@ public final class ExperimentValidator {
                 out.add(new SpecProblem(p + ".taskGuidance", "arm '" + a.name() + "' has taskGuidance false and no noise"
                         + " pre-phase, so it is never guided: set noisePrephaseSteps above 0, or make it a baseline arm"));
             }
-            if (a.kind() == ArmKind.GUIDED_TRAINED && a.guideTrainSteps() == 0 && a.guideModel() == null) {
+            if (a.kind() == ArmKind.GUIDED_TRAINED && a.guideTrainSteps() == 0 && a.guideModel() == null
+                    && !spec.guide().isImported()) { // an imported guide comes trained (or not) as it is
                 out.add(new SpecProblem(p + ".guideTrainSteps", "arm '" + a.name() + "' wants a trained guide: set guideTrainSteps"
                         + " above 0 to train it first, or guideModel to load a saved one"));
             }
@@ -90,6 +102,28 @@ public final class ExperimentValidator {
                 if (!(a.distillWeight() >= 0)) {
                     out.add(new SpecProblem(p + ".distillWeight", "the distillation weight must be 0 or more, got " + a.distillWeight()));
                 }
+            }
+        }
+    }
+
+    /**
+     * What an imported guide cannot do, seen without its file: it is frozen as it came, so no arm trains it, loads
+     * other weights into it or distils from it.
+     */
+    private static void importedGuide(ExperimentSpec spec, List<SpecProblem> out) {
+        String file = spec.guide().imported().file();
+        for (int i = 0; i < spec.arms().size(); i++) {
+            ArmSpec a = spec.arms().get(i);
+            String p = "$.arms[" + i + "]";
+            if (a.kind() == ArmKind.DISTILLATION) {
+                out.add(new SpecProblem(p + ".kind", "arm '" + a.name() + "' distils from the guide, but the guide is read from "
+                        + file + " and is used only as a frozen guide for CKA guidance: use a guided arm"));
+            } else if (a.guideTrainSteps() > 0) {
+                out.add(new SpecProblem(p + ".guideTrainSteps", "arm '" + a.name() + "' trains the guide first, but the guide"
+                        + " read from " + file + " stays as it came (frozen): set guideTrainSteps to 0"));
+            } else if (a.guideModel() != null && !a.guideModel().isBlank()) {
+                out.add(new SpecProblem(p + ".guideModel", "arm '" + a.name() + "' loads other guide weights, but the guide"
+                        + " is read from " + file + " with its own weights: remove guideModel"));
             }
         }
     }
@@ -114,13 +148,21 @@ public final class ExperimentValidator {
     }
 
     private static void tapsPresent(String path, String role, NetworkSpec net, List<SpecProblem> out) {
-        if (net.tapNames().isEmpty()) {
+        if (net.tapNames().isEmpty() && net.isImported()) {
+            out.add(new SpecProblem(path + ".taps", "the guide read from " + net.imported().file() + " has no taps but an arm"
+                    + " uses guidance: name some of its layers in \"taps\" (guide inspect lists them)"));
+        } else if (net.tapNames().isEmpty()) {
             out.add(new SpecProblem(path, "the " + role + " has no tapped layer but an arm uses guidance: switch on a tap"));
         }
     }
 
     private static void tapExists(String path, String role, NetworkSpec net, String tap, List<SpecProblem> out) {
         if (net.tapNames().contains(tap)) {
+            return;
+        }
+        if (net.isImported()) {
+            out.add(new SpecProblem(path, "the " + role + " (" + net.imported().file() + ") has no tap '" + tap
+                    + "': add it to the guide's \"taps\" or pair one of " + net.tapNames()));
             return;
         }
         int idx = net.indexOf(tap);

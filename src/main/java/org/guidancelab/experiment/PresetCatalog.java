@@ -32,6 +32,9 @@ import org.guidancelab.platform.AppDirs;
 public final class PresetCatalog {
     public static final String ROOT = "presets";
     public static final String ARCHITECTURES = "architectures";
+    /** Model files of imported guides that presets name ({@code presets/guides/*.h5}). */
+    public static final String GUIDES = "guides";
+
     /** Sweep files ({@code presets/sweeps/*.json}): grids of runs over a preset's settings. */
     public static final String SWEEPS = "sweeps";
     /** The app's default experiment. */
@@ -88,11 +91,37 @@ public final class PresetCatalog {
 
     private static PresetCatalog fromJar(URI uri) throws IOException {
         try (FileSystem fs = FileSystems.newFileSystem(uri, Map.of())) {
-            return fromFolder(fs.getPath("/" + ROOT));
+            return fromJarFolder(fs.getPath("/" + ROOT));
         } catch (FileSystemAlreadyExistsException e) {
             // someone else has the jar open as a file system: read through theirs and leave it open
-            return fromFolder(FileSystems.getFileSystem(uri).getPath("/" + ROOT));
+            return fromJarFolder(FileSystems.getFileSystem(uri).getPath("/" + ROOT));
         }
+    }
+
+    /**
+     * The presets of a jar, with the model files of imported guides ({@code presets/guides/}) copied out to a
+     * temporary folder that the presets' relative paths then resolve against: the jar's file system is closed
+     * once read, and the HDF5 library reads only real files.
+     */
+    private static PresetCatalog fromJarFolder(Path root) throws IOException {
+        PresetCatalog c = fromFolder(root);
+        Path guides = root.resolve(GUIDES);
+        if (!Files.isDirectory(guides)) {
+            return c;
+        }
+        Path out = Files.createTempDirectory("guidance-lab-presets");
+        out.toFile().deleteOnExit(); // deleted last: deleteOnExit runs in reverse order of registration
+        Files.createDirectories(out.resolve(GUIDES));
+        out.resolve(GUIDES).toFile().deleteOnExit();
+        try (Stream<Path> s = Files.list(guides)) {
+            for (Path g : s.toList()) {
+                Path copy = out.resolve(GUIDES).resolve(g.getFileName().toString());
+                Files.copy(g, copy);
+                copy.toFile().deleteOnExit();
+            }
+        }
+        return new PresetCatalog(c.presets.stream().map(e -> new PresetEntry(e.title(), e.description(), e.file(), e.json(), out)).toList(),
+                c.architectures, c.sweeps);
     }
 
     /** The files of a folder; {@code sub} is the folder's name below presets/ (null for presets/ itself). */
@@ -109,7 +138,9 @@ public final class PresetCatalog {
             String name = p.getFileName().toString();
             String file = sub != null ? sub + "/" + name : name;
             String json = Files.readString(p, StandardCharsets.UTF_8);
-            out.add(new PresetEntry(text(json, "title", name), text(json, "description", ""), file, json));
+            // a folder on the default file system only: a jar's is closed once read
+            Path dir = p.getFileSystem() == java.nio.file.FileSystems.getDefault() ? p.toAbsolutePath().getParent() : null;
+            out.add(new PresetEntry(text(json, "title", name), text(json, "description", ""), file, json, dir));
         }
         // the default preset first: the gallery opens on it
         out.sort(Comparator.comparing((PresetEntry e) -> !e.file().equals(DEFAULT_PRESET)));
@@ -155,7 +186,7 @@ public final class PresetCatalog {
     }
 
     public static ExperimentSpec experiment(PresetEntry e) throws SpecFormatException {
-        return ExperimentJson.parse(e.json(), e.label());
+        return ExperimentJson.parseLocated(e.json(), e.label(), e.folder()).spec();
     }
 
     public static NetworkSpec network(PresetEntry e) throws JsonSpecException {

@@ -82,6 +82,7 @@ public final class RunWriter implements TrainingListener, AutoCloseable {
         }
         Files.createDirectories(dir);
         RunFiles.writeAtomically(dir.resolve(RunFiles.EXPERIMENT), experimentJson(spec));
+        copyImportedGuide(spec, dir);
         List<String> columns = Metrics.stepColumns(spec.resolvedPairs().size());
         FileChannel out = FileChannel.open(dir.resolve(RunFiles.METRICS), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING);
@@ -93,6 +94,22 @@ public final class RunWriter implements TrainingListener, AutoCloseable {
         } catch (IOException | RuntimeException e) {
             out.close();
             throw e;
+        }
+    }
+
+    /**
+     * An imported guide named by a relative path is copied into the run folder at that path, so the run's
+     * experiment.json, read from the run folder (resume, History), finds the same file: a run keeps its guide.
+     */
+    private static void copyImportedGuide(ExperimentSpec spec, Path dir) throws IOException {
+        if (!spec.guide().isImported() || Path.of(spec.guide().imported().file()).isAbsolute()) {
+            return;
+        }
+        Path copy = dir.resolve(spec.guide().imported().file()).normalize();
+        Path source = spec.guide().imported().path();
+        if (copy.startsWith(dir.normalize()) && Files.isRegularFile(source)) {
+            Files.createDirectories(copy.getParent());
+            Files.copy(source, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
     }
 

@@ -1,8 +1,10 @@
 package org.guidancelab.session;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.guidancelab.data.DataFormatException;
 import org.guidancelab.data.TaskData;
+import org.guidancelab.engine.imported.ImportedGuideCheck;
 import org.guidancelab.engine.train.Trainer;
 import org.guidancelab.engine.train.TrainerOptions;
 import org.guidancelab.experiment.DatasetSpec;
@@ -30,7 +32,8 @@ final class Preflight {
     }
 
     static void validate(ExperimentSpec spec) throws Refused {
-        List<SpecProblem> problems = ExperimentValidator.validate(spec);
+        List<SpecProblem> problems = new ArrayList<>(ExperimentValidator.validate(spec));
+        problems.addAll(ImportedGuideCheck.problems(spec)); // a guide read from a file: the file's own checks
         if (!problems.isEmpty()) {
             throw new Refused(new SetupFailure(SetupFailure.Kind.INVALID_EXPERIMENT, "the experiment has problems", "",
                     problems));

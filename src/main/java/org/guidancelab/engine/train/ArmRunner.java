@@ -2,6 +2,7 @@ package org.guidancelab.engine.train;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import org.guidancelab.engine.loss.Distillation;
 import org.guidancelab.engine.loss.LossValue;
 import org.guidancelab.engine.loss.SoftmaxCrossEntropy;
 import org.guidancelab.engine.model.Model;
+import org.guidancelab.engine.imported.ImportedModel;
 import org.guidancelab.engine.model.ModelFile;
 import org.guidancelab.engine.model.StochasticModel;
 import org.guidancelab.engine.optim.GradientClipping;
@@ -109,7 +111,9 @@ final class ArmRunner {
             target = options.models().create(spec.target(), training.seed());
             // A guide this arm does not train only ever runs forward in eval mode: the frozen fast path where it
             // fits (loaded or checkpointed guide weights are copied into its params() like into any model).
-            guide = guideTrainedHere()
+            guide = spec.guide().isImported()
+                    ? ImportedModel.open(spec.guide(), Arrays.stream(data.inputShape()).boxed().toList())
+                    : guideTrainedHere()
                     ? options.models().create(spec.guide(), guideSeed(training.seed()))
                     : options.models().createFrozen(spec.guide(), guideSeed(training.seed()));
             Optimizer opt = Optimizers.create(training, (int) target.params().length());

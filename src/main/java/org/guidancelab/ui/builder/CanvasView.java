@@ -171,11 +171,9 @@ final class CanvasView extends ScrollPane {
     }
 
     private Point2D tapCentre(LaneView lane, String layer) {
-        for (BlockView b : lane.blocks()) {
-            if (b.layer().name().equals(layer)) {
-                Circle c = b.tapMarker();
-                return content.sceneToLocal(c.localToScene(c.getCenterX(), c.getCenterY()));
-            }
+        Circle c = lane.tapMarker(layer); // an imported guide's read-only blocks have tap markers too
+        if (c != null) {
+            return content.sceneToLocal(c.localToScene(c.getCenterX(), c.getCenterY()));
         }
         return null;
     }

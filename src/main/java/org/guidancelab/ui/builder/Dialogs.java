@@ -22,4 +22,9 @@ public interface Dialogs {
     Optional<Path> chooseOpen(String title);
 
     Optional<Path> chooseSave(String title, String suggestedName);
+
+    /** A guide's model file (Keras .h5, DeepLearning4J .zip); by default the plain open dialog. */
+    default Optional<Path> chooseModelFile(String title) {
+        return chooseOpen(title);
+    }
 }

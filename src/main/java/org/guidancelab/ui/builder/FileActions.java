@@ -23,10 +23,17 @@ import org.guidancelab.ui.model.Starters;
 final class FileActions implements FileDrops {
     private final BuilderContext ctx;
     private final Dialogs dialogs;
+    private final GuideImport guides;
 
     FileActions(BuilderContext ctx, Dialogs dialogs) {
         this.ctx = ctx;
         this.dialogs = dialogs;
+        this.guides = new GuideImport(ctx, dialogs);
+    }
+
+    /** "Guide from file..." of the library. */
+    GuideImport guides() {
+        return guides;
     }
 
     private ExperimentDocument doc() {
@@ -109,6 +116,14 @@ final class FileActions implements FileDrops {
             return false;
         }
         Path file = files.get(0).toPath();
+        if (GuideImport.isModelFile(file)) { // a Keras h5 or DL4J zip: a guide trained elsewhere
+            if (lane != Lane.GUIDE) {
+                dialogs.showError("Cannot use " + file.getFileName() + " as the target", file + ": a model file can only be"
+                        + " the guide (frozen as it came); the target is trained here, from the lab's layers");
+                return false;
+            }
+            return guides.importGuide(file);
+        }
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);

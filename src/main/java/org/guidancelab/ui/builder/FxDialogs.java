@@ -96,6 +96,18 @@ public final class FxDialogs implements Dialogs {
         return remember(fc.showSaveDialog(owner));
     }
 
+    @Override
+    public Optional<Path> chooseModelFile(String title) {
+        FileChooser fc = new FileChooser();
+        fc.setTitle(title);
+        fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Keras h5 or DeepLearning4J zip", "*.h5", "*.hdf5", "*.zip"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        if (lastDir.isDirectory()) {
+            fc.setInitialDirectory(lastDir);
+        }
+        return remember(fc.showOpenDialog(owner));
+    }
+
     private FileChooser chooser(String title) {
         FileChooser fc = new FileChooser();
         fc.setTitle(title);

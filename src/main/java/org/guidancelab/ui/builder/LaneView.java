@@ -13,9 +13,13 @@ import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.shape.Circle;
 import org.guidancelab.arch.LayerInfo;
 import org.guidancelab.arch.NetworkAnalysis;
 import org.guidancelab.arch.NetworkSpec;
+import org.guidancelab.engine.imported.GuideCatalog;
+import org.guidancelab.experiment.DatasetShape;
+import org.guidancelab.experiment.DatasetShapes;
 import org.guidancelab.experiment.ExperimentSpec;
 import org.guidancelab.ui.model.BlockRef;
 import org.guidancelab.ui.model.BlockSummary;
@@ -77,10 +81,24 @@ final class LaneView extends VBox {
         return blocks;
     }
 
+    /** The tap marker of layer {@code name}: a block's, or an imported guide's read-only block's; null if none. */
+    Circle tapMarker(String name) {
+        for (BlockView b : blocks) {
+            if (b.layer().name().equals(name)) {
+                return b.tapMarker();
+            }
+        }
+        return (Circle) row.lookup("#imported-" + name + "-tap");
+    }
+
     private void rebuild() {
         ExperimentDocument doc = ctx.document();
         ExperimentSpec spec = doc.getSpec();
         NetworkSpec net = lane.network(spec);
+        if (net.isImported()) {
+            rebuildImported(spec, net);
+            return;
+        }
         NetworkAnalysis analysis = doc.analysis(lane);
         blocks.clear();
         for (int i = 0; i < net.size(); i++) {
@@ -91,6 +109,23 @@ final class LaneView extends VBox {
         row.getChildren().setAll(blocks);
         summary.setText(net.name() + "  ·  " + net.size() + " layers  ·  " + BlockSummary.count(analysis.totalParams())
                 + " parameters  ·  " + net.tapNames().size() + " taps");
+    }
+
+    /** A guide read from a file: its layers as a read-only chain (listed once per file version). */
+    private void rebuildImported(ExperimentSpec spec, NetworkSpec net) {
+        blocks.clear();
+        List<Integer> data = null;
+        try {
+            DatasetShape d = DatasetShapes.of(spec.dataset());
+            data = d.tokens() ? null : d.inputShape();
+        } catch (DatasetShapes.ParamProblem p) {
+            // the dataset's own problem is listed under Problems; the file is still shown
+        }
+        GuideCatalog.Entry e = GuideCatalog.describe(net.imported().path(), data);
+        row.getChildren().setAll(ImportedChain.blocks(net, e));
+        summary.setText(net.name() + "  ·  read from " + net.imported().path().getFileName() + "  ·  "
+                + (e.ok() ? e.layers().size() + " layers  ·  " + BlockSummary.count(e.layers().stream().mapToLong(l -> l.params()).sum())
+                + " parameters  ·  " : "") + net.tapNames().size() + " taps  ·  frozen, read-only");
     }
 
     /** The gap a drop at {@code x} (in this lane's coordinates) lands in: the number of block centres left of it. */
@@ -121,7 +156,9 @@ final class LaneView extends VBox {
     private void wireDrops() {
         setOnDragOver(e -> {
             Optional<DragPayload> p = DnD.read(e.getDragboard());
-            if (p.isPresent() && ctx.planner().acceptsOnLane(p.get())) {
+            boolean readOnly = lane.network(ctx.document().getSpec()).isImported()
+                    && p.isPresent() && p.get().kind() != DragPayload.Kind.ARCHITECTURE; // a whole network may replace it
+            if (p.isPresent() && !readOnly && ctx.planner().acceptsOnLane(p.get())) {
                 e.acceptTransferModes(TransferMode.COPY_OR_MOVE);
                 if (p.get().kind() == DragPayload.Kind.ARCHITECTURE) {
                     highlight(true);

@@ -1,6 +1,7 @@
 package org.guidancelab.ui.builder;
 
 import java.util.List;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.TransferMode;
@@ -10,12 +11,20 @@ import org.guidancelab.ui.model.DragPayload;
 
 /** The architecture library: whole networks as cards, dragged onto a lane to replace that network. */
 final class LibraryView extends VBox {
-    LibraryView(List<ArchitectureCard> cards) {
+    /** @param guideFromFile asks for a model file (Keras h5, DL4J zip) and makes it the guide */
+    LibraryView(List<ArchitectureCard> cards, Runnable guideFromFile) {
         setSpacing(6);
         setId("library");
         Label title = new Label("Architectures");
         title.getStyleClass().add(Styles.SECTION_TITLE);
         getChildren().add(title);
+        Button fromFile = new Button("Guide from file...");
+        fromFile.setId("guide-from-file");
+        fromFile.setMaxWidth(Double.MAX_VALUE);
+        fromFile.setOnAction(e -> guideFromFile.run());
+        Tooltip.install(fromFile, new Tooltip("A network trained elsewhere (Keras .h5, DeepLearning4J .zip) as the frozen"
+                + " guide. Or drop the file on the guide lane."));
+        getChildren().add(fromFile);
         if (cards.isEmpty()) {
             Label none = new Label("No architecture files found in presets/architectures.");
             none.setWrapText(true);

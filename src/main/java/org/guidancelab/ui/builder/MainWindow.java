@@ -84,7 +84,7 @@ public final class MainWindow extends BorderPane {
     }
 
     private ScrollPane left() {
-        VBox box = new VBox(12, new PaletteView(), new LibraryView(library.architectures()));
+        VBox box = new VBox(12, new PaletteView(), new LibraryView(library.architectures(), files.guides()::chooseAndImport));
         box.getStyleClass().add(Styles.SIDE);
         ScrollPane s = new ScrollPane(box);
         s.setFitToWidth(true);

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.guidancelab.arch.NetworkSpec;
+import org.guidancelab.engine.imported.ImportedGuideCheck;
 import org.guidancelab.experiment.ExperimentSpec;
 import org.guidancelab.experiment.ExperimentValidator;
 import org.guidancelab.experiment.SpecProblem;
@@ -25,6 +26,9 @@ public final class Validation {
     public static List<Problem> problems(ExperimentSpec spec) {
         List<Problem> out = new ArrayList<>();
         for (SpecProblem p : ExperimentValidator.validate(spec)) {
+            out.add(toProblem(spec, p));
+        }
+        for (SpecProblem p : ImportedGuideCheck.problems(spec)) { // the guide's file, read once per version
             out.add(toProblem(spec, p));
         }
         return out;
