@@ -1,8 +1,10 @@
 package org.guidancelab.engine.imported;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +37,33 @@ public final class GuideCatalog {
         }
     };
 
+    /** The bundled model {@link #warmUp} opens (the imported-guide preset's guide). */
+    static final String WARM_UP_MODEL = "presets/guides/small-cnn-keras.h5";
+
     private GuideCatalog() {
+    }
+
+    /**
+     * Opens the bundled guide once (not cached) so that DeepLearning4J's import and the HDF5 natives are loaded before
+     * anyone imports a file: their first use takes seconds, which the builder would otherwise spend on the JavaFX
+     * thread (a second file then opens in a few hundred milliseconds). Called off that thread at start-up; a failure
+     * is left to the real import to report.
+     */
+    public static void warmUp() {
+        try (InputStream in = GuideCatalog.class.getClassLoader().getResourceAsStream(WARM_UP_MODEL)) {
+            if (in == null) {
+                return;
+            }
+            Path tmp = Files.createTempFile("guide-warm-up", ".h5");
+            try {
+                Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
+                open(tmp, null);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException | RuntimeException | LinkageError e) {
+            // the first real import reports what is wrong
+        }
     }
 
     /** The listing of {@code file} opened for data of {@code inputShape} (may be null; a DL4J zip may need it). */

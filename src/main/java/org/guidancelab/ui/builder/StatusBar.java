@@ -6,6 +6,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import org.guidancelab.engine.imported.GuideCatalog;
 import org.guidancelab.platform.BackendUnavailableException;
 import org.guidancelab.platform.ProcessSetup;
 import org.guidancelab.ui.run.RunSettings;
@@ -61,6 +62,9 @@ final class StatusBar extends HBox {
                     label.setTooltip(new Tooltip(tooltip));
                 }
             });
+            if (tip == null) {
+                GuideCatalog.warmUp(); // so a guide imported later does not load DeepLearning4J on the JavaFX thread
+            }
         }, "backend-detection");
         t.setDaemon(true);
         t.start();
