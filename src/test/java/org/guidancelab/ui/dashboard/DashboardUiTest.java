@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
@@ -152,6 +153,39 @@ class DashboardUiTest {
         assertEquals(30, rec.taskRows(TinyRuns.GUIDED).size());
         assertTrue(dashboard.controls().progressText().getText().startsWith("Finished"));
         assertEquals("", dashboard.bannerText());
+    }
+
+    @Test
+    void bothArmsGrowOnTheChartsBeforeEitherHasFinishedAndTheHeatmapStaysOnTheChosenArm() throws Exception {
+        submit(TinyRuns.experiment(LONG_STEPS));
+        WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> current() != null);
+        ActiveRun task = current();
+        HeatmapPanel panel = dashboard.heatmap();
+        LiveCurves curves = dashboard.curves();
+        WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> panel.armChooser().getItems().contains(TinyRuns.GUIDED));
+        fx(() -> panel.armChooser().setValue(TinyRuns.GUIDED));
+        // Polled on the FX thread, which owns the charts: both arms' points, several evaluations of each.
+        WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() ->
+                curves.chart(Metrics.TASK_LOSS).pointCount(TinyRuns.BASELINE) >= 40
+                        && curves.chart(Metrics.TASK_LOSS).pointCount(TinyRuns.GUIDED) >= 40
+                        && panel.history(TinyRuns.BASELINE).size() >= 3 && panel.history(TinyRuns.GUIDED).size() >= 3).get());
+        assertSame(task, current(), "the run goes on");
+        RunRecord running = RunReader.read(task.dir());
+        for (String arm : List.of(TinyRuns.BASELINE, TinyRuns.GUIDED)) {
+            assertEquals(RunStatus.RUNNING, running.status().arms().get(arm).status(), arm + " has not finished");
+        }
+        assertEquals(TinyRuns.GUIDED, panel.armChooser().getValue(), "the evaluations of the other arm leave the choice");
+        WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> panel.shown() != null);
+        CkaHeatmap shown = panel.shown();
+        assertTrue(panel.history(TinyRuns.GUIDED).contains(shown), "the heatmap shown is the guided arm's");
+        assertTrue(dashboard.controls().progressText().getText().contains("2 arms side by side"),
+                dashboard.controls().progressText().getText());
+        fx(() -> service.stop());
+        RunOutcome stopped = awaitOutcome(1);
+        RunRecord rec = RunReader.read(stopped.dir());
+        for (String arm : List.of(TinyRuns.BASELINE, TinyRuns.GUIDED)) {
+            assertEquals(rec.lastTaskRow(arm).step(), rec.checkpoints().get(arm).step(), arm + " checkpoints at the stop");
+        }
     }
 
     @Test
