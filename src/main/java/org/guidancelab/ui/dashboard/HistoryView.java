@@ -15,7 +15,9 @@ import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListView;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.Region;
 import javafx.scene.control.SplitPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -40,10 +42,13 @@ import org.guidancelab.ui.run.TrainingService;
 public final class HistoryView extends BorderPane {
     private final TrainingService service;
     private final RunDialogs dialogs;
-    private final ListView<RunEntry> list = new ListView<>();
+    private final RunsTable runs = new RunsTable();
+    private final TableView<RunEntry> list = runs.table();
+    private final ArmAccuracies accuracies = new ArmAccuracies();
     private final RunFiguresView figures;
     private final Label status = new Label();
     private final Button open = new Button("Open");
+    private final Button compare = new Button("Compare");
     private final Button resume = new Button("Resume");
     private final Button delete = new Button("Delete…");
     private final Button refresh = new Button("Refresh");
@@ -63,26 +68,30 @@ public final class HistoryView extends BorderPane {
         this.dialogs = dialogs;
         this.figures = new RunFiguresView(dialogs);
         setId("history");
-        list.setId("history-list");
         open.setId("history-open");
+        compare.setId("history-compare");
         resume.setId("history-resume");
         delete.setId("history-delete");
         status.setId("history-status");
         status.setWrapText(true);
-        var none = list.getSelectionModel().selectedItemProperty().isNull();
-        open.disableProperty().bind(none);
-        delete.disableProperty().bind(none);
+        var selection = list.getSelectionModel().getSelectedItems();
+        var notOne = javafx.beans.binding.Bindings.size(selection).isNotEqualTo(1);
+        open.disableProperty().bind(notOne);
+        delete.disableProperty().bind(notOne);
+        compare.disableProperty().bind(javafx.beans.binding.Bindings.size(selection).lessThan(2));
+        compare.setTooltip(new javafx.scene.control.Tooltip("Overlay the curves of the selected runs' arms and show their heatmaps side by side"));
         // A run still marked "running" that is not the one training now was cut off (the app crashed or was
         // killed): it resumes from its checkpoints like a stopped one.
         resume.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> {
             RunEntry e = list.getSelectionModel().getSelectedItem();
-            return e == null || e.status() == RunStatus.FINISHED || isTrainingNow(e);
-        }, list.getSelectionModel().selectedItemProperty(), service.currentProperty()));
+            return selection.size() != 1 || e == null || e.status() == RunStatus.FINISHED || isTrainingNow(e);
+        }, selection, service.currentProperty()));
         open.setOnAction(e -> openSelected());
+        compare.setOnAction(e -> compareSelected());
         resume.setOnAction(e -> resumeSelected());
         delete.setOnAction(e -> deleteSelected());
         exportMetrics.setId("history-export-metrics");
-        exportMetrics.disableProperty().bind(none);
+        exportMetrics.disableProperty().bind(notOne);
         exportMetrics.setOnAction(e -> exportMetricsOfSelected());
         refresh.setOnAction(e -> refresh());
         list.setOnMouseClicked(e -> {
@@ -90,12 +99,17 @@ public final class HistoryView extends BorderPane {
                 openSelected();
             }
         });
-        HBox buttons = new HBox(6, open, resume, delete, exportMetrics, refresh);
-        VBox left = new VBox(6, new Label("Runs in " + service.settings().runsDir()), list, buttons, status);
-        left.setPadding(new Insets(6));
-        VBox.setVgrow(list, Priority.ALWAYS);
-        SplitPane split = new SplitPane(left, figures);
-        split.setDividerPositions(0.3);
+        // A flow, not a row: at a narrow window the buttons wrap instead of being cut to "O..." and "Res...".
+        FlowPane buttons = new FlowPane(6, 6, open, compare, resume, delete, exportMetrics, refresh);
+        buttons.getChildren().forEach(b -> ((Button) b).setMinWidth(Region.USE_PREF_SIZE));
+        Label where = new Label("Runs in " + service.settings().runsDir());
+        where.setMinWidth(0);
+        VBox top = new VBox(6, where, runs, buttons, status);
+        top.setPadding(new Insets(6));
+        VBox.setVgrow(runs, Priority.ALWAYS);
+        SplitPane split = new SplitPane(top, figures);
+        split.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        split.setDividerPositions(0.42);
         setCenter(split);
         service.addOnFinished(o -> refresh());
         refresh();
@@ -119,9 +133,9 @@ public final class HistoryView extends BorderPane {
     }
 
     /** The run entries, or the listing's error as a message (never thrown: the history must stay usable). */
-    private static Object listRuns(Path runsDir) {
+    private Object listRuns(Path runsDir) {
         try {
-            return RunEntry.list(runsDir);
+            return RunEntry.list(runsDir, accuracies);
         } catch (IOException | RuntimeException e) {
             return "Cannot list " + runsDir + ": " + e.getMessage();
         }
@@ -134,13 +148,8 @@ public final class HistoryView extends BorderPane {
         }
         @SuppressWarnings("unchecked")
         List<RunEntry> entries = (List<RunEntry>) listed;
-        RunEntry selected = list.getSelectionModel().getSelectedItem();
-        list.getItems().setAll(entries);
-        status.setText(entries.isEmpty() ? "No runs yet." : entries.size() + " runs");
-        if (selected != null) {
-            entries.stream().filter(x -> x.dir().equals(selected.dir())).findFirst()
-                    .ifPresent(x -> list.getSelectionModel().select(x));
-        }
+        runs.setAll(entries);
+        status.setText(entries.isEmpty() ? "No runs yet." : entries.size() + (entries.size() == 1 ? " run" : " runs"));
     }
 
     /** Reads the selected run and builds its figures in the background, then shows them. */
@@ -163,6 +172,36 @@ public final class HistoryView extends BorderPane {
                     }
                     return null;
                 }, Platform::runLater);
+    }
+
+    /**
+     * Reads the selected runs in the background and shows them overlaid: every run's arms in one set of curves
+     * ("run · arm" in the legend), their last heatmaps side by side.
+     */
+    CompletableFuture<Void> compareSelected() {
+        List<RunEntry> chosen = runs.selected();
+        if (chosen.size() < 2) {
+            return CompletableFuture.completedFuture(null);
+        }
+        status.setText("Comparing " + chosen.size() + " runs…");
+        return CompletableFuture.supplyAsync(() -> {
+            List<org.guidancelab.figures.RunFigureData> data = chosen.stream()
+                    .map(e -> RunFigureSource.from(readRun(e.dir()))).toList();
+            org.guidancelab.figures.RunFigureData merged = org.guidancelab.figures.RunComparison.merge(data);
+            return new RunFiguresView.RunFigureSet(merged.runName().replace(' ', '-'),
+                    org.guidancelab.figures.RunComparison.figures(merged, org.guidancelab.figures.CurveOptions.defaults(),
+                            org.guidancelab.figures.HeatmapOptions.defaults()));
+        }, disk).handleAsync((set, ex) -> {
+            if (ex == null) {
+                figures.show(set);
+                status.setText("Comparing " + String.join(", ", chosen.stream().map(RunEntry::name).toList()));
+            } else {
+                Throwable cause = ex instanceof CompletionException && ex.getCause() != null ? ex.getCause() : ex;
+                figures.clear("Cannot compare: " + cause.getMessage());
+                status.setText("Cannot compare: " + cause.getMessage());
+            }
+            return null;
+        }, Platform::runLater);
     }
 
     private static RunRecord readRun(Path dir) {
@@ -248,8 +287,13 @@ public final class HistoryView extends BorderPane {
         }
     }
 
-    public ListView<RunEntry> list() {
+    /** The runs table's rows (filtered and sorted as shown). */
+    public TableView<RunEntry> list() {
         return list;
+    }
+
+    public RunsTable runsTable() {
+        return runs;
     }
 
     public RunFiguresView figures() {

@@ -46,6 +46,8 @@ public final class RunFiguresView extends ScrollPane {
             box.getChildren().add(new Label("Run " + set.runName() + " recorded no steps."));
             return;
         }
+        // Heatmaps go side by side (wrapping at the view's width): several arms' or runs' matrices compare at a glance.
+        javafx.scene.layout.FlowPane heatmaps = null;
         for (Figure f : figures) {
             ChartViewer v = new ChartViewer(f.chart());
             v.setId("figure-" + f.name());
@@ -53,8 +55,23 @@ public final class RunFiguresView extends ScrollPane {
             v.setMinHeight(f.height() * 0.8);
             String file = set.runName() + "_" + f.name() + (f.step().isPresent() ? "_step" + f.step().getAsInt() : "");
             ChartExport.install(v, () -> file, dialogs);
-            box.getChildren().add(v);
+            if (isHeatmap(f)) {
+                if (heatmaps == null) {
+                    heatmaps = new javafx.scene.layout.FlowPane(10, 10);
+                    heatmaps.getStyleClass().add("heatmap-row");
+                    box.getChildren().add(heatmaps);
+                }
+                v.setMinWidth(f.width() * 0.6);
+                heatmaps.getChildren().add(v);
+            } else {
+                heatmaps = null;
+                box.getChildren().add(v);
+            }
         }
+    }
+
+    private static boolean isHeatmap(Figure f) {
+        return f.name().startsWith("cka-") || f.name().startsWith("self-similarity-");
     }
 
     public void clear(String text) {
