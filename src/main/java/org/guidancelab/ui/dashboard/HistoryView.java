@@ -53,7 +53,10 @@ public final class HistoryView extends BorderPane {
     private final Button delete = new Button("Delete…");
     private final Button refresh = new Button("Refresh");
     private final Button exportMetrics = new Button("Export metrics…");
+    private final Button exportView = new Button("Export view…");
     private Runnable onResume = () -> { };
+    private java.util.function.Consumer<Path> onOpenSweep = d -> { };
+    private final Button openSweep = new Button("Open sweep…");
     /** Disk work, one job at a time so a refresh after a delete sees the folder gone. */
     private final ExecutorService disk = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "run-history");
@@ -94,13 +97,20 @@ public final class HistoryView extends BorderPane {
         exportMetrics.disableProperty().bind(notOne);
         exportMetrics.setOnAction(e -> exportMetricsOfSelected());
         refresh.setOnAction(e -> refresh());
+        exportView.setId("history-export-view");
+        exportView.setTooltip(new javafx.scene.control.Tooltip("The figures shown (a run or a comparison) as one PNG at twice their size"));
+        exportView.disableProperty().bind(figures.emptyProperty());
+        exportView.setOnAction(e -> exportView());
+        openSweep.setId("history-open-sweep");
+        openSweep.setTooltip(new javafx.scene.control.Tooltip("Reopen a past sweep (or follow one running) in the Sweep tab"));
+        openSweep.setOnAction(e -> dialogs.chooseFolder("Open sweep folder").ifPresent(d -> onOpenSweep.accept(d)));
         list.setOnMouseClicked(e -> {
             if (e.getClickCount() == 2) {
                 openSelected();
             }
         });
         // A flow, not a row: at a narrow window the buttons wrap instead of being cut to "O..." and "Res...".
-        FlowPane buttons = new FlowPane(6, 6, open, compare, resume, delete, exportMetrics, refresh);
+        FlowPane buttons = new FlowPane(6, 6, open, compare, resume, delete, exportMetrics, exportView, refresh, openSweep);
         buttons.getChildren().forEach(b -> ((Button) b).setMinWidth(Region.USE_PREF_SIZE));
         Label where = new Label("Runs in " + service.settings().runsDir());
         where.setMinWidth(0);
@@ -113,6 +123,20 @@ public final class HistoryView extends BorderPane {
         setCenter(split);
         service.addOnFinished(o -> refresh());
         refresh();
+    }
+
+    /** Called with a sweep folder to reopen (the shell shows it in the Sweep tab). */
+    public void setOnOpenSweep(java.util.function.Consumer<Path> open) {
+        onOpenSweep = open == null ? d -> { } : open;
+    }
+
+    /**
+     * Opens the run in {@code dir} (a sweep cell's, which the table does not list) and shows its figures as recorded
+     * so far; the future completes once they are on screen.
+     */
+    public CompletableFuture<Void> open(Path dir) {
+        list.getSelectionModel().clearSelection();
+        return show(RunEntry.read(dir, accuracies));
     }
 
     /** Called after a resume was queued (the shell switches to the dashboard). */
@@ -154,7 +178,10 @@ public final class HistoryView extends BorderPane {
 
     /** Reads the selected run and builds its figures in the background, then shows them. */
     CompletableFuture<Void> openSelected() {
-        RunEntry e = list.getSelectionModel().getSelectedItem();
+        return show(list.getSelectionModel().getSelectedItem());
+    }
+
+    private CompletableFuture<Void> show(RunEntry e) {
         if (e == null) {
             return CompletableFuture.completedFuture(null);
         }
@@ -272,6 +299,27 @@ public final class HistoryView extends BorderPane {
                 dialogs.showError("Export metrics", "Could not write " + target + ": " + ex.getMessage());
             }
         });
+    }
+
+    /**
+     * Asks where, then writes the figures on show (one run's, or a comparison's) as one PNG at twice their size; the
+     * future ends once written (null when cancelled); a failure is shown, not thrown.
+     */
+    CompletableFuture<Path> exportView() {
+        if (figures.emptyProperty().get()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        java.util.Optional<Path> file = dialogs.chooseExportFile("Export view", figures.setName() + "_view.png");
+        if (file.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return ViewExport.png(figures.content(), file.get(), disk).whenCompleteAsync((written, ex) -> {
+            if (ex == null) {
+                status.setText("View written to " + written);
+            } else {
+                dialogs.showError("Export view", (ex.getCause() != null ? ex.getCause() : ex).getMessage());
+            }
+        }, Platform::runLater);
     }
 
     private boolean isTrainingNow(RunEntry e) {

@@ -18,6 +18,8 @@ public final class RunFiguresView extends ScrollPane {
     private final VBox box = new VBox(10);
     private final RunDialogs dialogs;
     private final List<Figure> figures = new ArrayList<>();
+    private final javafx.beans.property.ReadOnlyBooleanWrapper empty = new javafx.beans.property.ReadOnlyBooleanWrapper(true);
+    private String setName = "run";
 
     public RunFiguresView(RunDialogs dialogs) {
         this.dialogs = dialogs;
@@ -42,6 +44,8 @@ public final class RunFiguresView extends ScrollPane {
         box.getChildren().clear();
         figures.clear();
         figures.addAll(set.figures());
+        setName = set.runName();
+        empty.set(figures.isEmpty());
         if (figures.isEmpty()) {
             box.getChildren().add(new Label("Run " + set.runName() + " recorded no steps."));
             return;
@@ -76,6 +80,7 @@ public final class RunFiguresView extends ScrollPane {
 
     public void clear(String text) {
         figures.clear();
+        empty.set(true);
         box.getChildren().setAll(new Label(text));
     }
 
@@ -84,6 +89,21 @@ public final class RunFiguresView extends ScrollPane {
         public RunFigureSet {
             figures = List.copyOf(figures);
         }
+    }
+
+    /** True while no figure is on show. */
+    public javafx.beans.property.ReadOnlyBooleanProperty emptyProperty() {
+        return empty.getReadOnlyProperty();
+    }
+
+    /** The name of the run (or comparison) on show, for file names. */
+    public String setName() {
+        return setName;
+    }
+
+    /** Everything on show, scrolled out of sight or not: what "Export view" draws. */
+    public javafx.scene.Node content() {
+        return box;
     }
 
     /** The figures on show, in order. */

@@ -189,6 +189,27 @@ class DashboardUiTest {
     }
 
     @Test
+    void exportingTheDashboardWritesOnePngAtTwiceItsSize() throws Exception {
+        submit(TinyRuns.experiment(20));
+        awaitOutcome(1);
+        Path file = tmp.resolve("dashboard.png");
+        dialogs.exportAnswer = file;
+        Path written = WaitForAsyncUtils.asyncFx(dashboard::exportView).get(TIMEOUT_S, TimeUnit.SECONDS)
+                .get(TIMEOUT_S, TimeUnit.SECONDS);
+        assertEquals(file, written);
+        java.awt.image.BufferedImage png = javax.imageio.ImageIO.read(file.toFile());
+        assertNotNull(png, "a PNG ImageIO reads");
+        assertEquals(Math.round(dashboard.getWidth() * ViewExport.SCALE), png.getWidth(), 1.0);
+        assertEquals(Math.round(dashboard.getHeight() * ViewExport.SCALE), png.getHeight(), 1.0);
+        // not a blank page: the charts' pixels vary
+        java.util.Set<Integer> colours = new java.util.HashSet<>();
+        for (int x = 0; x < png.getWidth(); x += 7) {
+            colours.add(png.getRGB(x, png.getHeight() / 2));
+        }
+        assertTrue(colours.size() > 10, colours.size() + " colours across the middle");
+    }
+
+    @Test
     void theHeatmapSliderScrubsBackAndTheBeforeAfterViewShowsBothSteps(FxRobot robot) throws Exception {
         submit(TinyRuns.experiment(30));
         awaitOutcome(1);

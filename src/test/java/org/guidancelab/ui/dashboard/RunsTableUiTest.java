@@ -168,6 +168,14 @@ class RunsTableUiTest {
         javafx.scene.Node third = byId("figure-cka-" + b + " · plain");
         assertEquals(first.getParent(), third.getParent());
         assertTrue(first.getParent() instanceof javafx.scene.layout.FlowPane);
+
+        // the comparison exports as one PNG at twice its size
+        Path file = Files.createTempDirectory("compare-export").resolve("compare.png");
+        dialogs.exportAnswer = file;
+        Path written = WaitForAsyncUtils.asyncFx(history::exportView).get(TIMEOUT_S, TimeUnit.SECONDS).get(TIMEOUT_S, TimeUnit.SECONDS);
+        java.awt.image.BufferedImage png = javax.imageio.ImageIO.read(written.toFile());
+        double width = WaitForAsyncUtils.asyncFx(() -> history.figures().content().getLayoutBounds().getWidth()).get();
+        assertEquals(Math.round(width * ViewExport.SCALE), png.getWidth(), 1.0);
     }
 
     @Test
