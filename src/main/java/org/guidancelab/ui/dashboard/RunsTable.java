@@ -33,7 +33,21 @@ public final class RunsTable extends VBox {
     private final ObservableList<RunEntry> all = FXCollections.observableArrayList();
     private final FilteredList<RunEntry> filtered = new FilteredList<>(all);
     private final SortedList<RunEntry> sorted = new SortedList<>(filtered);
-    private final TableView<RunEntry> table = new TableView<>(sorted);
+    /** Fits its columns whenever the rows or the font (a theme, a stylesheet) changed since the last fit. */
+    private final TableView<RunEntry> table = new TableView<>(sorted) {
+        @Override
+        protected void layoutChildren() {
+            String key = fontOf(this, ".table-cell") + "|" + fontOf(this, ".column-header .label") + "|" + fitRows;
+            if (!key.equals(fittedFor)) {
+                fittedFor = key;
+                fitColumns();
+            }
+            super.layoutChildren();
+        }
+    };
+    private String fittedFor = "";
+    /** Bumped whenever the rows change, so the next layout fits the columns again. */
+    private long fitRows;
     private final TextField filter = new TextField();
     private final ComboBox<String> status = new ComboBox<>();
 
@@ -108,6 +122,7 @@ public final class RunsTable extends VBox {
     public void setAll(List<RunEntry> entries) {
         List<java.nio.file.Path> selected = table.getSelectionModel().getSelectedItems().stream().map(RunEntry::dir).toList();
         all.setAll(entries);
+        fitRows++;
         table.getSelectionModel().clearSelection();
         for (RunEntry e : sorted) {
             if (selected.contains(e.dir())) {
@@ -121,7 +136,6 @@ public final class RunsTable extends VBox {
         String text = filter.getText();
         String s = status.getValue();
         filtered.setPredicate(e -> e.matches(text) && (s == null || s.equals(ALL_STATUSES) || e.status().jsonName().equals(s)));
-        fitColumns();
     }
 
     /**
@@ -130,18 +144,32 @@ public final class RunsTable extends VBox {
      */
     @SuppressWarnings("unchecked")
     void fitColumns() {
-        Text measure = new Text();
+        Text header = new Text();
+        header.setFont(font(table, ".column-header .label"));
+        Text cell = new Text();
+        cell.setFont(font(table, ".table-cell"));
         for (TableColumn<RunEntry, ?> c : table.getColumns()) {
             Function<RunEntry, String> text = (Function<RunEntry, String>) c.getUserData();
-            double w = width(measure, c.getText()) + 28;
+            double w = width(header, c.getText()) + 32; // the header's padding and sort arrow
             for (RunEntry e : all) {
                 for (String line : text.apply(e).split("\n")) {
-                    w = Math.max(w, width(measure, line) + 20);
+                    w = Math.max(w, width(cell, line) + 24); // the cell's padding
                 }
             }
             c.setPrefWidth(Math.ceil(w));
             c.setMinWidth(Math.ceil(w));
         }
+    }
+
+    /** The font the table draws {@code selector} in: its own once its skin made one, else the default. */
+    private static javafx.scene.text.Font font(TableView<?> t, String selector) {
+        javafx.scene.Node n = t.lookup(selector);
+        return n instanceof javafx.scene.control.Labeled l ? l.getFont() : javafx.scene.text.Font.getDefault();
+    }
+
+    private static String fontOf(TableView<?> t, String selector) {
+        javafx.scene.text.Font f = font(t, selector);
+        return f.getName() + f.getSize();
     }
 
     private static double width(Text measure, String s) {

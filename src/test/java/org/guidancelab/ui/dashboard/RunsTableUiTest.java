@@ -72,6 +72,7 @@ class RunsTableUiTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
+        org.guidancelab.ui.builder.Theme.LIGHT.apply(); // the app's stylesheet and font, which the columns must fit
         service = new TrainingService(RunSettings.defaults().withRunsDir(runsDir));
         history = new HistoryView(service, dialogs);
         stage.setScene(new Scene(history, 1260, 780));
