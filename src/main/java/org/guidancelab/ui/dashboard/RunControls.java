@@ -43,6 +43,9 @@ public final class RunControls extends HBox {
             c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         }
         progress.setMinWidth(0);
+        // ...by wrapping onto a second line rather than ending in "2.6 steps..." (the time left is its last words).
+        progress.setWrapText(true);
+        progress.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         HBox.setHgrow(progress, Priority.ALWAYS);
         progress.setMaxWidth(Double.MAX_VALUE);
         var running = service.currentProperty().isNotNull();

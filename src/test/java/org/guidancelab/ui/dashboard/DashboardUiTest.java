@@ -180,6 +180,13 @@ class DashboardUiTest {
         assertTrue(panel.history(TinyRuns.GUIDED).contains(shown), "the heatmap shown is the guided arm's");
         assertTrue(dashboard.controls().progressText().getText().contains("2 arms side by side"),
                 dashboard.controls().progressText().getText());
+        // the long progress line wraps rather than ending in "..." (nor are the buttons cut)
+        List<String> cut = WaitForAsyncUtils.asyncFx(() -> {
+            dashboard.applyCss();
+            dashboard.layout();
+            return org.guidancelab.ui.Truncation.under(dashboard.controls());
+        }).get(TIMEOUT_S, TimeUnit.SECONDS);
+        assertEquals(List.of(), cut);
         fx(() -> service.stop());
         RunOutcome stopped = awaitOutcome(1);
         RunRecord rec = RunReader.read(stopped.dir());
