@@ -15,13 +15,13 @@ import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.stream.ImageOutputStream;
 
 /** Writes PNG files with their resolution recorded (the pHYs chunk), which ImageIO.write leaves out. */
-final class PngWriter {
+public final class PngWriter {
     private static final String FORMAT = "javax_imageio_png_1.0";
 
     private PngWriter() {
     }
 
-    static void write(BufferedImage image, Path path, double dotsPerInch) throws IOException {
+    public static void write(BufferedImage image, Path path, double dotsPerInch) throws IOException {
         Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName("png");
         if (!writers.hasNext()) {
             throw new IOException("no PNG writer available to write " + path);

@@ -30,6 +30,10 @@ public final class LiveFeed implements TrainingListener {
     private final AtomicLong dropped = new AtomicLong();
     private volatile Progress progress = Progress.NONE;
     private volatile List<String> arms = List.of();
+    /** Per arm, its last task step (training thread only); an arm ended is taken off {@link #running}. */
+    private final java.util.Map<String, Integer> taskSteps = new java.util.HashMap<>();
+    private final java.util.Set<String> running = new java.util.HashSet<>();
+    private int lastStartedIndex = -1;
 
     public LiveFeed() {
         this(STEP_CAPACITY, NOTICE_CAPACITY);
@@ -52,7 +56,12 @@ public final class LiveFeed implements TrainingListener {
         if (event instanceof TrainingEvent.Step s) {
             Progress p = progress;
             double rate = s.phase() == Phase.TASK ? s.get(Metrics.STEPS_PER_SECOND) : p.stepsPerSecond();
-            progress = new Progress(p.arm(), p.armIndex(), p.arms(), s.phase(), s.step(), p.steps(), rate);
+            if (s.phase() == Phase.TASK) {
+                taskSteps.put(s.arm(), s.step());
+            }
+            int index = arms.indexOf(s.arm());
+            progress = new Progress(s.arm(), index < 0 ? p.armIndex() : index, p.arms(), s.phase(), s.step(), p.steps(), rate,
+                    taskStepsDone(p.steps()), running.size());
             if (s.phase() == Phase.TASK) {
                 offer(steps, s);
             }
@@ -60,15 +69,41 @@ public final class LiveFeed implements TrainingListener {
         }
         if (event instanceof TrainingEvent.RunStarted r) {
             arms = r.arms();
-            progress = new Progress("", 0, r.arms().size(), Phase.TASK, 0, r.steps(), Double.NaN);
+            taskSteps.clear();
+            running.clear();
+            lastStartedIndex = -1;
+            progress = new Progress("", 0, r.arms().size(), Phase.TASK, 0, r.steps(), Double.NaN, 0, 0);
         } else if (event instanceof TrainingEvent.ArmStarted a) {
             Progress p = progress;
-            progress = new Progress(a.arm(), a.armIndex(), p.arms(), Phase.TASK, a.fromStep(), a.steps(), Double.NaN);
+            running.add(a.arm());
+            lastStartedIndex = Math.max(lastStartedIndex, a.armIndex());
+            taskSteps.put(a.arm(), a.fromStep());
+            progress = new Progress(a.arm(), a.armIndex(), p.arms(), Phase.TASK, a.fromStep(), a.steps(), Double.NaN,
+                    taskStepsDone(a.steps()), running.size());
+        } else if (event instanceof TrainingEvent.ArmFinished || event instanceof TrainingEvent.ArmFailed) {
+            running.remove(event instanceof TrainingEvent.ArmFinished f ? f.arm() : ((TrainingEvent.ArmFailed) event).arm());
+            Progress p = progress;
+            progress = new Progress(p.arm(), p.armIndex(), p.arms(), p.phase(), p.step(), p.steps(), p.stepsPerSecond(),
+                    taskStepsDone(p.steps()), running.size());
         } else if (event instanceof TrainingEvent.Evaluation || event instanceof TrainingEvent.Checkpoint) {
             // Evaluation metrics also ride on the Step; checkpoints are the run store's business.
             return;
         }
         offer(notices, event);
+    }
+
+    /**
+     * Task steps done by all arms: each arm's last step; an arm that never reported and comes before one that started
+     * was done before (a resume skips finished arms without replaying a start).
+     */
+    private long taskStepsDone(int steps) {
+        long done = 0;
+        List<String> names = arms;
+        for (int i = 0; i < names.size(); i++) {
+            Integer s = taskSteps.get(names.get(i));
+            done += s != null ? s : i < lastStartedIndex ? steps : 0;
+        }
+        return done;
     }
 
     private <T> void offer(Bounded<T> queue, T item) {

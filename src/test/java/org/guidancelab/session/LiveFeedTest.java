@@ -103,6 +103,24 @@ class LiveFeedTest {
     }
 
     @Test
+    void armsTakingTurnsCountTogetherAndAreReportedAsRunningSideBySide() {
+        LiveFeed feed = new LiveFeed();
+        feed.onEvent(new TrainingEvent.RunStarted(List.of("a", "b"), 100, 0));
+        feed.onEvent(new TrainingEvent.ArmStarted("a", 0, ArmKind.BASELINE, 100, 0));
+        feed.onEvent(new TrainingEvent.ArmStarted("b", 1, ArmKind.BASELINE, 100, 0));
+        feed.onEvent(step("a", 30));
+        feed.onEvent(step("b", 30));
+        Progress p = feed.progress();
+        assertEquals(2, p.running());
+        assertEquals(0.3, p.fraction(), 1e-12, "60 of 200 task steps");
+        assertEquals(140 / 50.0, p.secondsLeft(), 1e-12, "the arms share one thread: one arm's rate for all");
+        feed.onEvent(step("a", 100));
+        feed.onEvent(new TrainingEvent.ArmFinished("a", 100, false));
+        assertEquals(1, feed.progress().running());
+        assertEquals(0.65, feed.progress().fraction(), 1e-12);
+    }
+
+    @Test
     void theGateHoldsTheTrainingThreadAtAStepUntilResumedOrReleased() throws Exception {
         PauseGate gate = new PauseGate();
         gate.pause();

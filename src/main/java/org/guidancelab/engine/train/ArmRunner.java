@@ -32,13 +32,21 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Runs one arm: builds the target (seeded with the experiment's seed, so every arm starts from the same weights) and
- * the frozen guide, prepares the guide (trained, loaded or untrained), runs the noise pre-phase, then the task steps
- * with the arm's loss, evaluating and checkpointing on schedule. The guide is only ever run forward in eval mode.
+ * One arm, run a step at a time: builds the target (seeded with the experiment's seed, so every arm starts from the
+ * same weights) and the frozen guide, prepares the guide (trained, loaded or untrained), runs the noise pre-phase, then
+ * the task steps with the arm's loss, evaluating and checkpointing on schedule. The guide is only ever run forward in
+ * eval mode.
+ *
+ * <p>Each arm owns everything that carries state from one step to the next (its networks, optimizers, data and noise
+ * buffers, evaluator, guide-tap caches), so the {@link Trainer} can advance several arms in turn on one thread and every
+ * arm computes exactly what it would alone: the schedule of arms never reaches the numbers.
  */
 final class ArmRunner {
     /** ABORTED: the run's record could not be written, so the whole run ends (see RecordingFailedException). */
     enum Outcome { FINISHED, STOPPED, FAILED, ABORTED }
+
+    /** Where the arm is: what its next {@link #advance()} does. */
+    private enum Stage { NEW, GUIDE_TRAINING, NOISE_PREPHASE, TASK_START, TASK, ENDED }
 
     private final ExperimentSpec spec;
     private final TrainingSpec training;
@@ -53,8 +61,12 @@ final class ArmRunner {
     private final BatchLoader loader;
     private final NoiseInputs noise;
     private final Evaluator evaluator;
+    private final int index;
+    private final ArmSpec arm;
+    private final ArmState resume;
 
-    private ArmSpec arm;
+    private Stage stage = Stage.NEW;
+    private Outcome outcome;
     private int currentStep;
     private INDArray dLogits;
     private INDArray dStudent;
@@ -62,12 +74,26 @@ final class ArmRunner {
     private GuideTapCache teacherCache;
     private String lastFailure = "";
 
+    private Model target;
+    private Model guide;
+    private Optimizer opt;
+    private Optimizer guideOpt;
+    private GuidanceTerm term;
+    /** The step of the current phase last done, and the last one checkpointed. */
+    private int phaseStep;
+    private int lastCheckpoint;
+    private TapGrams guideGrams;
+    private boolean guideGramsReady;
+    private int taskStart;
+    /** Time spent in this arm's own task steps: steps per second stay the arm's own speed when arms take turns. */
+    private long taskNanos;
+
     /**
      * {@code emit} delivers an event (a listener's exception fails the arm); {@code emitToAll} delivers an ending
-     * event to every listener whatever one of them throws.
+     * event to every listener whatever one of them throws. {@code resume} is the checkpoint to continue, or null.
      */
     ArmRunner(ExperimentSpec spec, TaskData data, TrainerOptions options, TrainerControl control, Consumer<TrainingEvent> emit,
-              Consumer<TrainingEvent> emitToAll) {
+              Consumer<TrainingEvent> emitToAll, int index, ArmSpec arm, ArmState resume) {
         this.spec = spec;
         this.training = spec.training();
         this.data = data;
@@ -75,6 +101,9 @@ final class ArmRunner {
         this.control = control;
         this.emit = emit;
         this.emitToAll = emitToAll;
+        this.index = index;
+        this.arm = arm;
+        this.resume = resume;
         this.pairs = spec.resolvedPairs();
         if (training.batchSize() <= 0) {
             throw new IllegalArgumentException("training.batchSize must be positive, got " + training.batchSize());
@@ -93,69 +122,225 @@ final class ArmRunner {
         return seed + 1_000_003L;
     }
 
-    /** The message of the last arm that failed or was aborted. */
+    String name() {
+        return arm.name();
+    }
+
+    /** The message of the arm's failure (failed or aborted). */
     String lastFailure() {
         return lastFailure;
     }
 
-    Outcome run(int index, ArmSpec armSpec, ArmState resume) {
-        this.arm = armSpec;
+    /** Runs the arm to its end on the calling thread. */
+    Outcome run() {
+        Outcome o;
+        do {
+            o = advance();
+        } while (o == null);
+        return o;
+    }
+
+    /**
+     * Does the arm's next piece of work (its start, or one step of its current phase, with the evaluation and
+     * checkpoint due after it); returns null while the arm goes on, its outcome once it has ended. A cancel is seen
+     * before the next step: the arm checkpoints what it did since its last checkpoint and ends as STOPPED.
+     */
+    Outcome advance() {
+        if (stage == Stage.ENDED) {
+            return outcome;
+        }
+        try {
+            switch (stage) {
+                case NEW -> begin();
+                case GUIDE_TRAINING -> guideTrainingStep();
+                case NOISE_PREPHASE -> noisePrephaseStep();
+                case TASK_START -> startTask();
+                case TASK -> taskStepWithSchedule();
+                default -> throw new IllegalStateException(stage.name());
+            }
+        } catch (RecordingFailedException e) {
+            lastFailure = e.getMessage();
+            end(Outcome.ABORTED);
+            emitToAll.accept(new TrainingEvent.ArmFailed(arm.name(), currentStep, e.getMessage()));
+        } catch (NonFiniteException e) {
+            lastFailure = e.getMessage();
+            end(Outcome.FAILED);
+            emitToAll.accept(new TrainingEvent.ArmFailed(arm.name(), e.step(), e.getMessage()));
+        } catch (IOException | RuntimeException e) {
+            String msg = e.getMessage() == null ? e.toString() : e.getMessage();
+            lastFailure = "arm '" + arm.name() + "': " + msg;
+            end(Outcome.FAILED);
+            emitToAll.accept(new TrainingEvent.ArmFailed(arm.name(), currentStep, lastFailure));
+        }
+        return stage == Stage.ENDED ? outcome : null;
+    }
+
+    /** Ends the arm without another step (the run is over: another arm's record could not be written). */
+    void abandon() {
+        if (stage != Stage.ENDED) {
+            end(Outcome.ABORTED);
+        }
+    }
+
+    /** Marks the arm ended and frees its networks. */
+    private void end(Outcome o) {
+        outcome = o;
+        stage = Stage.ENDED;
+        guideCache = null;
+        teacherCache = null;
+        if (target != null) {
+            target.close();
+            target = null;
+        }
+        if (guide != null) {
+            guide.close();
+            guide = null;
+        }
+    }
+
+    /** Builds the networks, restores a checkpoint and decides the first phase. */
+    private void begin() throws IOException {
         // A checkpoint taken before the task steps (guide training, noise pre-phase) continues that phase first.
         Phase from = resume == null ? Phase.GUIDE_TRAINING : resume.phase();
         currentStep = resume == null || from != Phase.TASK ? 0 : resume.step();
         ComputeThreads.bindCurrentThread(); // this may be a new thread (service, reproduce job): OpenMP counts per thread
-        Model target = null;
-        Model guide = null;
-        try {
-            emit.accept(new TrainingEvent.ArmStarted(arm.name(), index, arm.kind(), training.steps(), currentStep));
-            target = options.models().create(spec.target(), training.seed());
-            // A guide this arm does not train only ever runs forward in eval mode: the frozen fast path where it
-            // fits (loaded or checkpointed guide weights are copied into its params() like into any model).
-            guide = spec.guide().isImported()
-                    ? ImportedModel.open(spec.guide(), Arrays.stream(data.inputShape()).boxed().toList())
-                    : guideTrainedHere()
-                    ? options.models().create(spec.guide(), guideSeed(training.seed()))
-                    : options.models().createFrozen(spec.guide(), guideSeed(training.seed()));
-            Optimizer opt = Optimizers.create(training, (int) target.params().length());
-            GuidanceTerm term = arm.usesGuidance()
-                    ? new GuidanceTerm(pairs, target.tapNames(), guide.tapNames(), training.alpha()) : null;
-            if (resume != null) {
-                restore(resume, target, guide, from == Phase.TASK || from == Phase.NOISE_PREPHASE ? opt : null);
-            }
-            boolean going = from != Phase.GUIDE_TRAINING || prepareGuide(target, guide, resume);
-            if (going && from != Phase.TASK) {
-                going = noisePrephase(target, guide, opt, term, from == Phase.NOISE_PREPHASE ? resume.step() : 0);
-            }
-            if (!going) {
-                emit.accept(new TrainingEvent.ArmFinished(arm.name(), 0, true));
-                return Outcome.STOPPED;
-            }
-            return taskSteps(target, guide, opt, term);
-        } catch (RecordingFailedException e) {
-            lastFailure = e.getMessage();
-            emitToAll.accept(new TrainingEvent.ArmFailed(arm.name(), currentStep, e.getMessage()));
-            return Outcome.ABORTED;
-        } catch (NonFiniteException e) {
-            lastFailure = e.getMessage();
-            emitToAll.accept(new TrainingEvent.ArmFailed(arm.name(), e.step(), e.getMessage()));
-            return Outcome.FAILED;
-        } catch (IOException | RuntimeException e) {
-            String msg = e.getMessage() == null ? e.toString() : e.getMessage();
-            lastFailure = "arm '" + arm.name() + "': " + msg;
-            emitToAll.accept(new TrainingEvent.ArmFailed(arm.name(), currentStep, lastFailure));
-            return Outcome.FAILED;
-        } finally {
-            if (target != null) {
-                target.close();
-            }
-            if (guide != null) {
-                guide.close();
-            }
+        emit.accept(new TrainingEvent.ArmStarted(arm.name(), index, arm.kind(), training.steps(), currentStep));
+        target = options.models().create(spec.target(), training.seed());
+        // A guide this arm does not train only ever runs forward in eval mode: the frozen fast path where it
+        // fits (loaded or checkpointed guide weights are copied into its params() like into any model).
+        guide = spec.guide().isImported()
+                ? ImportedModel.open(spec.guide(), Arrays.stream(data.inputShape()).boxed().toList())
+                : guideTrainedHere()
+                ? options.models().create(spec.guide(), guideSeed(training.seed()))
+                : options.models().createFrozen(spec.guide(), guideSeed(training.seed()));
+        opt = Optimizers.create(training, (int) target.params().length());
+        term = arm.usesGuidance() ? new GuidanceTerm(pairs, target.tapNames(), guide.tapNames(), training.alpha()) : null;
+        if (resume != null) {
+            restore(resume, target, guide, from == Phase.TASK || from == Phase.NOISE_PREPHASE ? opt : null);
+        }
+        if (from == Phase.GUIDE_TRAINING) {
+            prepareGuide();
+        } else if (from == Phase.NOISE_PREPHASE) {
+            enterNoisePrephase(resume.step());
+        } else {
+            enterTask();
         }
     }
 
-    private Outcome taskSteps(Model target, Model guide, Optimizer opt, GuidanceTerm term) {
-        // The guide no longer changes from here on (it was trained, loaded or restored before).
+    /**
+     * Trains, loads or leaves the guide as the arm asks. Training continues a guide-training checkpoint after its
+     * step; a stop checkpoints the guide's training (so resume continues it rather than starting over), as does every
+     * checkpoint interval on the way.
+     */
+    private void prepareGuide() throws IOException {
+        if (arm.kind() != ArmKind.GUIDED_TRAINED && arm.kind() != ArmKind.DISTILLATION) {
+            enterNoisePrephase(0);
+            return;
+        }
+        if (arm.guideModel() != null && !arm.guideModel().isBlank()) {
+            ModelFile.load(guide, Path.of(arm.guideModel()));
+            enterNoisePrephase(0);
+            return;
+        }
+        guideOpt = Optimizers.create(training, (int) guide.params().length());
+        phaseStep = 0;
+        if (resume != null && resume.phase() == Phase.GUIDE_TRAINING) {
+            guideOpt.importState(resume.optimizer());
+            phaseStep = resume.step();
+        }
+        lastCheckpoint = phaseStep;
+        stage = Stage.GUIDE_TRAINING;
+    }
+
+    private void guideTrainingStep() {
+        int k = phaseStep + 1;
+        if (k > arm.guideTrainSteps()) {
+            guideOpt = null;
+            enterNoisePrephase(0);
+            return;
+        }
+        if (control.cancelled()) {
+            if (k - 1 > lastCheckpoint) {
+                emit.accept(new TrainingEvent.Checkpoint(arm.name(), snapshot(Phase.GUIDE_TRAINING, k - 1, guideOpt)));
+            }
+            stopBeforeTask();
+            return;
+        }
+        Batch b = trainingBatch(k - 1);
+        Model.Forward f = guide.forward(b.x(), true);
+        INDArray dz = logitGradient(f.logits());
+        LossValue task = SoftmaxCrossEntropy.compute(f.logits(), b.labels(), dz);
+        NonFiniteException.check(Phase.GUIDE_TRAINING, k, "the guide's task loss", task.value());
+        double norm = update(Phase.GUIDE_TRAINING, k, guide, guideOpt, dz, null);
+        Map<String, Double> m = new LinkedHashMap<>();
+        m.put(Metrics.TRAIN_LOSS, task.value());
+        m.put(Metrics.TASK_LOSS, task.value());
+        m.put(Metrics.GRAD_NORM, norm);
+        phaseStep = k;
+        emit.accept(new TrainingEvent.Step(arm.name(), Phase.GUIDE_TRAINING, k, m));
+        if (checkpointDue(k, arm.guideTrainSteps())) {
+            emit.accept(new TrainingEvent.Checkpoint(arm.name(), snapshot(Phase.GUIDE_TRAINING, k, guideOpt)));
+            lastCheckpoint = k;
+        }
+    }
+
+    /** Alignment-only steps on noise fed to both networks come next, after step {@code start} (none without pairs). */
+    private void enterNoisePrephase(int start) {
+        if (term == null || term.size() == 0) {
+            enterTask();
+            return;
+        }
+        phaseStep = start;
+        lastCheckpoint = start;
+        stage = Stage.NOISE_PREPHASE;
+    }
+
+    private void noisePrephaseStep() {
+        int k = phaseStep + 1;
+        if (k > arm.noisePrephaseSteps()) {
+            enterTask();
+            return;
+        }
+        if (control.cancelled()) {
+            if (k - 1 > lastCheckpoint) {
+                emit.accept(new TrainingEvent.Checkpoint(arm.name(), snapshot(Phase.NOISE_PREPHASE, k - 1, opt)));
+            }
+            stopBeforeTask();
+            return;
+        }
+        INDArray x = noise.batch(Phase.NOISE_PREPHASE, k - 1, training.batchSize());
+        Model.Forward f = target.forward(x, true);
+        double guidance = term.compute(f.taps(), guide.forward(x, false).taps());
+        Map<String, Double> m = new LinkedHashMap<>();
+        putPairs(m, term, Phase.NOISE_PREPHASE, k);
+        double norm = update(Phase.NOISE_PREPHASE, k, target, opt, null, term.tapGradients());
+        m.put(Metrics.TRAIN_LOSS, guidance);
+        m.put(Metrics.GUIDANCE_LOSS, guidance);
+        m.put(Metrics.GUIDANCE_ON, 1.0);
+        m.put(Metrics.GRAD_NORM, norm);
+        phaseStep = k;
+        emit.accept(new TrainingEvent.Step(arm.name(), Phase.NOISE_PREPHASE, k, m));
+        if (checkpointDue(k, arm.noisePrephaseSteps())) {
+            emit.accept(new TrainingEvent.Checkpoint(arm.name(), snapshot(Phase.NOISE_PREPHASE, k, opt)));
+            lastCheckpoint = k;
+        }
+    }
+
+    /** A stop before the task steps: the arm ends at step 0 of its task. */
+    private void stopBeforeTask() {
+        end(Outcome.STOPPED);
+        emit.accept(new TrainingEvent.ArmFinished(arm.name(), 0, true));
+    }
+
+    private void enterTask() {
+        stage = Stage.TASK_START;
+    }
+
+    /**
+     * The guide no longer changes from here on (it was trained, loaded or restored before): its caches are filled
+     * (whole, in canonical chunks, before the first task step: see GuideTapCache) and the "before" heatmap is drawn.
+     */
+    private void startTask() {
         guideCache = new GuideTapCache(guide, data.train().size(), options.guideCacheBytes());
         teacherCache = GuideTapCache.logits(guide, data.train().size(), options.guideCacheBytes());
         if (term != null && term.size() > 0 && !arm.noiseGuide() && revisitsExamples(lastGuidedStep())) {
@@ -164,11 +349,10 @@ final class ArmRunner {
         if (arm.kind() == ArmKind.DISTILLATION && revisitsExamples(training.steps())) {
             teacherCache.fill(loader, training.batchSize());
         }
-        TapGrams guideGrams = null;
-        boolean guideGramsReady = false;
-        int start = currentStep;
-        int lastCheckpoint = start;
-        if (start == 0) {
+        taskStart = currentStep;
+        lastCheckpoint = taskStart;
+        phaseStep = taskStart;
+        if (taskStart == 0) {
             // The "before" heatmap: where the target starts from, so before/after views compare with step 0.
             guideGrams = evaluator.guideGrams(guide);
             guideGramsReady = true;
@@ -177,48 +361,57 @@ final class ArmRunner {
                 emit.accept(new TrainingEvent.CkaMatrices(arm.name(), 0, initial[0], initial[1]));
             }
         }
+        stage = Stage.TASK;
+    }
+
+    private void taskStepWithSchedule() {
+        int s = phaseStep + 1;
+        if (s > training.steps()) {
+            end(Outcome.FINISHED);
+            emit.accept(new TrainingEvent.ArmFinished(arm.name(), training.steps(), false));
+            return;
+        }
+        if (control.cancelled()) {
+            if (s - 1 > lastCheckpoint) {
+                emit.accept(new TrainingEvent.Checkpoint(arm.name(), snapshot(Phase.TASK, s - 1, opt)));
+            }
+            end(Outcome.STOPPED);
+            emit.accept(new TrainingEvent.ArmFinished(arm.name(), s - 1, true));
+            return;
+        }
         long began = System.nanoTime();
-        for (int s = start + 1; s <= training.steps(); s++) {
-            if (control.cancelled()) {
-                if (s - 1 > lastCheckpoint) {
-                    emit.accept(new TrainingEvent.Checkpoint(arm.name(), snapshot(Phase.TASK, s - 1, target, guide, opt)));
-                }
-                emit.accept(new TrainingEvent.ArmFinished(arm.name(), s - 1, true));
-                return Outcome.STOPPED;
+        currentStep = s;
+        Map<String, Double> m = taskStep(s, target, guide, opt, term);
+        boolean evalNow = (training.evalInterval() > 0 && s % training.evalInterval() == 0) || s == training.steps();
+        Map<String, Double> eval = new LinkedHashMap<>();
+        CkaMatrix[] maps = null;
+        if (evalNow) {
+            eval.put(Metrics.TRAIN_ACCURACY, m.remove(Metrics.TRAIN_ACCURACY));
+            eval.putAll(evaluator.validation(target));
+            if (!guideGramsReady) {
+                guideGrams = evaluator.guideGrams(guide);
+                guideGramsReady = true;
             }
-            currentStep = s;
-            Map<String, Double> m = taskStep(s, target, guide, opt, term);
-            double seconds = (System.nanoTime() - began) / 1e9;
-            m.put(Metrics.STEPS_PER_SECOND, seconds > 0 ? (s - start) / seconds : Double.NaN);
-            boolean evalNow = (training.evalInterval() > 0 && s % training.evalInterval() == 0) || s == training.steps();
-            Map<String, Double> eval = new LinkedHashMap<>();
-            CkaMatrix[] maps = null;
-            if (evalNow) {
-                eval.put(Metrics.TRAIN_ACCURACY, m.remove(Metrics.TRAIN_ACCURACY));
-                eval.putAll(evaluator.validation(target));
-                if (!guideGramsReady) {
-                    guideGrams = evaluator.guideGrams(guide);
-                    guideGramsReady = true;
-                }
-                maps = evaluator.heatmaps(target, guideGrams);
-                m.putAll(eval);
-            } else {
-                m.remove(Metrics.TRAIN_ACCURACY);
-            }
-            emit.accept(new TrainingEvent.Step(arm.name(), Phase.TASK, s, m));
-            if (evalNow) {
-                emit.accept(new TrainingEvent.Evaluation(arm.name(), s, eval));
-                if (maps != null) {
-                    emit.accept(new TrainingEvent.CkaMatrices(arm.name(), s, maps[0], maps[1]));
-                }
-            }
-            if ((training.checkpointInterval() > 0 && s % training.checkpointInterval() == 0) || s == training.steps()) {
-                emit.accept(new TrainingEvent.Checkpoint(arm.name(), snapshot(Phase.TASK, s, target, guide, opt)));
-                lastCheckpoint = s;
+            maps = evaluator.heatmaps(target, guideGrams);
+            m.putAll(eval);
+        } else {
+            m.remove(Metrics.TRAIN_ACCURACY);
+        }
+        taskNanos += System.nanoTime() - began;
+        double seconds = taskNanos / 1e9;
+        m.put(Metrics.STEPS_PER_SECOND, seconds > 0 ? (s - taskStart) / seconds : Double.NaN);
+        phaseStep = s;
+        emit.accept(new TrainingEvent.Step(arm.name(), Phase.TASK, s, m));
+        if (evalNow) {
+            emit.accept(new TrainingEvent.Evaluation(arm.name(), s, eval));
+            if (maps != null) {
+                emit.accept(new TrainingEvent.CkaMatrices(arm.name(), s, maps[0], maps[1]));
             }
         }
-        emit.accept(new TrainingEvent.ArmFinished(arm.name(), training.steps(), false));
-        return Outcome.FINISHED;
+        if ((training.checkpointInterval() > 0 && s % training.checkpointInterval() == 0) || s == training.steps()) {
+            emit.accept(new TrainingEvent.Checkpoint(arm.name(), snapshot(Phase.TASK, s, opt)));
+            lastCheckpoint = s;
+        }
     }
 
     private Map<String, Double> taskStep(int s, Model target, Model guide, Optimizer opt, GuidanceTerm term) {
@@ -318,91 +511,13 @@ final class ArmRunner {
                 && (arm.guideModel() == null || arm.guideModel().isBlank()) && arm.guideTrainSteps() > 0;
     }
 
-    /**
-     * Trains, loads or leaves the guide as the arm asks; false when cancelled. A stop checkpoints the guide's training
-     * (so resume continues it rather than starting over), as does every checkpoint interval on the way; a resumed
-     * guide-training checkpoint ({@code resume}) continues after its step.
-     */
-    private boolean prepareGuide(Model target, Model guide, ArmState resume) throws IOException {
-        if (arm.kind() != ArmKind.GUIDED_TRAINED && arm.kind() != ArmKind.DISTILLATION) {
-            return true;
-        }
-        if (arm.guideModel() != null && !arm.guideModel().isBlank()) {
-            ModelFile.load(guide, Path.of(arm.guideModel()));
-            return true;
-        }
-        Optimizer opt = Optimizers.create(training, (int) guide.params().length());
-        int start = 0;
-        if (resume != null && resume.phase() == Phase.GUIDE_TRAINING) {
-            opt.importState(resume.optimizer());
-            start = resume.step();
-        }
-        int lastCheckpoint = start;
-        for (int k = start + 1; k <= arm.guideTrainSteps(); k++) {
-            if (control.cancelled()) {
-                if (k - 1 > lastCheckpoint) {
-                    emit.accept(new TrainingEvent.Checkpoint(arm.name(), snapshot(Phase.GUIDE_TRAINING, k - 1, target, guide, opt)));
-                }
-                return false;
-            }
-            Batch b = trainingBatch(k - 1);
-            Model.Forward f = guide.forward(b.x(), true);
-            INDArray dz = logitGradient(f.logits());
-            LossValue task = SoftmaxCrossEntropy.compute(f.logits(), b.labels(), dz);
-            NonFiniteException.check(Phase.GUIDE_TRAINING, k, "the guide's task loss", task.value());
-            double norm = update(Phase.GUIDE_TRAINING, k, guide, opt, dz, null);
-            Map<String, Double> m = new LinkedHashMap<>();
-            m.put(Metrics.TRAIN_LOSS, task.value());
-            m.put(Metrics.TASK_LOSS, task.value());
-            m.put(Metrics.GRAD_NORM, norm);
-            emit.accept(new TrainingEvent.Step(arm.name(), Phase.GUIDE_TRAINING, k, m));
-            if (checkpointDue(k, arm.guideTrainSteps())) {
-                emit.accept(new TrainingEvent.Checkpoint(arm.name(), snapshot(Phase.GUIDE_TRAINING, k, target, guide, opt)));
-                lastCheckpoint = k;
-            }
-        }
-        return true;
-    }
-
     /** A checkpoint on the interval inside a phase before the task (its last step is followed by the next phase). */
     private boolean checkpointDue(int k, int phaseSteps) {
         return training.checkpointInterval() > 0 && k % training.checkpointInterval() == 0 && k < phaseSteps;
     }
 
-    /** Alignment-only steps on noise fed to both networks, after step {@code start}; false when cancelled. */
-    private boolean noisePrephase(Model target, Model guide, Optimizer opt, GuidanceTerm term, int start) {
-        if (term == null || term.size() == 0) {
-            return true;
-        }
-        int lastCheckpoint = start;
-        for (int k = start + 1; k <= arm.noisePrephaseSteps(); k++) {
-            if (control.cancelled()) {
-                if (k - 1 > lastCheckpoint) {
-                    emit.accept(new TrainingEvent.Checkpoint(arm.name(), snapshot(Phase.NOISE_PREPHASE, k - 1, target, guide, opt)));
-                }
-                return false;
-            }
-            INDArray x = noise.batch(Phase.NOISE_PREPHASE, k - 1, training.batchSize());
-            Model.Forward f = target.forward(x, true);
-            double guidance = term.compute(f.taps(), guide.forward(x, false).taps());
-            Map<String, Double> m = new LinkedHashMap<>();
-            putPairs(m, term, Phase.NOISE_PREPHASE, k);
-            double norm = update(Phase.NOISE_PREPHASE, k, target, opt, null, term.tapGradients());
-            m.put(Metrics.TRAIN_LOSS, guidance);
-            m.put(Metrics.GUIDANCE_LOSS, guidance);
-            m.put(Metrics.GUIDANCE_ON, 1.0);
-            m.put(Metrics.GRAD_NORM, norm);
-            emit.accept(new TrainingEvent.Step(arm.name(), Phase.NOISE_PREPHASE, k, m));
-            if (checkpointDue(k, arm.noisePrephaseSteps())) {
-                emit.accept(new TrainingEvent.Checkpoint(arm.name(), snapshot(Phase.NOISE_PREPHASE, k, target, guide, opt)));
-                lastCheckpoint = k;
-            }
-        }
-        return true;
-    }
-
     /** {@code opt} is the optimizer of the phase: the guide's in GUIDE_TRAINING, else the target's. */
-    private ArmState snapshot(Phase phase, int step, Model target, Model guide, Optimizer opt) {
+    private ArmState snapshot(Phase phase, int step, Optimizer opt) {
         long random = target instanceof StochasticModel sm ? sm.randomState() : 0L;
         long guideRandom = guide instanceof StochasticModel sm ? sm.randomState() : 0L;
         return new ArmState(arm.name(), phase, step, target.params().toFloatVector(), floats(target.state()), random,

@@ -11,8 +11,9 @@ import org.guidancelab.experiment.ArmSpec;
 import org.guidancelab.experiment.ExperimentSpec;
 
 /**
- * Runs the arms of an experiment one after another on the calling thread, on the same data order and from the same
- * seed, reporting typed events to listeners. The UI runs it in a background task, the CLI and tests directly.
+ * Runs the arms of an experiment on the calling thread, one after another or taking turns a step each
+ * ({@link TrainerOptions#schedule()}), on the same data order and from the same seed, reporting typed events to
+ * listeners. The UI runs it in a background task, the CLI and tests directly.
  * {@link #cancel()} and {@link #setGuidanceEnabled(boolean)} may be called from any thread and take effect at the
  * next step. Same seed on CPU gives identical metrics (timings aside).
  */
@@ -55,7 +56,7 @@ public final class Trainer {
         return control.guidanceEnabled();
     }
 
-    /** Asks training to stop before its next step; the current arm checkpoints and the run ends as STOPPED. */
+    /** Asks training to stop before its next step; the arms under way checkpoint and the run ends as STOPPED. */
     public void cancel() {
         control.cancel();
     }
@@ -70,33 +71,92 @@ public final class Trainer {
     }
 
     /**
-     * Runs the arms, skipping those in {@code done} and continuing those in {@code resume} from their checkpoint.
+     * Runs the arms, skipping those in {@code done} and continuing those in {@code resume} from their checkpoint, in
+     * the options' {@link ArmSchedule}.
      */
     public RunStatus run(Map<String, ArmState> resume, Set<String> done) {
         List<String> names = spec.arms().stream().map(ArmSpec::name).toList();
         emit(new TrainingEvent.RunStarted(names, spec.training().steps(), spec.resolvedPairs().size()));
-        ArmRunner runner = new ArmRunner(spec, data, options, control, this::emit, this::emitToAll);
-        List<String> failures = new ArrayList<>();
+        List<ArmRunner> arms = new ArrayList<>();
         for (int i = 0; i < spec.arms().size(); i++) {
             ArmSpec arm = spec.arms().get(i);
-            if (done.contains(arm.name())) {
-                continue;
-            }
-            ArmRunner.Outcome outcome = runner.run(i, arm, resume.get(arm.name()));
-            if (outcome == ArmRunner.Outcome.STOPPED) {
-                emitToAll(new TrainingEvent.RunFinished(RunStatus.STOPPED, "stopped during arm '" + arm.name() + "'"));
-                return RunStatus.STOPPED;
-            }
-            if (outcome == ArmRunner.Outcome.ABORTED) {
-                // The run's record cannot be written: later arms could not be kept either, so the run ends here.
-                emitToAll(new TrainingEvent.RunFinished(RunStatus.FAILED, "the run stopped during arm '" + arm.name()
-                        + "': " + runner.lastFailure()));
-                return RunStatus.FAILED;
-            }
-            if (outcome == ArmRunner.Outcome.FAILED) {
-                failures.add(arm.name());
+            if (!done.contains(arm.name())) {
+                arms.add(new ArmRunner(spec, data, options, control, this::emit, this::emitToAll, i, arm, resume.get(arm.name())));
             }
         }
+        return options.schedule() == ArmSchedule.INTERLEAVED ? interleaved(arms) : sequential(arms);
+    }
+
+    /** Each arm to its end; a stop leaves the later arms unstarted. */
+    private RunStatus sequential(List<ArmRunner> arms) {
+        List<String> failures = new ArrayList<>();
+        for (ArmRunner arm : arms) {
+            RunStatus end = afterArm(arm, arm.run(), failures, List.of());
+            if (end != null) {
+                return end;
+            }
+        }
+        return finish(failures);
+    }
+
+    /**
+     * The arms take turns, a step each, until all have ended; a stop reaches each arm before its next step, so every
+     * arm still going checkpoints where it is and the run resumes them all.
+     */
+    private RunStatus interleaved(List<ArmRunner> arms) {
+        List<String> failures = new ArrayList<>();
+        List<ArmRunner> going = new ArrayList<>(arms);
+        List<ArmRunner> stopped = new ArrayList<>();
+        while (!going.isEmpty()) {
+            for (java.util.Iterator<ArmRunner> it = going.iterator(); it.hasNext(); ) {
+                ArmRunner arm = it.next();
+                ArmRunner.Outcome outcome = arm.advance();
+                if (outcome == null) {
+                    continue;
+                }
+                it.remove();
+                if (outcome == ArmRunner.Outcome.STOPPED) {
+                    stopped.add(arm); // the others still go on to their own stop (and checkpoint)
+                    continue;
+                }
+                RunStatus end = afterArm(arm, outcome, failures, going);
+                if (end != null) {
+                    return end;
+                }
+            }
+        }
+        if (!stopped.isEmpty()) {
+            String which = String.join("', '", stopped.stream().map(ArmRunner::name).toList());
+            emitToAll(new TrainingEvent.RunFinished(RunStatus.STOPPED, "stopped during arm" + (stopped.size() > 1 ? "s" : "")
+                    + " '" + which + "'"));
+            return RunStatus.STOPPED;
+        }
+        return finish(failures);
+    }
+
+    /**
+     * What an ended arm means for the run: null while it goes on (a failed arm is kept in {@code failures}), else
+     * the run's end, announced ({@code others}, the arms still going, are let go).
+     */
+    private RunStatus afterArm(ArmRunner arm, ArmRunner.Outcome outcome, List<String> failures, List<ArmRunner> others) {
+        if (outcome == ArmRunner.Outcome.STOPPED) {
+            emitToAll(new TrainingEvent.RunFinished(RunStatus.STOPPED, "stopped during arm '" + arm.name() + "'"));
+            return RunStatus.STOPPED;
+        }
+        if (outcome == ArmRunner.Outcome.ABORTED) {
+            // The run's record cannot be written: no other arm could be kept either, so the run ends here.
+            others.forEach(ArmRunner::abandon);
+            emitToAll(new TrainingEvent.RunFinished(RunStatus.FAILED, "the run stopped during arm '" + arm.name()
+                    + "': " + arm.lastFailure()));
+            return RunStatus.FAILED;
+        }
+        if (outcome == ArmRunner.Outcome.FAILED) {
+            failures.add(arm.name());
+        }
+        return null;
+    }
+
+    private RunStatus finish(List<String> failures) {
         RunStatus status = failures.isEmpty() ? RunStatus.FINISHED : RunStatus.FAILED;
         emitToAll(new TrainingEvent.RunFinished(status, failures.isEmpty() ? "" : "failed arms: " + String.join(", ", failures)));
         return status;

@@ -6,12 +6,14 @@ import javafx.scene.control.TabPane;
 import org.guidancelab.ui.builder.MainWindow;
 import org.guidancelab.ui.dashboard.Dashboard;
 import org.guidancelab.ui.dashboard.HistoryView;
+import org.guidancelab.ui.sweep.FxSweepDialogs;
+import org.guidancelab.ui.sweep.SweepView;
 import org.guidancelab.ui.dashboard.RunDialogs;
 import org.guidancelab.ui.run.RunJob;
 import org.guidancelab.ui.run.TrainingService;
 
 /**
- * The main window's layout: Builder | Dashboard | History. Run in the builder queues the experiment as it is at that
+ * The main window's layout: Builder | Dashboard | History | Sweep. Run in the builder queues the experiment as it is at that
  * moment (later edits apply to the next run) and shows the dashboard; the builder stays usable while training runs.
  */
 public final class LabShell extends TabPane {
@@ -24,6 +26,8 @@ public final class LabShell extends TabPane {
     private final HistoryView history;
     private final Tab dashboardTab;
     private final Tab historyTab;
+    private final Tab sweepTab;
+    private final SweepView sweeps;
 
     public LabShell(MainWindow builder, TrainingService service, RunDialogs dialogs) {
         this.builder = builder;
@@ -31,16 +35,30 @@ public final class LabShell extends TabPane {
         this.dialogs = dialogs;
         this.dashboard = new Dashboard(service, dialogs);
         this.history = new HistoryView(service, dialogs);
+        this.sweeps = new SweepView(() -> builder.document().getSpec(), sweepsDir(service),
+                new FxSweepDialogs(this, sweepsDir(service)), this::openRun);
         Tab builderTab = new Tab("Builder", builder);
         dashboardTab = new Tab("Dashboard", dashboard);
         historyTab = new Tab("History", history);
         builderTab.setId("tab-builder");
         dashboardTab.setId("tab-dashboard");
         historyTab.setId("tab-history");
-        for (Tab t : new Tab[] {builderTab, dashboardTab, historyTab}) {
+        sweepTab = new Tab("Sweep", sweeps);
+        sweepTab.setId("tab-sweep");
+        for (Tab t : new Tab[] {builderTab, dashboardTab, historyTab, sweepTab}) {
             t.setClosable(false);
         }
-        getTabs().addAll(builderTab, dashboardTab, historyTab);
+        getTabs().addAll(builderTab, dashboardTab, historyTab, sweepTab);
+        // The first visit to the tab starts from the experiment open in the builder.
+        sweepTab.setOnSelectionChanged(e -> {
+            if (sweepTab.isSelected() && sweeps.axisRows().isEmpty() && sweeps.shown() == null) {
+                sweeps.useOpenExperiment();
+            }
+        });
+        history.setOnOpenSweep(dir -> {
+            getSelectionModel().select(sweepTab);
+            sweeps.follow(dir);
+        });
         setId("lab-shell");
         builder.setOnRun(r -> {
             service.submit(RunJob.fresh(r.experiment()));
@@ -49,6 +67,19 @@ public final class LabShell extends TabPane {
         history.setOnResume(() -> getSelectionModel().select(dashboardTab));
         guardBuilderKeys(dashboard);
         guardBuilderKeys(history);
+        guardBuilderKeys(sweeps);
+    }
+
+    /** Sweeps started in the app go beside its runs folder. */
+    private static java.nio.file.Path sweepsDir(TrainingService service) {
+        java.nio.file.Path runs = service.settings().runsDir().toAbsolutePath();
+        return runs.resolveSibling("sweeps");
+    }
+
+    /** A sweep cell's run, opened in History (its figures as recorded so far). */
+    private void openRun(java.nio.file.Path dir) {
+        getSelectionModel().select(historyTab);
+        history.open(dir);
     }
 
     /**
@@ -90,6 +121,7 @@ public final class LabShell extends TabPane {
     /** Stops the frame timer and the training thread (Application.stop()). */
     public void shutdown() {
         dashboard.dispose();
+        sweeps.shutdown();
         service.shutdown();
     }
 
@@ -99,6 +131,10 @@ public final class LabShell extends TabPane {
 
     public HistoryView history() {
         return history;
+    }
+
+    public SweepView sweeps() {
+        return sweeps;
     }
 
     public void showTab(String id) {

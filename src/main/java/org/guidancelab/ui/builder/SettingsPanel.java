@@ -57,7 +57,21 @@ final class SettingsPanel extends VBox {
 
     /** Three sheets in declaration order (a categorised sheet would sort them and fold all but one). */
     private static PropertySheet sheet() {
-        PropertySheet s = new PropertySheet();
+        PropertySheet s = new PropertySheet() {
+            /**
+             * The sheet's skin lets a name shrink to 100 px ("guided-untrai..."); names are short, so each keeps its
+             * whole width and the editor beside it takes what is left.
+             */
+            @Override
+            protected void layoutChildren() {
+                for (javafx.scene.Node n : lookupAll(".label")) {
+                    if (n.getClass() == Label.class && ((Label) n).getMinWidth() != javafx.scene.layout.Region.USE_PREF_SIZE) {
+                        ((Label) n).setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+                    }
+                }
+                super.layoutChildren();
+            }
+        };
         s.setModeSwitcherVisible(false);
         s.setSearchBoxVisible(false);
         s.setMode(PropertySheet.Mode.NAME);

@@ -1,5 +1,6 @@
 package org.guidancelab.ui.dashboard;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.animation.AnimationTimer;
@@ -11,6 +12,7 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.guidancelab.engine.train.RunStatus;
 import org.guidancelab.engine.train.TrainingEvent;
@@ -29,7 +31,16 @@ import org.guidancelab.ui.run.TrainingService;
  */
 public final class Dashboard extends BorderPane {
     private final TrainingService service;
+    private final RunDialogs dialogs;
     private final RunControls controls;
+    private final Button exportView = new Button("Export view…");
+    /** Encodes exported views; one at a time, off the FX thread. */
+    private final java.util.concurrent.ExecutorService exports = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "dashboard-export");
+        t.setDaemon(true);
+        return t;
+    });
+    private String runName = "dashboard";
     private final LiveCurves curves;
     private final HeatmapPanel heatmap;
     private final ExplanationPanel explanation = new ExplanationPanel();
@@ -48,6 +59,7 @@ public final class Dashboard extends BorderPane {
 
     public Dashboard(TrainingService service, RunDialogs dialogs) {
         this.service = service;
+        this.dialogs = dialogs;
         this.controls = new RunControls(service);
         this.curves = new LiveCurves(dialogs);
         this.heatmap = new HeatmapPanel(dialogs);
@@ -64,7 +76,15 @@ public final class Dashboard extends BorderPane {
         banner.setStyle("-fx-text-fill: #5c0000;");
         bannerBox.setVisible(false);
         bannerBox.setManaged(false);
-        setTop(new VBox(controls, bannerBox));
+        exportView.setId("dashboard-export");
+        exportView.setMinWidth(Region.USE_PREF_SIZE);
+        exportView.setTooltip(new javafx.scene.control.Tooltip("The whole dashboard as one PNG at twice its size on screen"));
+        exportView.setOnAction(e -> exportView());
+        HBox.setHgrow(controls, Priority.ALWAYS);
+        HBox top = new HBox(controls, exportView);
+        top.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        top.setPadding(new Insets(0, 6, 0, 0));
+        setTop(new VBox(top, bannerBox));
         VBox side = new VBox(8, heatmap, explanation);
         VBox.setVgrow(heatmap, Priority.ALWAYS);
         ScrollPane sideScroll = Viewports.uncached(new ScrollPane(side));
@@ -127,6 +147,7 @@ public final class Dashboard extends BorderPane {
 
     private void begin(ExperimentSpec spec, String name) {
         begun = true;
+        runName = name.replaceAll("[^A-Za-z0-9._-]+", "-");
         List<String> arms = spec.arms().stream().map(a -> a.name()).toList();
         pairs = spec.resolvedPairs();
         curves.reset(arms, spec.arms().stream().filter(a -> a.usesGuidance()).map(a -> a.name())
@@ -193,6 +214,23 @@ public final class Dashboard extends BorderPane {
         banner.setText("");
         bannerBox.setVisible(false);
         bannerBox.setManaged(false);
+    }
+
+    /**
+     * Asks where, then writes the whole dashboard (controls, curves, heatmap, explanation) as one PNG at twice its
+     * size; the future ends once the file is written (empty when the user cancelled), a failure is shown, not thrown.
+     */
+    public java.util.concurrent.CompletableFuture<Path> exportView() {
+        java.util.Optional<Path> file = dialogs.chooseExportFile("Export dashboard", runName + "_dashboard.png");
+        if (file.isEmpty()) {
+            return java.util.concurrent.CompletableFuture.completedFuture(null);
+        }
+        return ViewExport.png(this, file.get(), exports).whenCompleteAsync((written, ex) -> {
+            if (ex != null) {
+                Throwable cause = ex.getCause() != null ? ex.getCause() : ex;
+                dialogs.showError("Export dashboard", cause.getMessage());
+            }
+        }, javafx.application.Platform::runLater);
     }
 
     /** Stops the frame timer (the window is closing). */

@@ -18,7 +18,7 @@ import org.guidancelab.figures.HeatmapOptions;
 import org.jfree.chart.JFreeChart;
 
 /**
- * The target x guide CKA heatmap of one arm, growing by one matrix per evaluation. A slider scrubs back through the
+ * The target x guide CKA heatmap of the arm chosen in its selector, growing by one matrix per evaluation. A slider scrubs back through the
  * evaluations (it follows the newest while left at the end), "Before / after" shows the first evaluation beside the
  * chosen one, and hovering a cell names its two layers and its value. The chart is rebuilt at most once per frame
  * ({@link #refresh()}), however many matrices arrived, and both built and drawn off the FX thread
@@ -110,11 +110,11 @@ public final class HeatmapPanel extends VBox {
         if (arm.getValue() == null) {
             arm.setValue(armName);
         }
-        // The panel follows the arm being trained, unless the user scrubs back.
-        if (following && !armName.equals(arm.getValue())) {
-            arm.setValue(armName);
+        // The panel stays on the arm chosen in its selector: arms taking turns report evaluations in turn, and
+        // following each would flip the view at every evaluation. Only the chosen arm's news needs a redraw.
+        if (armName.equals(arm.getValue())) {
+            dirty = true;
         }
-        dirty = true;
     }
 
     /** Redraws if something changed since the last call (once per frame). */

@@ -15,7 +15,9 @@ import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListView;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.Region;
 import javafx.scene.control.SplitPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -40,15 +42,21 @@ import org.guidancelab.ui.run.TrainingService;
 public final class HistoryView extends BorderPane {
     private final TrainingService service;
     private final RunDialogs dialogs;
-    private final ListView<RunEntry> list = new ListView<>();
+    private final RunsTable runs = new RunsTable();
+    private final TableView<RunEntry> list = runs.table();
+    private final ArmAccuracies accuracies = new ArmAccuracies();
     private final RunFiguresView figures;
     private final Label status = new Label();
     private final Button open = new Button("Open");
+    private final Button compare = new Button("Compare");
     private final Button resume = new Button("Resume");
     private final Button delete = new Button("Delete…");
     private final Button refresh = new Button("Refresh");
     private final Button exportMetrics = new Button("Export metrics…");
+    private final Button exportView = new Button("Export view…");
     private Runnable onResume = () -> { };
+    private java.util.function.Consumer<Path> onOpenSweep = d -> { };
+    private final Button openSweep = new Button("Open sweep…");
     /** Disk work, one job at a time so a refresh after a delete sees the folder gone. */
     private final ExecutorService disk = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "run-history");
@@ -63,42 +71,72 @@ public final class HistoryView extends BorderPane {
         this.dialogs = dialogs;
         this.figures = new RunFiguresView(dialogs);
         setId("history");
-        list.setId("history-list");
         open.setId("history-open");
+        compare.setId("history-compare");
         resume.setId("history-resume");
         delete.setId("history-delete");
         status.setId("history-status");
         status.setWrapText(true);
-        var none = list.getSelectionModel().selectedItemProperty().isNull();
-        open.disableProperty().bind(none);
-        delete.disableProperty().bind(none);
+        var selection = list.getSelectionModel().getSelectedItems();
+        var notOne = javafx.beans.binding.Bindings.size(selection).isNotEqualTo(1);
+        open.disableProperty().bind(notOne);
+        delete.disableProperty().bind(notOne);
+        compare.disableProperty().bind(javafx.beans.binding.Bindings.size(selection).lessThan(2));
+        compare.setTooltip(new javafx.scene.control.Tooltip("Overlay the curves of the selected runs' arms and show their heatmaps side by side"));
         // A run still marked "running" that is not the one training now was cut off (the app crashed or was
         // killed): it resumes from its checkpoints like a stopped one.
         resume.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> {
             RunEntry e = list.getSelectionModel().getSelectedItem();
-            return e == null || e.status() == RunStatus.FINISHED || isTrainingNow(e);
-        }, list.getSelectionModel().selectedItemProperty(), service.currentProperty()));
+            return selection.size() != 1 || e == null || e.status() == RunStatus.FINISHED || isTrainingNow(e);
+        }, selection, service.currentProperty()));
         open.setOnAction(e -> openSelected());
+        compare.setOnAction(e -> compareSelected());
         resume.setOnAction(e -> resumeSelected());
         delete.setOnAction(e -> deleteSelected());
         exportMetrics.setId("history-export-metrics");
-        exportMetrics.disableProperty().bind(none);
+        exportMetrics.disableProperty().bind(notOne);
         exportMetrics.setOnAction(e -> exportMetricsOfSelected());
         refresh.setOnAction(e -> refresh());
+        exportView.setId("history-export-view");
+        exportView.setTooltip(new javafx.scene.control.Tooltip("The figures shown (a run or a comparison) as one PNG at twice their size"));
+        exportView.disableProperty().bind(figures.emptyProperty());
+        exportView.setOnAction(e -> exportView());
+        openSweep.setId("history-open-sweep");
+        openSweep.setTooltip(new javafx.scene.control.Tooltip("Reopen a past sweep (or follow one running) in the Sweep tab"));
+        openSweep.setOnAction(e -> dialogs.chooseFolder("Open sweep folder").ifPresent(d -> onOpenSweep.accept(d)));
         list.setOnMouseClicked(e -> {
             if (e.getClickCount() == 2) {
                 openSelected();
             }
         });
-        HBox buttons = new HBox(6, open, resume, delete, exportMetrics, refresh);
-        VBox left = new VBox(6, new Label("Runs in " + service.settings().runsDir()), list, buttons, status);
-        left.setPadding(new Insets(6));
-        VBox.setVgrow(list, Priority.ALWAYS);
-        SplitPane split = new SplitPane(left, figures);
-        split.setDividerPositions(0.3);
+        // A flow, not a row: at a narrow window the buttons wrap instead of being cut to "O..." and "Res...".
+        FlowPane buttons = new FlowPane(6, 6, open, compare, resume, delete, exportMetrics, exportView, refresh, openSweep);
+        buttons.getChildren().forEach(b -> ((Button) b).setMinWidth(Region.USE_PREF_SIZE));
+        Label where = new Label("Runs in " + service.settings().runsDir());
+        where.setMinWidth(0);
+        VBox top = new VBox(6, where, runs, buttons, status);
+        top.setPadding(new Insets(6));
+        VBox.setVgrow(runs, Priority.ALWAYS);
+        SplitPane split = new SplitPane(top, figures);
+        split.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        split.setDividerPositions(0.42);
         setCenter(split);
         service.addOnFinished(o -> refresh());
         refresh();
+    }
+
+    /** Called with a sweep folder to reopen (the shell shows it in the Sweep tab). */
+    public void setOnOpenSweep(java.util.function.Consumer<Path> open) {
+        onOpenSweep = open == null ? d -> { } : open;
+    }
+
+    /**
+     * Opens the run in {@code dir} (a sweep cell's, which the table does not list) and shows its figures as recorded
+     * so far; the future completes once they are on screen.
+     */
+    public CompletableFuture<Void> open(Path dir) {
+        list.getSelectionModel().clearSelection();
+        return show(RunEntry.read(dir, accuracies));
     }
 
     /** Called after a resume was queued (the shell switches to the dashboard). */
@@ -119,9 +157,9 @@ public final class HistoryView extends BorderPane {
     }
 
     /** The run entries, or the listing's error as a message (never thrown: the history must stay usable). */
-    private static Object listRuns(Path runsDir) {
+    private Object listRuns(Path runsDir) {
         try {
-            return RunEntry.list(runsDir);
+            return RunEntry.list(runsDir, accuracies);
         } catch (IOException | RuntimeException e) {
             return "Cannot list " + runsDir + ": " + e.getMessage();
         }
@@ -134,18 +172,16 @@ public final class HistoryView extends BorderPane {
         }
         @SuppressWarnings("unchecked")
         List<RunEntry> entries = (List<RunEntry>) listed;
-        RunEntry selected = list.getSelectionModel().getSelectedItem();
-        list.getItems().setAll(entries);
-        status.setText(entries.isEmpty() ? "No runs yet." : entries.size() + " runs");
-        if (selected != null) {
-            entries.stream().filter(x -> x.dir().equals(selected.dir())).findFirst()
-                    .ifPresent(x -> list.getSelectionModel().select(x));
-        }
+        runs.setAll(entries);
+        status.setText(entries.isEmpty() ? "No runs yet." : entries.size() + (entries.size() == 1 ? " run" : " runs"));
     }
 
     /** Reads the selected run and builds its figures in the background, then shows them. */
     CompletableFuture<Void> openSelected() {
-        RunEntry e = list.getSelectionModel().getSelectedItem();
+        return show(list.getSelectionModel().getSelectedItem());
+    }
+
+    private CompletableFuture<Void> show(RunEntry e) {
         if (e == null) {
             return CompletableFuture.completedFuture(null);
         }
@@ -163,6 +199,36 @@ public final class HistoryView extends BorderPane {
                     }
                     return null;
                 }, Platform::runLater);
+    }
+
+    /**
+     * Reads the selected runs in the background and shows them overlaid: every run's arms in one set of curves
+     * ("run · arm" in the legend), their last heatmaps side by side.
+     */
+    CompletableFuture<Void> compareSelected() {
+        List<RunEntry> chosen = runs.selected();
+        if (chosen.size() < 2) {
+            return CompletableFuture.completedFuture(null);
+        }
+        status.setText("Comparing " + chosen.size() + " runs…");
+        return CompletableFuture.supplyAsync(() -> {
+            List<org.guidancelab.figures.RunFigureData> data = chosen.stream()
+                    .map(e -> RunFigureSource.from(readRun(e.dir()))).toList();
+            org.guidancelab.figures.RunFigureData merged = org.guidancelab.figures.RunComparison.merge(data);
+            return new RunFiguresView.RunFigureSet(merged.runName().replace(' ', '-'),
+                    org.guidancelab.figures.RunComparison.figures(merged, org.guidancelab.figures.CurveOptions.defaults(),
+                            org.guidancelab.figures.HeatmapOptions.defaults()));
+        }, disk).handleAsync((set, ex) -> {
+            if (ex == null) {
+                figures.show(set);
+                status.setText("Comparing " + String.join(", ", chosen.stream().map(RunEntry::name).toList()));
+            } else {
+                Throwable cause = ex instanceof CompletionException && ex.getCause() != null ? ex.getCause() : ex;
+                figures.clear("Cannot compare: " + cause.getMessage());
+                status.setText("Cannot compare: " + cause.getMessage());
+            }
+            return null;
+        }, Platform::runLater);
     }
 
     private static RunRecord readRun(Path dir) {
@@ -235,6 +301,27 @@ public final class HistoryView extends BorderPane {
         });
     }
 
+    /**
+     * Asks where, then writes the figures on show (one run's, or a comparison's) as one PNG at twice their size; the
+     * future ends once written (null when cancelled); a failure is shown, not thrown.
+     */
+    CompletableFuture<Path> exportView() {
+        if (figures.emptyProperty().get()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        java.util.Optional<Path> file = dialogs.chooseExportFile("Export view", figures.setName() + "_view.png");
+        if (file.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return ViewExport.png(figures.content(), file.get(), disk).whenCompleteAsync((written, ex) -> {
+            if (ex == null) {
+                status.setText("View written to " + written);
+            } else {
+                dialogs.showError("Export view", (ex.getCause() != null ? ex.getCause() : ex).getMessage());
+            }
+        }, Platform::runLater);
+    }
+
     private boolean isTrainingNow(RunEntry e) {
         ActiveRun t = service.currentProperty().get();
         return t != null && t.dir() != null && e.dir().toAbsolutePath().equals(t.dir().toAbsolutePath());
@@ -248,8 +335,13 @@ public final class HistoryView extends BorderPane {
         }
     }
 
-    public ListView<RunEntry> list() {
+    /** The runs table's rows (filtered and sorted as shown). */
+    public TableView<RunEntry> list() {
         return list;
+    }
+
+    public RunsTable runsTable() {
+        return runs;
     }
 
     public RunFiguresView figures() {

@@ -43,6 +43,9 @@ public final class RunControls extends HBox {
             c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         }
         progress.setMinWidth(0);
+        // ...by wrapping onto a second line rather than ending in "2.6 steps..." (the time left is its last words).
+        progress.setWrapText(true);
+        progress.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         HBox.setHgrow(progress, Priority.ALWAYS);
         progress.setMaxWidth(Double.MAX_VALUE);
         var running = service.currentProperty().isNotNull();
@@ -78,8 +81,10 @@ public final class RunControls extends HBox {
                 : "step " + p.step() + " / " + p.steps();
         String rate = Double.isFinite(p.stepsPerSecond())
                 ? String.format(Locale.ROOT, ", %.1f steps/s", p.stepsPerSecond()) : "";
-        progress.setText((paused ? "Paused — " : "") + job + " — arm " + (p.armIndex() + 1) + "/" + p.arms() + " '"
-                + p.arm() + "', " + phase + rate + timeLeft(p.secondsLeft()));
+        // Arms taking turns all move at once: naming the one that reported last would flicker between them.
+        String which = p.running() > 1 ? p.running() + " arms side by side, "
+                : "arm " + (p.armIndex() + 1) + "/" + p.arms() + " '" + p.arm() + "', ";
+        progress.setText((paused ? "Paused — " : "") + job + " — " + which + phase + rate + timeLeft(p.secondsLeft()));
     }
 
     public void idle(String text) {

@@ -11,4 +11,9 @@ public interface RunDialogs {
     Optional<Path> chooseExportFile(String title, String suggestedName);
 
     void showError(String title, String message);
+
+    /** A folder to open (a sweep folder); empty when cancelled. None by default (a view that asks for none). */
+    default Optional<Path> chooseFolder(String title) {
+        return Optional.empty();
+    }
 }

@@ -18,6 +18,8 @@ public final class RunFiguresView extends ScrollPane {
     private final VBox box = new VBox(10);
     private final RunDialogs dialogs;
     private final List<Figure> figures = new ArrayList<>();
+    private final javafx.beans.property.ReadOnlyBooleanWrapper empty = new javafx.beans.property.ReadOnlyBooleanWrapper(true);
+    private String setName = "run";
 
     public RunFiguresView(RunDialogs dialogs) {
         this.dialogs = dialogs;
@@ -42,10 +44,14 @@ public final class RunFiguresView extends ScrollPane {
         box.getChildren().clear();
         figures.clear();
         figures.addAll(set.figures());
+        setName = set.runName();
+        empty.set(figures.isEmpty());
         if (figures.isEmpty()) {
             box.getChildren().add(new Label("Run " + set.runName() + " recorded no steps."));
             return;
         }
+        // Heatmaps go side by side (wrapping at the view's width): several arms' or runs' matrices compare at a glance.
+        javafx.scene.layout.FlowPane heatmaps = null;
         for (Figure f : figures) {
             ChartViewer v = new ChartViewer(f.chart());
             v.setId("figure-" + f.name());
@@ -53,12 +59,28 @@ public final class RunFiguresView extends ScrollPane {
             v.setMinHeight(f.height() * 0.8);
             String file = set.runName() + "_" + f.name() + (f.step().isPresent() ? "_step" + f.step().getAsInt() : "");
             ChartExport.install(v, () -> file, dialogs);
-            box.getChildren().add(v);
+            if (isHeatmap(f)) {
+                if (heatmaps == null) {
+                    heatmaps = new javafx.scene.layout.FlowPane(10, 10);
+                    heatmaps.getStyleClass().add("heatmap-row");
+                    box.getChildren().add(heatmaps);
+                }
+                v.setMinWidth(f.width() * 0.6);
+                heatmaps.getChildren().add(v);
+            } else {
+                heatmaps = null;
+                box.getChildren().add(v);
+            }
         }
+    }
+
+    private static boolean isHeatmap(Figure f) {
+        return f.name().startsWith("cka-") || f.name().startsWith("self-similarity-");
     }
 
     public void clear(String text) {
         figures.clear();
+        empty.set(true);
         box.getChildren().setAll(new Label(text));
     }
 
@@ -67,6 +89,21 @@ public final class RunFiguresView extends ScrollPane {
         public RunFigureSet {
             figures = List.copyOf(figures);
         }
+    }
+
+    /** True while no figure is on show. */
+    public javafx.beans.property.ReadOnlyBooleanProperty emptyProperty() {
+        return empty.getReadOnlyProperty();
+    }
+
+    /** The name of the run (or comparison) on show, for file names. */
+    public String setName() {
+        return setName;
+    }
+
+    /** Everything on show, scrolled out of sight or not: what "Export view" draws. */
+    public javafx.scene.Node content() {
+        return box;
     }
 
     /** The figures on show, in order. */

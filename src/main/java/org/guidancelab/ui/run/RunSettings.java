@@ -2,6 +2,7 @@ package org.guidancelab.ui.run;
 
 import java.nio.file.Path;
 import java.util.Objects;
+import org.guidancelab.engine.train.ArmSchedule;
 import org.guidancelab.engine.train.TrainerOptions;
 import org.guidancelab.platform.AppDirs;
 
@@ -11,7 +12,8 @@ import org.guidancelab.platform.AppDirs;
  * @param runsDir folder of run folders ({@link AppDirs#runsDir()}: {@code ~/.guidance-lab/runs} from a source
  *                checkout, {@code ~/.local/share/guidance-lab/runs} installed; the {@code guidancelab.runs} system
  *                property names another)
- * @param options engine options (probe size of the CKA heatmaps, how models are built)
+ * @param options engine options (probe size of the CKA heatmaps, how models are built); the app's arms take turns a
+ *                step each ({@link ArmSchedule#INTERLEAVED}), so the dashboard shows them side by side as they train
  * @param threads compute threads for ND4J (1 is fastest for small nets on the lab's 2-core machines)
  */
 public record RunSettings(Path runsDir, TrainerOptions options, int threads) {
@@ -28,7 +30,7 @@ public record RunSettings(Path runsDir, TrainerOptions options, int threads) {
     public static RunSettings defaults() {
         String prop = System.getProperty(RUNS_PROPERTY);
         Path dir = prop != null && !prop.isBlank() ? Path.of(prop) : AppDirs.current().runsDir();
-        return new RunSettings(dir, TrainerOptions.defaults(), 1);
+        return new RunSettings(dir, TrainerOptions.defaults().withSchedule(ArmSchedule.INTERLEAVED), 1);
     }
 
     public RunSettings withRunsDir(Path dir) {

@@ -144,8 +144,8 @@ class LabShellUiTest {
         WaitForAsyncUtils.waitForFxEvents();
         robot.interact(() -> shell.showTab("tab-history"));
         WaitForAsyncUtils.waitForFxEvents(); // the tab's content is laid out and shown before the robot clicks
-        robot.clickOn("#history-list");
-        assertEquals(robot.lookup("#history-list").query(), window.getScene().getFocusOwner(),
+        robot.clickOn("#runs-table");
+        assertEquals(robot.lookup("#runs-table").query(), window.getScene().getFocusOwner(),
                 "the history list has the focus when Delete is pressed");
         focusWindow(robot);
         robot.type(javafx.scene.input.KeyCode.DELETE);

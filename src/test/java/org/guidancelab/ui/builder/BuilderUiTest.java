@@ -78,6 +78,26 @@ class BuilderUiTest {
     }
 
     @Test
+    void theSettingsNamesShowWholeAtTheTestSizeAndAt1280x720(FxRobot robot) throws Exception {
+        for (double[] size : new double[][] {{1260, 780}, {1280, 720}}) {
+            robot.interact(() -> {
+                window.getScene().getWindow().setWidth(size[0]);
+                window.getScene().getWindow().setHeight(size[1]);
+            });
+            WaitForAsyncUtils.waitForFxEvents();
+            List<String> cut = WaitForAsyncUtils.asyncFx(() -> {
+                Node panel = window.lookupAll("*").stream().filter(n -> n instanceof SettingsPanel).findFirst().orElseThrow();
+                panel.applyCss();
+                ((javafx.scene.Parent) panel).layout();
+                // the names of the settings (editors' own text, e.g. a long dataset choice, may scroll)
+                return org.guidancelab.ui.Truncation.under((javafx.scene.Parent) panel).stream()
+                        .filter(t -> t.startsWith("Label ")).toList();
+            }).get(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertEquals(List.of(), cut, "at " + (int) size[0] + "x" + (int) size[1]);
+        }
+    }
+
+    @Test
     void aLayerDraggedFromThePaletteLandsAtThatGapWithItsShape(FxRobot robot) {
         // drop on the left half of dense2: the gap before it, i.e. index 3
         robot.drag("#palette-Dense").moveTo(robot.point(block(Lane.TARGET, "dense2")).atOffset(new javafx.geometry.Point2D(-40, 0)));

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
@@ -152,6 +153,67 @@ class DashboardUiTest {
         assertEquals(30, rec.taskRows(TinyRuns.GUIDED).size());
         assertTrue(dashboard.controls().progressText().getText().startsWith("Finished"));
         assertEquals("", dashboard.bannerText());
+    }
+
+    @Test
+    void bothArmsGrowOnTheChartsBeforeEitherHasFinishedAndTheHeatmapStaysOnTheChosenArm() throws Exception {
+        submit(TinyRuns.experiment(LONG_STEPS));
+        WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> current() != null);
+        ActiveRun task = current();
+        HeatmapPanel panel = dashboard.heatmap();
+        LiveCurves curves = dashboard.curves();
+        WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> panel.armChooser().getItems().contains(TinyRuns.GUIDED));
+        fx(() -> panel.armChooser().setValue(TinyRuns.GUIDED));
+        // Polled on the FX thread, which owns the charts: both arms' points, several evaluations of each.
+        WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() ->
+                curves.chart(Metrics.TASK_LOSS).pointCount(TinyRuns.BASELINE) >= 40
+                        && curves.chart(Metrics.TASK_LOSS).pointCount(TinyRuns.GUIDED) >= 40
+                        && panel.history(TinyRuns.BASELINE).size() >= 3 && panel.history(TinyRuns.GUIDED).size() >= 3).get());
+        assertSame(task, current(), "the run goes on");
+        RunRecord running = RunReader.read(task.dir());
+        for (String arm : List.of(TinyRuns.BASELINE, TinyRuns.GUIDED)) {
+            assertEquals(RunStatus.RUNNING, running.status().arms().get(arm).status(), arm + " has not finished");
+        }
+        assertEquals(TinyRuns.GUIDED, panel.armChooser().getValue(), "the evaluations of the other arm leave the choice");
+        WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> panel.shown() != null);
+        CkaHeatmap shown = panel.shown();
+        assertTrue(panel.history(TinyRuns.GUIDED).contains(shown), "the heatmap shown is the guided arm's");
+        assertTrue(dashboard.controls().progressText().getText().contains("2 arms side by side"),
+                dashboard.controls().progressText().getText());
+        // the long progress line wraps rather than ending in "..." (nor are the buttons cut)
+        List<String> cut = WaitForAsyncUtils.asyncFx(() -> {
+            dashboard.applyCss();
+            dashboard.layout();
+            return org.guidancelab.ui.Truncation.under(dashboard.controls());
+        }).get(TIMEOUT_S, TimeUnit.SECONDS);
+        assertEquals(List.of(), cut);
+        fx(() -> service.stop());
+        RunOutcome stopped = awaitOutcome(1);
+        RunRecord rec = RunReader.read(stopped.dir());
+        for (String arm : List.of(TinyRuns.BASELINE, TinyRuns.GUIDED)) {
+            assertEquals(rec.lastTaskRow(arm).step(), rec.checkpoints().get(arm).step(), arm + " checkpoints at the stop");
+        }
+    }
+
+    @Test
+    void exportingTheDashboardWritesOnePngAtTwiceItsSize() throws Exception {
+        submit(TinyRuns.experiment(20));
+        awaitOutcome(1);
+        Path file = tmp.resolve("dashboard.png");
+        dialogs.exportAnswer = file;
+        Path written = WaitForAsyncUtils.asyncFx(dashboard::exportView).get(TIMEOUT_S, TimeUnit.SECONDS)
+                .get(TIMEOUT_S, TimeUnit.SECONDS);
+        assertEquals(file, written);
+        java.awt.image.BufferedImage png = javax.imageio.ImageIO.read(file.toFile());
+        assertNotNull(png, "a PNG ImageIO reads");
+        assertEquals(Math.round(dashboard.getWidth() * ViewExport.SCALE), png.getWidth(), 1.0);
+        assertEquals(Math.round(dashboard.getHeight() * ViewExport.SCALE), png.getHeight(), 1.0);
+        // not a blank page: the charts' pixels vary
+        java.util.Set<Integer> colours = new java.util.HashSet<>();
+        for (int x = 0; x < png.getWidth(); x += 7) {
+            colours.add(png.getRGB(x, png.getHeight() / 2));
+        }
+        assertTrue(colours.size() > 10, colours.size() + " colours across the middle");
     }
 
     @Test
