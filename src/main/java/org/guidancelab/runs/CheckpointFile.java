@@ -61,8 +61,9 @@ public final class CheckpointFile {
     }
 
     /**
-     * Writes {@code s} to {@code file} atomically; an existing {@code file} is first moved to {@link #previous}. A
-     * crash between the two moves leaves the previous checkpoint only, which is what a resume then uses.
+     * Writes {@code s} to {@code file} atomically; an existing {@code file} is first kept as {@link #previous} through
+     * a hard link (a copy where links are not supported), so {@code file} itself never goes missing: a kill at any
+     * point leaves the old or the new checkpoint under its name, and a reader never finds the name empty.
      */
     public static void write(Path file, ArmState s) throws IOException {
         byte[] bytes = encode(s);
@@ -72,11 +73,26 @@ public final class CheckpointFile {
         try {
             Files.write(tmp, bytes);
             if (Files.isRegularFile(file)) {
-                Files.move(file, previous(file), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                keepAsPrevious(file, tmp.resolveSibling(tmp.getFileName() + PREVIOUS_SUFFIX));
             }
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** {@code file} becomes {@link #previous} too, by a link (or copy) under {@code staging} moved into place. */
+    private static void keepAsPrevious(Path file, Path staging) throws IOException {
+        try {
+            Files.deleteIfExists(staging);
+            try {
+                Files.createLink(staging, file);
+            } catch (UnsupportedOperationException | IOException e) {
+                Files.copy(file, staging, StandardCopyOption.REPLACE_EXISTING);
+            }
+            Files.move(staging, previous(file), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(staging);
         }
     }
 

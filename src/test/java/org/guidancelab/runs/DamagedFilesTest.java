@@ -51,6 +51,45 @@ class DamagedFilesTest {
         assertEquals(5, CheckpointFile.read(CheckpointFile.previous(f)).step());
     }
 
+    /**
+     * The checkpoint's own name never goes missing while it is replaced (the previous one is kept by a link, not by
+     * moving the file away): a reader polling it during 300 writes always finds a whole checkpoint, and nothing but
+     * the two files is left behind.
+     */
+    @Test
+    void aCheckpointBeingReplacedIsAlwaysThereToRead(@TempDir Path tmp) throws Exception {
+        Path f = tmp.resolve("arm.ckpt");
+        CheckpointFile.write(f, state(0));
+        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread reader = new Thread(() -> {
+            int last = 0;
+            while (!done.get() && failure.get() == null) {
+                try {
+                    int step = CheckpointFile.read(f).step();
+                    if (step < last) {
+                        throw new AssertionError("read step " + step + " after " + last);
+                    }
+                    last = step;
+                } catch (Throwable t) {
+                    failure.set(t);
+                }
+            }
+        });
+        reader.start();
+        for (int step = 1; step <= 300 && failure.get() == null; step++) {
+            CheckpointFile.write(f, state(step));
+        }
+        done.set(true);
+        reader.join();
+        assertEquals(null, failure.get(), () -> "the reader failed: " + failure.get());
+        assertEquals(300, CheckpointFile.read(f).step());
+        assertEquals(299, CheckpointFile.read(CheckpointFile.previous(f)).step());
+        try (var files = java.nio.file.Files.list(tmp)) {
+            assertEquals(List.of("arm.ckpt", "arm.ckpt.prev"), files.map(p -> p.getFileName().toString()).sorted().toList());
+        }
+    }
+
     @Test
     void aVersionOneCheckpointStillReads(@TempDir Path tmp) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
