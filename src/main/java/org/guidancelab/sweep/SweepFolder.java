@@ -70,6 +70,24 @@ public final class SweepFolder {
         return dir.resolve(CELLS).resolve("." + id + TMP);
     }
 
+    /**
+     * The finished name of a cell's folder given its name while it trained ({@code cells/.ID.tmp} -> {@code cells/ID}),
+     * for a reader that followed it; null for a path that is not a cell's training folder.
+     */
+    public static Path finishedFolderOf(Path trainingFolder) {
+        Path name = trainingFolder.getFileName();
+        Path parent = trainingFolder.getParent();
+        if (name == null || parent == null || parent.getFileName() == null
+                || !parent.getFileName().toString().equals(CELLS)) {
+            return null;
+        }
+        String n = name.toString();
+        if (!n.startsWith(".") || !n.endsWith(TMP) || n.length() <= 1 + TMP.length()) {
+            return null;
+        }
+        return parent.resolve(n.substring(1, n.length() - TMP.length()));
+    }
+
     Path lockFile(String id) {
         return dir.resolve(CELLS).resolve("." + id + LOCK);
     }

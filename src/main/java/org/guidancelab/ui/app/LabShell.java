@@ -76,7 +76,7 @@ public final class LabShell extends TabPane {
         return runs.resolveSibling("sweeps");
     }
 
-    /** A sweep cell's run, opened in History (its figures as recorded so far). */
+    /** A sweep cell's run, opened in History (followed as it trains when it is under way). */
     private void openRun(java.nio.file.Path dir) {
         getSelectionModel().select(historyTab);
         history.open(dir);

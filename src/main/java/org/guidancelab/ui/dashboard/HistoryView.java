@@ -63,6 +63,8 @@ public final class HistoryView extends BorderPane {
         t.setDaemon(true);
         return t;
     });
+    /** Re-reads a sweep cell opened while it trains, every second, until it ends or another run is shown. */
+    private final RunFollower follower = new RunFollower(accuracies, 1000);
     /** Only the newest refresh is applied, so a slow listing never overwrites a newer one. */
     private long refreshGeneration;
 
@@ -136,7 +138,22 @@ public final class HistoryView extends BorderPane {
      */
     public CompletableFuture<Void> open(Path dir) {
         list.getSelectionModel().clearSelection();
-        return show(RunEntry.read(dir, accuracies));
+        RunEntry e = RunEntry.read(dir, accuracies);
+        CompletableFuture<Void> shown = show(e);
+        if (e != null && e.status() == RunStatus.RUNNING && !isTrainingNow(e)) {
+            // a sweep cell under way (another thread or process writes it): its figures grow as it trains
+            follower.follow(dir, (row, set) -> {
+                figures.show(set);
+                status.setText(row.name() + ": " + row.status().jsonName()
+                        + (row.status() == RunStatus.RUNNING ? " (following it as it trains)" : ""));
+            });
+        }
+        return shown;
+    }
+
+    /** Whether the figures follow a run as it trains (a sweep cell opened while under way). */
+    public boolean following() {
+        return follower.following();
     }
 
     /** Called after a resume was queued (the shell switches to the dashboard). */
@@ -182,6 +199,7 @@ public final class HistoryView extends BorderPane {
     }
 
     private CompletableFuture<Void> show(RunEntry e) {
+        follower.stop();
         if (e == null) {
             return CompletableFuture.completedFuture(null);
         }
