@@ -72,8 +72,7 @@ public final class LabShell extends TabPane {
 
     /** Sweeps started in the app go beside its runs folder. */
     private static java.nio.file.Path sweepsDir(TrainingService service) {
-        java.nio.file.Path runs = service.settings().runsDir().toAbsolutePath();
-        return runs.resolveSibling("sweeps");
+        return service.settings().sweepsDir();
     }
 
     /** A sweep cell's run, opened in History (followed as it trains when it is under way). */

@@ -82,21 +82,24 @@ public final class HistoryView extends BorderPane {
         var selection = list.getSelectionModel().getSelectedItems();
         var notOne = javafx.beans.binding.Bindings.size(selection).isNotEqualTo(1);
         open.disableProperty().bind(notOne);
-        delete.disableProperty().bind(notOne);
+        // A sweep row opens in the Sweep tab; deleting or exporting runs does not apply to it.
+        var notOneRun = javafx.beans.binding.Bindings.createBooleanBinding(() -> selection.size() != 1
+                || selection.get(0) == null || selection.get(0).sweep(), selection);
+        delete.disableProperty().bind(notOneRun);
         compare.disableProperty().bind(javafx.beans.binding.Bindings.size(selection).lessThan(2));
         compare.setTooltip(new javafx.scene.control.Tooltip("Overlay the curves of the selected runs' arms and show their heatmaps side by side"));
         // A run still marked "running" that is not the one training now was cut off (the app crashed or was
         // killed): it resumes from its checkpoints like a stopped one.
         resume.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> {
             RunEntry e = list.getSelectionModel().getSelectedItem();
-            return selection.size() != 1 || e == null || e.status() == RunStatus.FINISHED || isTrainingNow(e);
+            return selection.size() != 1 || e == null || e.sweep() || e.status() == RunStatus.FINISHED || isTrainingNow(e);
         }, selection, service.currentProperty()));
         open.setOnAction(e -> openSelected());
         compare.setOnAction(e -> compareSelected());
         resume.setOnAction(e -> resumeSelected());
         delete.setOnAction(e -> deleteSelected());
         exportMetrics.setId("history-export-metrics");
-        exportMetrics.disableProperty().bind(notOne);
+        exportMetrics.disableProperty().bind(notOneRun);
         exportMetrics.setOnAction(e -> exportMetricsOfSelected());
         refresh.setOnAction(e -> refresh());
         exportView.setId("history-export-view");
@@ -165,7 +168,8 @@ public final class HistoryView extends BorderPane {
     public CompletableFuture<Void> refresh() {
         long generation = ++refreshGeneration;
         Path runsDir = service.settings().runsDir();
-        return CompletableFuture.supplyAsync(() -> listRuns(runsDir), disk)
+        Path sweepsDir = service.settings().sweepsDir();
+        return CompletableFuture.supplyAsync(() -> listRuns(runsDir, sweepsDir), disk)
                 .thenAcceptAsync(listed -> {
                     if (generation == refreshGeneration) {
                         showList(listed, runsDir);
@@ -174,12 +178,19 @@ public final class HistoryView extends BorderPane {
     }
 
     /** The run entries, or the listing's error as a message (never thrown: the history must stay usable). */
-    private Object listRuns(Path runsDir) {
+    private Object listRuns(Path runsDir, Path sweepsDir) {
+        List<RunEntry> all = new java.util.ArrayList<>();
         try {
-            return RunEntry.list(runsDir, accuracies);
+            all.addAll(RunEntry.list(runsDir, accuracies));
         } catch (IOException | RuntimeException e) {
             return "Cannot list " + runsDir + ": " + e.getMessage();
         }
+        try {
+            all.addAll(RunEntry.listSweeps(sweepsDir)); // past sweeps reopen from here, in the Sweep tab
+        } catch (IOException | RuntimeException e) {
+            // the runs still list; the sweeps folder's problem shows when a sweep is opened from the Sweep tab
+        }
+        return all;
     }
 
     private void showList(Object listed, Path runsDir) {
@@ -190,12 +201,20 @@ public final class HistoryView extends BorderPane {
         @SuppressWarnings("unchecked")
         List<RunEntry> entries = (List<RunEntry>) listed;
         runs.setAll(entries);
-        status.setText(entries.isEmpty() ? "No runs yet." : entries.size() + (entries.size() == 1 ? " run" : " runs"));
+        long sweeps = entries.stream().filter(RunEntry::sweep).count();
+        long runCount = entries.size() - sweeps;
+        status.setText(entries.isEmpty() ? "No runs yet." : runCount + (runCount == 1 ? " run" : " runs")
+                + (sweeps == 0 ? "" : ", " + sweeps + (sweeps == 1 ? " sweep" : " sweeps")));
     }
 
     /** Reads the selected run and builds its figures in the background, then shows them. */
     CompletableFuture<Void> openSelected() {
-        return show(list.getSelectionModel().getSelectedItem());
+        RunEntry e = list.getSelectionModel().getSelectedItem();
+        if (e != null && e.sweep()) {
+            onOpenSweep.accept(e.dir());
+            return CompletableFuture.completedFuture(null);
+        }
+        return show(e);
     }
 
     private CompletableFuture<Void> show(RunEntry e) {
@@ -224,7 +243,7 @@ public final class HistoryView extends BorderPane {
      * ("run · arm" in the legend), their last heatmaps side by side.
      */
     CompletableFuture<Void> compareSelected() {
-        List<RunEntry> chosen = runs.selected();
+        List<RunEntry> chosen = runs.selected().stream().filter(r -> !r.sweep()).toList();
         if (chosen.size() < 2) {
             return CompletableFuture.completedFuture(null);
         }

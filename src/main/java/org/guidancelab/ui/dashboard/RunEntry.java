@@ -22,6 +22,10 @@ import org.guidancelab.experiment.ExperimentSpec;
 import org.guidancelab.experiment.SpecFormatException;
 import org.guidancelab.runs.RunFiles;
 import org.guidancelab.runs.RunStatusFile;
+import org.guidancelab.sweep.CellStatus;
+import org.guidancelab.sweep.PlanRecord;
+import org.guidancelab.sweep.SweepFolder;
+import org.guidancelab.sweep.SweepStatus;
 
 /**
  * One row of the runs table, read from a run folder: status.json and experiment.json, and the validation accuracies
@@ -33,9 +37,12 @@ import org.guidancelab.runs.RunStatusFile;
  * @param steps    the task step budget of each arm
  * @param stepsDone the task steps the arms reached, the least of them (the run's progress)
  * @param accuracy per arm, its final and best validation accuracy (missing before its first evaluation)
+ * @param sweep    a sweep folder rather than a run: {@code steps} then counts its cells and {@code stepsDone} the
+ *                 finished ones, and opening it shows it in the Sweep tab
  */
 public record RunEntry(Path dir, String title, RunStatus status, String message, Instant started, Duration duration,
-                       int steps, int stepsDone, List<String> arms, Map<String, ArmAccuracies.Accuracy> accuracy) {
+                       int steps, int stepsDone, List<String> arms, Map<String, ArmAccuracies.Accuracy> accuracy,
+                       boolean sweep) {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT);
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
 
@@ -47,6 +54,56 @@ public record RunEntry(Path dir, String title, RunStatus status, String message,
     /** A row with only what status.json says (tests, and a folder whose files cannot be read). */
     public RunEntry(Path dir, String title, RunStatus status, String message) {
         this(dir, title, status, message, null, null, 0, 0, List.of(), Map.of());
+    }
+
+    /** A run's row. */
+    public RunEntry(Path dir, String title, RunStatus status, String message, Instant started, Duration duration,
+                    int steps, int stepsDone, List<String> arms, Map<String, ArmAccuracies.Accuracy> accuracy) {
+        this(dir, title, status, message, started, duration, steps, stepsDone, arms, accuracy, false);
+    }
+
+    /** The sweep folders under {@code sweepsDir} (those holding a plan), as rows; unreadable ones say why. */
+    public static List<RunEntry> listSweeps(Path sweepsDir) throws IOException {
+        if (!Files.isDirectory(sweepsDir)) {
+            return List.of();
+        }
+        List<RunEntry> out = new ArrayList<>();
+        try (Stream<Path> dirs = Files.list(sweepsDir)) {
+            for (Path d : dirs.filter(SweepFolder::isSweep).sorted().toList()) {
+                out.add(sweep(d));
+            }
+        }
+        return out;
+    }
+
+    /** A sweep folder's row: its title, state and finished cells, from plan.json and status.json. */
+    static RunEntry sweep(Path dir) {
+        SweepFolder folder = new SweepFolder(dir);
+        Instant started = lastModified(dir.resolve(SweepFolder.PLAN));
+        try {
+            PlanRecord plan = folder.readPlan();
+            SweepStatus st = folder.readStatus();
+            long finished = st.cells().values().stream().filter(c -> c.status() == CellStatus.FINISHED).count();
+            RunStatus status = switch (st.state()) {
+                case "finished" -> RunStatus.FINISHED;
+                case "running" -> RunStatus.RUNNING;
+                case "stopped" -> RunStatus.STOPPED;
+                default -> RunStatus.FAILED;
+            };
+            return new RunEntry(dir, "sweep: " + plan.title(), status, st.message(), started, null, plan.cells().size(),
+                    (int) finished, plan.arms(), Map.of(), true);
+        } catch (IOException | RuntimeException e) {
+            return new RunEntry(dir, "sweep", RunStatus.FAILED, "cannot read the sweep: " + e.getMessage(), started, null,
+                    0, 0, List.of(), Map.of(), true);
+        }
+    }
+
+    private static Instant lastModified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file).toInstant();
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     /** The run folders under {@code runsDir}, newest first; folders that are not runs are skipped. */
@@ -145,6 +202,9 @@ public record RunEntry(Path dir, String title, RunStatus status, String message,
 
     /** "done / budget" task steps ("" when the experiment could not be read). */
     public String stepsText() {
+        if (sweep) {
+            return stepsDone + " / " + steps + " cells";
+        }
         return steps <= 0 && stepsDone <= 0 ? "" : stepsDone + " / " + steps;
     }
 

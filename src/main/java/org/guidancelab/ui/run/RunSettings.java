@@ -33,6 +33,11 @@ public record RunSettings(Path runsDir, TrainerOptions options, int threads) {
         return new RunSettings(dir, TrainerOptions.defaults().withSchedule(ArmSchedule.INTERLEAVED), 1);
     }
 
+    /** Where sweeps started in the app go, and which History lists: beside the runs folder. */
+    public Path sweepsDir() {
+        return runsDir.toAbsolutePath().resolveSibling("sweeps");
+    }
+
     public RunSettings withRunsDir(Path dir) {
         return new RunSettings(dir, options, threads);
     }

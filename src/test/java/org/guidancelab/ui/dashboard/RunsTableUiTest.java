@@ -51,7 +51,7 @@ class RunsTableUiTest {
 
     @BeforeAll
     static void recordRuns() throws Exception {
-        runsDir = Files.createTempDirectory("runs-table");
+        runsDir = Files.createDirectories(Files.createTempDirectory("runs-table").resolve("runs")); // its sibling sweeps/ is empty
         alpha = record(TinyExperiments.blobs("alpha", 20, 10, ArmSpec.baseline("baseline"), ArmSpec.guidedUntrained("guided")), -1);
         beta = record(TinyExperiments.blobs("beta", 20, 5, ArmSpec.baseline("plain")), -1);
         stopped = record(TinyExperiments.blobs("gamma", 200, 10, ArmSpec.baseline("baseline")), 30);
