@@ -32,6 +32,11 @@ public final class PulseGapBenchmark {
 
     public static void main(String[] args) throws Exception {
         int steps = args.length > 0 ? Integer.parseInt(args[0]) : 50_000;
+        // Monocle's headless screen defaults to 1280x800; the app's window (1440x860) overflows it and the renderer
+        // throws BufferOverflowException, so the benchmark's screen is larger unless the caller chose one.
+        if (System.getProperty("headless.geometry") == null) {
+            System.setProperty("headless.geometry", "1600x1000-32");
+        }
         // --trace: say for each long gap which threads ran and which waited for a core (Linux)
         // without it, only the steal time of each long gap (a stall of the VM's host, not of the app)
         StallTracer tracer = StallTracer.start(List.of(args).contains("--trace"));
