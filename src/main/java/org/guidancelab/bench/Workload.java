@@ -68,11 +68,7 @@ public enum Workload {
     public NetworkSpec target() {
         List<LayerSpec> l = new ArrayList<>();
         switch (this) {
-            case MLP -> {
-                l.add(Layers.Input.real("x", 784));
-                dense(l, 4, 128);
-                l.add(new Layers.Output("logits", 10, false));
-            }
+            case MLP -> mlp(l);
             case FCN_CNN -> {
                 l.add(Layers.Input.real("x", 1, 28, 28));
                 l.add(new Layers.Flatten("flat", false));
@@ -81,14 +77,8 @@ public enum Workload {
             }
             case CONVNET -> plainConvNet(l);
             case TRANSFORMER_RNN -> causalTransformer(l);
-            case LSTM_TRANSFORMER -> {
-                l.add(Layers.Input.tokens("tokens", SEQ, VOCAB));
-                l.add(new Layers.Embedding("embed", VOCAB, 64, false));
-                l.add(new Layers.LSTM("lstm1", 128, true));
-                l.add(new Layers.LSTM("lstm2", 128, true));
-                l.add(new Layers.Output("logits", VOCAB, true));
-            }
-            default -> rnnTagger(l);
+            case LSTM_TRANSFORMER -> tagger(l, true);
+            default -> tagger(l, false);
         }
         return new NetworkSpec(cliName + "-target", l);
     }
@@ -96,11 +86,7 @@ public enum Workload {
     public NetworkSpec guide() {
         List<LayerSpec> l = new ArrayList<>();
         switch (this) {
-            case MLP -> {
-                l.add(Layers.Input.real("x", 784));
-                dense(l, 4, 128);
-                l.add(new Layers.Output("logits", 10, false));
-            }
+            case MLP -> mlp(l);
             case FCN_CNN, CONVNET -> {
                 l.add(Layers.Input.real("x", 1, 28, 28));
                 l.add(new Layers.Conv2D("conv1", 16, 3, 1, 1, ActivationFn.RELU, true));
@@ -112,18 +98,26 @@ public enum Workload {
                 l.add(new Layers.Dense("fc", 128, ActivationFn.RELU, true, true));
                 l.add(new Layers.Output("logits", 10, false));
             }
-            case TRANSFORMER_RNN -> rnnTagger(l);
+            case TRANSFORMER_RNN -> tagger(l, false);
             default -> causalTransformer(l);
         }
         return new NetworkSpec(cliName + "-guide", l);
     }
 
-    /** Embedding 64, two vanilla (tanh) RNN layers of 128 (taps), a per-token head. */
-    private static void rnnTagger(List<LayerSpec> l) {
+    /** 784 inputs, 4 x Dense 128 ReLU (taps), Dense 10. */
+    private static void mlp(List<LayerSpec> l) {
+        l.add(Layers.Input.real("x", 784));
+        dense(l, 4, 128);
+        l.add(new Layers.Output("logits", 10, false));
+    }
+
+    /** Embedding 64, two recurrent layers of 128 (taps: vanilla tanh RNN, or LSTM), a per-token head. */
+    private static void tagger(List<LayerSpec> l, boolean lstm) {
         l.add(Layers.Input.tokens("tokens", SEQ, VOCAB));
         l.add(new Layers.Embedding("embed", VOCAB, 64, false));
-        l.add(new Layers.SimpleRNN("rnn1", 128, true));
-        l.add(new Layers.SimpleRNN("rnn2", 128, true));
+        for (int i = 1; i <= 2; i++) {
+            l.add(lstm ? new Layers.LSTM("lstm" + i, 128, true) : new Layers.SimpleRNN("rnn" + i, 128, true));
+        }
         l.add(new Layers.Output("logits", VOCAB, true));
     }
 

@@ -2,7 +2,6 @@ package org.guidancelab.sweep;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -65,20 +64,11 @@ public final class LocalExecutor implements SweepExecutor {
                     try {
                         return work.run(job, cancel);
                     } catch (RuntimeException e) {
-                        return new CellOutcome(job.cell(), CellStatus.FAILED, String.valueOf(e.getMessage()), null,
-                                true, false, 0);
+                        return CellOutcome.failed(job.cell(), String.valueOf(e.getMessage()));
                     }
                 }));
             }
-            List<CellOutcome> out = new ArrayList<>();
-            for (Future<CellOutcome> f : futures) {
-                try {
-                    out.add(f.get());
-                } catch (ExecutionException e) {
-                    throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
-                }
-            }
-            return out;
+            return CellOutcome.collect(futures);
         } finally {
             threads.shutdownNow();
         }

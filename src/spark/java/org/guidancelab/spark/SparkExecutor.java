@@ -3,7 +3,6 @@ package org.guidancelab.spark;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -65,21 +64,13 @@ final class SparkExecutor implements SweepExecutor {
                     try {
                         return work.run(job, cancel);
                     } catch (RuntimeException e) {
-                        return new CellOutcome(job.cell(), CellStatus.FAILED, Failures.message(e), null, true, false, 0);
+                        return CellOutcome.failed(job.cell(), Failures.message(e));
                     } finally {
                         release();
                     }
                 }));
             }
-            List<CellOutcome> out = new ArrayList<>();
-            for (Future<CellOutcome> f : futures) {
-                try {
-                    out.add(f.get());
-                } catch (ExecutionException e) {
-                    throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
-                }
-            }
-            return out;
+            return CellOutcome.collect(futures);
         } finally {
             threads.shutdownNow();
         }
