@@ -136,22 +136,24 @@ public final class HistoryView extends BorderPane {
     }
 
     /**
-     * Opens the run in {@code dir} (a sweep cell's, which the table does not list) and shows its figures as recorded
-     * so far; the future completes once they are on screen.
+     * Opens the run in {@code dir} (a sweep cell's, which the table does not list) and shows its figures, following it
+     * while another runner trains it; the future completes once they are on screen.
      */
     public CompletableFuture<Void> open(Path dir) {
         list.getSelectionModel().clearSelection();
-        RunEntry e = RunEntry.read(dir, accuracies);
-        CompletableFuture<Void> shown = show(e);
-        if (e != null && e.status() == RunStatus.RUNNING && !isTrainingNow(e)) {
-            // a sweep cell under way (another thread or process writes it): its figures grow as it trains
-            follower.follow(dir, (row, set) -> {
-                figures.show(set);
-                status.setText(row.name() + ": " + row.status().jsonName()
-                        + (row.status() == RunStatus.RUNNING ? " (following it as it trains)" : ""));
-            });
-        }
-        return shown;
+        // status.json, experiment.json and metrics.csv are read off the JavaFX thread, like every other read here
+        return CompletableFuture.supplyAsync(() -> RunEntry.read(dir, accuracies), disk).thenComposeAsync(e -> {
+            CompletableFuture<Void> shown = show(e);
+            if (e != null && e.status() == RunStatus.RUNNING && !isTrainingNow(e)) {
+                // a sweep cell under way (another thread or process writes it): its figures grow as it trains
+                follower.follow(dir, (row, set) -> {
+                    figures.show(set);
+                    status.setText(row.name() + ": " + row.status().jsonName()
+                            + (row.status() == RunStatus.RUNNING ? " (following it as it trains)" : ""));
+                });
+            }
+            return shown;
+        }, Platform::runLater);
     }
 
     /** Whether the figures follow a run as it trains (a sweep cell opened while under way). */
