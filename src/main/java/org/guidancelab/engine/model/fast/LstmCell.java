@@ -1,0 +1,174 @@
+package org.guidancelab.engine.model.fast;
+
+import java.nio.FloatBuffer;
+import org.guidancelab.engine.blas.Blas;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.transforms.strict.Sigmoid;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+/**
+ * The reference's LSTM: gates {@code z = x_t W_x + h_{t-1} W_h + b} in order i, f, g, o;
+ * {@code c_t = f c_{t-1} + i g} ({@code c_0 = i g}); {@code h_t = o tanh(c_t)}. Forward: the input projection of all
+ * steps is one gemm, then per step one gemm, one native sigmoid over the step's whole (contiguous) gate block and one
+ * Java pass for the cell. The sigmoid gives tanh too, as {@code tanh(x) = 2 sigmoid(2x) - 1}, because the forward
+ * multiplies with copies of the weights whose g columns are doubled: element-wise ops on column slices cost more than
+ * the step's gemm. The activated gates, c and tanh c stay in Java arrays for backward, where one Java pass per step
+ * turns the output gradient into the gates' pre-activation gradients (no transcendental) and carries dc to the step
+ * before; one gemm per step carries dh; the weight, bias and input gradients are single gemms over all steps.
+ */
+final class LstmCell extends RecurrentCell {
+    private INDArray wx, wh, b, dWx, dWh, dB;
+    private final INDArray[] scaled = new INDArray[3];
+    private INDArray z, dz;
+    private INDArray[] zT, hT, dhT, dzT;
+    private float[] gates, cells, tanhCells, hStep, dhStep, dzStep, dcCarry;
+
+    LstmCell(String name, boolean tap, int in, int units, DataType dtype) {
+        super(name, tap, in, units, dtype);
+        if (dtype != DataType.FLOAT) {
+            throw new IllegalArgumentException("layer '" + name + "': the LSTM fast path runs in FLOAT, not " + dtype);
+        }
+    }
+
+    @Override
+    long paramCount() {
+        return (long) in * 4 * units + (long) units * 4 * units + 4L * units;
+    }
+
+    @Override
+    void bind(INDArray params, INDArray grads, long offset) {
+        long g = 4L * units;
+        long at = offset;
+        wx = matrix(params, at, in, g);
+        dWx = matrix(grads, at, in, g);
+        at += in * g;
+        wh = matrix(params, at, units, g);
+        dWh = matrix(grads, at, units, g);
+        at += units * g;
+        b = matrix(params, at, 1, g);
+        dB = matrix(grads, at, 1, g);
+    }
+
+    @Override
+    void allocate(int batch, int length) {
+        super.allocate(batch, length);
+        long r = (long) n * t;
+        z = Nd4j.create(dtype, r, 4L * units);
+        dz = Nd4j.create(dtype, r, 4L * units);
+        zT = steps(z);
+        dzT = steps(dz);
+        hT = steps(h);
+        dhT = steps(dh);
+        gates = new float[(int) (r * 4 * units)];
+        cells = new float[(int) (r * units)];
+        tanhCells = new float[(int) (r * units)];
+        hStep = new float[n * units];
+        dhStep = new float[n * units];
+        dzStep = new float[n * 4 * units];
+        dcCarry = new float[n * units];
+    }
+
+    /** Copies of W_x, W_h and b with the g gate's columns doubled, for {@code tanh(x) = 2 sigmoid(2x) - 1}. */
+    private void scaleWeights() {
+        INDArray[] w = {wx, wh, b};
+        for (int k = 0; k < 3; k++) {
+            if (scaled[k] == null) {
+                scaled[k] = Nd4j.create(dtype, w[k].shape());
+            }
+            scaled[k].assign(w[k]);
+            scaled[k].get(NDArrayIndex.all(), NDArrayIndex.interval(2L * units, 3L * units)).muli(2.0);
+        }
+    }
+
+    @Override
+    void forward(INDArray x) {
+        scaleWeights();
+        Blas.gemm(ones, scaled[2], z, false, false, 1.0, 0.0);
+        Blas.gemm(x, scaled[0], z, false, false, 1.0, 1.0);
+        int u = units;
+        int block = n * u;
+        for (int s = 0; s < t; s++) {
+            if (s > 0) {
+                Blas.gemm(hT[s - 1], scaled[1], zT[s], false, false, 1.0, 1.0);
+            }
+            Nd4j.exec(new Sigmoid(zT[s], zT[s]));
+            read(z, (long) s * 4 * block, gates, s * 4 * block, 4 * block);
+            for (int e = 0; e < n; e++) {
+                int g0 = (s * n + e) * 4 * u;
+                int c0 = (s * n + e) * u;
+                for (int j = 0; j < u; j++) {
+                    float g = 2f * gates[g0 + 2 * u + j] - 1f;
+                    gates[g0 + 2 * u + j] = g;
+                    float c = gates[g0 + j] * g;
+                    if (s > 0) {
+                        c += gates[g0 + u + j] * cells[c0 - block + j];
+                    }
+                    float th = (float) (1.0 - 2.0 / (Math.exp(2.0 * c) + 1.0));
+                    cells[c0 + j] = c;
+                    tanhCells[c0 + j] = th;
+                    hStep[e * u + j] = gates[g0 + 3 * u + j] * th;
+                }
+            }
+            write(hStep, h, (long) s * block);
+        }
+    }
+
+    @Override
+    void backward(INDArray x, INDArray dx) {
+        java.util.Arrays.fill(dcCarry, 0f);
+        int u = units;
+        int block = n * u;
+        for (int s = t - 1; s >= 0; s--) {
+            read(dh, (long) s * block, dhStep, 0, block);
+            for (int e = 0; e < n; e++) {
+                int row = s * n + e;
+                int g0 = row * 4 * u;
+                int c0 = row * u;
+                int d0 = e * 4 * u;
+                for (int j = 0; j < u; j++) {
+                    float i = gates[g0 + j];
+                    float f = gates[g0 + u + j];
+                    float g = gates[g0 + 2 * u + j];
+                    float o = gates[g0 + 3 * u + j];
+                    float th = tanhCells[c0 + j];
+                    float dhv = dhStep[e * u + j];
+                    float dc = dcCarry[e * u + j] + dhv * o * (1f - th * th);
+                    dzStep[d0 + j] = dc * g * i * (1f - i);
+                    dzStep[d0 + u + j] = s > 0 ? dc * cells[c0 - block + j] * f * (1f - f) : 0f;
+                    dzStep[d0 + 2 * u + j] = dc * i * (1f - g * g);
+                    dzStep[d0 + 3 * u + j] = dhv * th * o * (1f - o);
+                    dcCarry[e * u + j] = dc * f;
+                }
+            }
+            write(dzStep, dz, (long) s * 4 * block);
+            if (s > 0) {
+                Blas.gemm(dzT[s], wh, dhT[s - 1], false, true, 1.0, 1.0);
+            }
+        }
+        Blas.gemm(x, dz, dWx, true, false, 1.0, 0.0);
+        Blas.gemm(ones, dz, dB, true, false, 1.0, 0.0);
+        if (t > 1) {
+            Blas.gemm(rows(h, 0, (long) (t - 1) * n), rows(dz, n, (long) t * n), dWh, true, false, 1.0, 0.0);
+        } else {
+            dWh.assign(0);
+        }
+        if (dx != null) {
+            Blas.gemm(dz, wx, dx, false, true, 1.0, 0.0);
+        }
+    }
+
+    /** Copies {@code count} floats of a buffer this cell allocated (contiguous, offset 0) from {@code from}. */
+    private static void read(INDArray a, long from, float[] into, int at, int count) {
+        FloatBuffer fb = a.data().asNioFloat();
+        fb.position((int) from);
+        fb.get(into, at, count);
+    }
+
+    private static void write(float[] from, INDArray a, long at) {
+        FloatBuffer fb = a.data().asNioFloat();
+        fb.position((int) at);
+        fb.put(from, 0, from.length);
+    }
+}

@@ -1,0 +1,75 @@
+package org.guidancelab.engine.model.fast;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+/**
+ * One recurrent layer of {@link RecurrentFastModel} on time-major activations (rows {@code t*n + e}, so each step is
+ * a contiguous [n, width] block). It owns its output and the buffer its output's gradient is written into, both
+ * reallocated only when the batch size changes.
+ */
+abstract class RecurrentCell {
+    final String name;
+    final boolean tap;
+    final int in;
+    final int units;
+    final DataType dtype;
+    int n = -1;
+    int t;
+    INDArray ones;
+    INDArray h;
+    INDArray dh;
+
+    RecurrentCell(String name, boolean tap, int in, int units, DataType dtype) {
+        this.name = name;
+        this.tap = tap;
+        this.in = in;
+        this.units = units;
+        this.dtype = dtype;
+    }
+
+    /** Number of parameters, in the reference's flat order W_x [in, g*units], W_h [units, g*units], b [g*units]. */
+    abstract long paramCount();
+
+    /** Binds parameter and gradient views starting at {@code offset} of the flat [1, P] buffers. */
+    abstract void bind(INDArray params, INDArray grads, long offset);
+
+    /** Fills {@link #h} from the time-major input [n*T, in]. */
+    abstract void forward(INDArray x);
+
+    /**
+     * From the gradient w.r.t. the output in {@link #dh} (which it may overwrite), writes the parameter gradients and,
+     * when {@code dx} is not null, the gradient w.r.t. the input [n*T, in].
+     */
+    abstract void backward(INDArray x, INDArray dx);
+
+    /** Allocates the buffers of a batch of {@code batch} sequences of {@code length} steps. */
+    void allocate(int batch, int length) {
+        n = batch;
+        t = length;
+        ones = Nd4j.ones(dtype, (long) n * t, 1);
+        h = Nd4j.create(dtype, (long) n * t, units);
+        dh = Nd4j.create(dtype, (long) n * t, units);
+    }
+
+    /** The [rows, cols] matrix at {@code from} of a flat [1, P] buffer. */
+    static INDArray matrix(INDArray flat, long from, long rows, long cols) {
+        return flat.get(NDArrayIndex.point(0), NDArrayIndex.interval(from, from + rows * cols)).reshape('c', rows, cols);
+    }
+
+    /** Rows [from, to) of {@code a}. */
+    static INDArray rows(INDArray a, long from, long to) {
+        return a.get(NDArrayIndex.interval(from, to), NDArrayIndex.all());
+    }
+
+    /** The [n, ...] block of step {@code s} of each time-major buffer. */
+    INDArray[] steps(INDArray a) {
+        INDArray[] out = new INDArray[t];
+        for (int s = 0; s < t; s++) {
+            out[s] = rows(a, (long) s * n, (long) (s + 1) * n);
+        }
+        return out;
+    }
+}
