@@ -1,5 +1,6 @@
 package org.guidancelab.engine.blas;
 
+import org.guidancelab.platform.CpuInfo;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -15,11 +16,16 @@ public final class Blas {
     static final String CPU_BACKEND = "org.nd4j.linalg.cpu.nativecpu.CpuBackend";
 
     /**
-     * Largest m n k sent straight to OpenBLAS. ND4J's matmul runs oneDNN kernels, faster than this OpenBLAS build's on
-     * bigger products but behind a fixed op overhead per call; the two cost the same near m n k = 2^17 (a 64 x 64 x 32
-     * product) on the CPU this was tuned on (docs/decisions/0008).
+     * Largest m n k sent straight to OpenBLAS where no measurement says otherwise. ND4J's matmul runs oneDNN kernels,
+     * faster than this OpenBLAS build's on bigger products on the Intel Xeon this was tuned on, behind a fixed op
+     * overhead per call; there the two cost the same near m n k = 2^17 (a 64 x 64 x 32 product, docs/decisions/0008).
      */
     static final double DIRECT_MAX_WORK = 1 << 17;
+
+    /** The system property that overrides the largest product sent straight to OpenBLAS (a number, or "all"). */
+    public static final String DIRECT_MAX_WORK_PROPERTY = "guidancelab.blas.directMaxWork";
+
+    private static volatile Double directMaxWork;
 
     private static volatile Boolean direct;
 
@@ -49,6 +55,35 @@ public final class Blas {
         }
     }
 
+    /**
+     * The largest m n k this JVM sends straight to OpenBLAS: the property's value; else no limit on AMD CPUs, where
+     * the bundled OpenBLAS matched or beat oneDNN's matmul at every size measured (docs/decisions/0026); else 2^17.
+     */
+    public static double directMaxWork() {
+        Double d = directMaxWork;
+        if (d == null) {
+            d = directMaxWork(System.getProperty(DIRECT_MAX_WORK_PROPERTY), CpuInfo.read().model());
+            directMaxWork = d;
+        }
+        return d;
+    }
+
+    static double directMaxWork(String property, String cpuModel) {
+        if (property != null && !property.isBlank()) {
+            String v = property.trim();
+            if (v.equalsIgnoreCase("all")) {
+                return Double.POSITIVE_INFINITY;
+            }
+            try {
+                return Math.max(0, Double.parseDouble(v));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("-D" + DIRECT_MAX_WORK_PROPERTY + "=" + property
+                        + ": expected a number (the largest m*n*k sent straight to OpenBLAS) or 'all'");
+            }
+        }
+        return cpuModel.startsWith("AMD") ? Double.POSITIVE_INFINITY : DIRECT_MAX_WORK;
+    }
+
     /** c = alpha op(a) op(b) + beta c, as {@code Nd4j.gemm(a, b, c, transposeA, transposeB, alpha, beta)}. */
     public static void gemm(INDArray a, INDArray b, INDArray c, boolean transposeA, boolean transposeB, double alpha, double beta) {
         if (isDirect() && sameBlasType(a, b, c) && a.rank() == 2 && b.rank() == 2 && c.rank() == 2) {
@@ -56,7 +91,7 @@ public final class Blas {
             long k = transposeA ? a.size(0) : a.size(1);
             long kb = transposeB ? b.size(1) : b.size(0);
             long n = transposeB ? b.size(0) : b.size(1);
-            if (k == kb && c.size(0) == m && c.size(1) == n && (double) m * n * k <= DIRECT_MAX_WORK) {
+            if (k == kb && c.size(0) == m && c.size(1) == n && (double) m * n * k <= directMaxWork()) {
                 MatrixLayout la = MatrixLayout.of(a);
                 MatrixLayout lb = MatrixLayout.of(b);
                 MatrixLayout lc = MatrixLayout.of(c);

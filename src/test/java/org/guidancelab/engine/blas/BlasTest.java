@@ -3,6 +3,7 @@ package org.guidancelab.engine.blas;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -67,6 +68,29 @@ class BlasTest {
             }
         }
         assertEquals(4 * 64, cases);
+    }
+
+    @Test
+    void theLargestDirectProductIsSetPerCpuOrByTheProperty() {
+        assertEquals(Double.POSITIVE_INFINITY, Blas.directMaxWork(null, "AMD EPYC 7B13 64-Core Processor"));
+        assertEquals(1 << 17, Blas.directMaxWork(null, "Intel(R) Xeon(R) Processor"));
+        assertEquals(1 << 17, Blas.directMaxWork("", ""));
+        assertEquals(4096.0, Blas.directMaxWork("4096", "AMD EPYC"));
+        assertEquals(Double.POSITIVE_INFINITY, Blas.directMaxWork(" all ", "Intel(R) Xeon(R) Processor"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Blas.directMaxWork("lots", "AMD EPYC"));
+        assertEquals("-Dguidancelab.blas.directMaxWork=lots: expected a number (the largest m*n*k sent straight to OpenBLAS) or 'all'",
+                e.getMessage());
+    }
+
+    @Test
+    void aProductAboveEveryThresholdGivesNd4jsResultWhicheverRouteItTakes() {
+        Nd4j.getRandom().setSeed(3);
+        INDArray a = Nd4j.rand(DataType.FLOAT, 300, 128);
+        INDArray b = Nd4j.rand(DataType.FLOAT, 512, 128);
+        INDArray expected = Nd4j.gemm(a, b, false, true);
+        INDArray c = Nd4j.rand(DataType.FLOAT, 300, 512);
+        Blas.gemm(a, b, c, false, true, 1.0, 0.0);
+        assertTrue(expected.equalsWithEps(c, 1e-3), "300 x 512 x 128 through Blas.gemm equals ND4J's product");
     }
 
     @Test
