@@ -1,26 +1,21 @@
 package org.guidancelab.engine.model.fast;
 
-import java.nio.FloatBuffer;
 import org.guidancelab.engine.blas.Blas;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.transforms.strict.Sigmoid;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * The reference's LSTM: gates {@code z = x_t W_x + h_{t-1} W_h + b} in order i, f, g, o;
  * {@code c_t = f c_{t-1} + i g} ({@code c_0 = i g}); {@code h_t = o tanh(c_t)}. Forward: the input projection of all
- * steps is one gemm, then per step one gemm, one native sigmoid over the step's whole (contiguous) gate block and one
- * Java pass for the cell. The sigmoid gives tanh too, as {@code tanh(x) = 2 sigmoid(2x) - 1}, because the forward
- * multiplies with copies of the weights whose g columns are doubled: element-wise ops on column slices cost more than
- * the step's gemm. The activated gates, c and tanh c stay in Java arrays for backward, where one Java pass per step
- * turns the output gradient into the gates' pre-activation gradients (no transcendental) and carries dc to the step
- * before; one gemm per step carries dh; the weight, bias and input gradients are single gemms over all steps.
+ * steps is one gemm, then per step one gemm and one Java pass over the step's gate block (activations by
+ * {@link FastTanh}: element-wise native ops on the gates' column slices cost more than the step's gemm). The activated
+ * gates, c and tanh c stay in Java arrays for backward, where one Java pass per step turns the output gradient into
+ * the gates' pre-activation gradients (every derivative from the kept activations) and carries dc to the step before;
+ * one gemm per step carries dh; the weight, bias and input gradients are single gemms over all steps.
  */
 final class LstmCell extends RecurrentCell {
     private INDArray wx, wh, b, dWx, dWh, dB;
-    private final INDArray[] scaled = new INDArray[3];
     private INDArray z, dz;
     private INDArray[] zT, hT, dhT, dzT;
     private float[] gates, cells, tanhCells, hStep, dhStep, dzStep, dcCarry;
@@ -70,45 +65,34 @@ final class LstmCell extends RecurrentCell {
         dcCarry = new float[n * units];
     }
 
-    /** Copies of W_x, W_h and b with the g gate's columns doubled, for {@code tanh(x) = 2 sigmoid(2x) - 1}. */
-    private void scaleWeights() {
-        INDArray[] w = {wx, wh, b};
-        for (int k = 0; k < 3; k++) {
-            if (scaled[k] == null) {
-                scaled[k] = Nd4j.create(dtype, w[k].shape());
-            }
-            scaled[k].assign(w[k]);
-            scaled[k].get(NDArrayIndex.all(), NDArrayIndex.interval(2L * units, 3L * units)).muli(2.0);
-        }
-    }
-
     @Override
     void forward(INDArray x) {
-        scaleWeights();
-        Blas.gemm(ones, scaled[2], z, false, false, 1.0, 0.0);
-        Blas.gemm(x, scaled[0], z, false, false, 1.0, 1.0);
+        Blas.gemm(ones, b, z, false, false, 1.0, 0.0);
+        Blas.gemm(x, wx, z, false, false, 1.0, 1.0);
         int u = units;
         int block = n * u;
         for (int s = 0; s < t; s++) {
             if (s > 0) {
-                Blas.gemm(hT[s - 1], scaled[1], zT[s], false, false, 1.0, 1.0);
+                Blas.gemm(hT[s - 1], wh, zT[s], false, false, 1.0, 1.0);
             }
-            Nd4j.exec(new Sigmoid(zT[s], zT[s]));
             read(z, (long) s * 4 * block, gates, s * 4 * block, 4 * block);
             for (int e = 0; e < n; e++) {
                 int g0 = (s * n + e) * 4 * u;
                 int c0 = (s * n + e) * u;
                 for (int j = 0; j < u; j++) {
-                    float g = 2f * gates[g0 + 2 * u + j] - 1f;
+                    float i = FastTanh.sigmoid(gates[g0 + j]);
+                    float f = FastTanh.sigmoid(gates[g0 + u + j]);
+                    float g = FastTanh.tanh(gates[g0 + 2 * u + j]);
+                    float o = FastTanh.sigmoid(gates[g0 + 3 * u + j]);
+                    gates[g0 + j] = i;
+                    gates[g0 + u + j] = f;
                     gates[g0 + 2 * u + j] = g;
-                    float c = gates[g0 + j] * g;
-                    if (s > 0) {
-                        c += gates[g0 + u + j] * cells[c0 - block + j];
-                    }
-                    float th = (float) (1.0 - 2.0 / (Math.exp(2.0 * c) + 1.0));
+                    gates[g0 + 3 * u + j] = o;
+                    float c = s > 0 ? i * g + f * cells[c0 - block + j] : i * g;
+                    float th = FastTanh.tanh(c);
                     cells[c0 + j] = c;
                     tanhCells[c0 + j] = th;
-                    hStep[e * u + j] = gates[g0 + 3 * u + j] * th;
+                    hStep[e * u + j] = o * th;
                 }
             }
             write(hStep, h, (long) s * block);
@@ -157,18 +141,5 @@ final class LstmCell extends RecurrentCell {
         if (dx != null) {
             Blas.gemm(dz, wx, dx, false, true, 1.0, 0.0);
         }
-    }
-
-    /** Copies {@code count} floats of a buffer this cell allocated (contiguous, offset 0) from {@code from}. */
-    private static void read(INDArray a, long from, float[] into, int at, int count) {
-        FloatBuffer fb = a.data().asNioFloat();
-        fb.position((int) from);
-        fb.get(into, at, count);
-    }
-
-    private static void write(float[] from, INDArray a, long at) {
-        FloatBuffer fb = a.data().asNioFloat();
-        fb.position((int) at);
-        fb.put(from, 0, from.length);
     }
 }

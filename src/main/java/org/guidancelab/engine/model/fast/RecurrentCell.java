@@ -1,5 +1,6 @@
 package org.guidancelab.engine.model.fast;
 
+import java.nio.FloatBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -71,5 +72,19 @@ abstract class RecurrentCell {
             out[s] = rows(a, (long) s * n, (long) (s + 1) * n);
         }
         return out;
+    }
+
+    /** Copies {@code count} floats from {@code from} of a buffer a cell allocated (contiguous, offset 0). */
+    static void read(INDArray a, long from, float[] into, int at, int count) {
+        FloatBuffer fb = a.data().asNioFloat();
+        fb.position((int) from);
+        fb.get(into, at, count);
+    }
+
+    /** Copies all of {@code from} into a buffer a cell allocated, from element {@code at}. */
+    static void write(float[] from, INDArray a, long at) {
+        FloatBuffer fb = a.data().asNioFloat();
+        fb.position((int) at);
+        fb.put(from, 0, from.length);
     }
 }

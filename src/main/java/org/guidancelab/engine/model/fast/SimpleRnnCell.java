@@ -4,12 +4,12 @@ import org.guidancelab.engine.blas.Blas;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.MulOp;
-import org.nd4j.linalg.api.ops.impl.transforms.strict.Tanh;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * {@code h_t = tanh(x_t W_x + h_{t-1} W_h + b)}: the input projection of all steps is one gemm, then each step adds
- * {@code h_{t-1} W_h} by gemm and applies tanh in place. Backward runs the recursion
+ * {@code h_{t-1} W_h} by gemm and applies tanh in place, in Java ({@link FastTanh}: ND4J's native tanh cost more than
+ * the step's gemm). Backward runs the recursion
  * {@code dPre_t = (dH_t + dPre_{t+1} W_h^T) * (1 - h_t^2)} with one gemm and one multiply per step, and gets dW_x,
  * dW_h and the bias from single gemms over all steps.
  */
@@ -17,6 +17,7 @@ final class SimpleRnnCell extends RecurrentCell {
     private INDArray wx, wh, b, dWx, dWh, dB;
     private INDArray deriv;
     private INDArray[] hT, dhT, derivT;
+    private float[] step;
 
     SimpleRnnCell(String name, boolean tap, int in, int units, DataType dtype) {
         super(name, tap, in, units, dtype);
@@ -47,6 +48,7 @@ final class SimpleRnnCell extends RecurrentCell {
         hT = steps(h);
         dhT = steps(dh);
         derivT = steps(deriv);
+        step = new float[n * units];
     }
 
     @Override
@@ -57,7 +59,9 @@ final class SimpleRnnCell extends RecurrentCell {
             if (s > 0) {
                 Blas.gemm(hT[s - 1], wh, hT[s], false, false, 1.0, 1.0);
             }
-            Nd4j.exec(new Tanh(hT[s], hT[s]));
+            read(h, (long) s * step.length, step, 0, step.length);
+            FastTanh.tanh(step, 0, step.length);
+            write(step, h, (long) s * step.length);
         }
     }
 
