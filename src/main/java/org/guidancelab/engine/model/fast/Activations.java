@@ -17,14 +17,11 @@ import org.nd4j.linalg.factory.Nd4j;
  * docs/decisions/0002; tanh: 1 - a^2; sigmoid: a (1 - a)). GELU is exact, x Phi(x) (PyTorch's default and the
  * SameDiff reference's), computed in Java.
  * Small arrays (see {@link SmallFloats}) skip ND4J altogether: a tiny layer's activation is cheaper as a Java loop than
- * as an op. NaNs pass through both paths alike, so a diverging run is still caught.
+ * as an op, and tanh and the sigmoid ({@link FastTanh}) are cheaper in Java at every size. NaNs pass through both paths alike, so a diverging run is still caught.
  */
 final class Activations {
     private static final double INV_SQRT2 = 1 / Math.sqrt(2);
     private static final double INV_SQRT_2PI = 1 / Math.sqrt(2 * Math.PI);
-
-    /** tanh and the sigmoid cost ~20 ns per element in Java: past this many, ND4J's native loop wins. */
-    private static final int TRANSCENDENTAL_MAX = 2048;
 
     private Activations() {
     }
@@ -34,7 +31,7 @@ final class Activations {
         if (fn != ActivationFn.RELU && fn != ActivationFn.TANH && fn != ActivationFn.SIGMOID) {
             return false;
         }
-        return (fn == ActivationFn.RELU || z.length() <= TRANSCENDENTAL_MAX) && SmallFloats.fit(z, other);
+        return SmallFloats.fit(z, other);
     }
 
     /** a = f(z); z and a may not be the same array unless f is IDENTITY (then nothing is done). */
@@ -117,9 +114,9 @@ final class Activations {
             case RELU:
                 return x < 0 ? 0f : x;
             case TANH:
-                return (float) Math.tanh(x);
+                return FastTanh.tanh(x);
             default: // SIGMOID
-                return (float) (1 / (1 + Math.exp(-x)));
+                return FastTanh.sigmoid(x);
         }
     }
 

@@ -100,11 +100,17 @@ class FrozenModelTest {
         try (Model m = ModelFactory.createFrozen(mlp, 5)) {
             assertInstanceOf(FastModel.class, m, "MLPs keep the fast trainable path, already gemm-only");
         }
-        NetworkSpec tokens = new NetworkSpec("seq", List.of(Layers.Input.tokens("t", 6, 5),
+        NetworkSpec lstm = new NetworkSpec("seq", List.of(Layers.Input.tokens("t", 6, 5),
                 new Layers.Embedding("e", 5, 8, false), new Layers.LSTM("r", 8, true),
                 new Layers.Output("o", 5, true)));
-        assertFalse(FrozenModel.supports(tokens));
-        try (Model m = ModelFactory.createFrozen(tokens, 5)) {
+        assertFalse(FrozenModel.supports(lstm));
+        try (Model m = ModelFactory.createFrozen(lstm, 5)) {
+            assertInstanceOf(RecurrentFastModel.class, m, "LSTMs keep the recurrent trainable path");
+        }
+        NetworkSpec neither = new NetworkSpec("seq", List.of(Layers.Input.tokens("t", 6, 5),
+                new Layers.Embedding("e", 5, 8, false), new Layers.Dropout("d", 0.1, false),
+                new Layers.LSTM("r", 8, true), new Layers.Output("o", 5, true)));
+        try (Model m = ModelFactory.createFrozen(neither, 5)) {
             assertInstanceOf(SameDiffModel.class, m);
         }
     }
