@@ -50,4 +50,11 @@ final class FastTanh {
             v[i] = tanh(v[i]);
         }
     }
+
+    /** v[from, from + count) = sigmoid(v[...]) in place. */
+    static void sigmoid(float[] v, int from, int count) {
+        for (int i = from; i < from + count; i++) {
+            v[i] = sigmoid(v[i]);
+        }
+    }
 }

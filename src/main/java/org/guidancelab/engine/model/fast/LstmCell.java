@@ -76,23 +76,27 @@ final class LstmCell extends RecurrentCell {
                 Blas.gemm(hT[s - 1], wh, zT[s], false, false, 1.0, 1.0);
             }
             read(z, (long) s * 4 * block, gates, s * 4 * block, 4 * block);
+            // Simple loops over contiguous runs, which HotSpot vectorises (one loop doing it all does not).
             for (int e = 0; e < n; e++) {
                 int g0 = (s * n + e) * 4 * u;
                 int c0 = (s * n + e) * u;
+                FastTanh.sigmoid(gates, g0, 2 * u);
+                FastTanh.tanh(gates, g0 + 2 * u, u);
+                FastTanh.sigmoid(gates, g0 + 3 * u, u);
+                if (s > 0) {
+                    for (int j = 0; j < u; j++) {
+                        cells[c0 + j] = gates[g0 + j] * gates[g0 + 2 * u + j] + gates[g0 + u + j] * cells[c0 - block + j];
+                    }
+                } else {
+                    for (int j = 0; j < u; j++) {
+                        cells[c0 + j] = gates[g0 + j] * gates[g0 + 2 * u + j];
+                    }
+                }
+                System.arraycopy(cells, c0, tanhCells, c0, u);
+                FastTanh.tanh(tanhCells, c0, u);
+                int h0 = e * u;
                 for (int j = 0; j < u; j++) {
-                    float i = FastTanh.sigmoid(gates[g0 + j]);
-                    float f = FastTanh.sigmoid(gates[g0 + u + j]);
-                    float g = FastTanh.tanh(gates[g0 + 2 * u + j]);
-                    float o = FastTanh.sigmoid(gates[g0 + 3 * u + j]);
-                    gates[g0 + j] = i;
-                    gates[g0 + u + j] = f;
-                    gates[g0 + 2 * u + j] = g;
-                    gates[g0 + 3 * u + j] = o;
-                    float c = s > 0 ? i * g + f * cells[c0 - block + j] : i * g;
-                    float th = FastTanh.tanh(c);
-                    cells[c0 + j] = c;
-                    tanhCells[c0 + j] = th;
-                    hStep[e * u + j] = o * th;
+                    hStep[h0 + j] = gates[g0 + 3 * u + j] * tanhCells[c0 + j];
                 }
             }
             write(hStep, h, (long) s * block);
@@ -113,17 +117,26 @@ final class LstmCell extends RecurrentCell {
                 int d0 = e * 4 * u;
                 for (int j = 0; j < u; j++) {
                     float i = gates[g0 + j];
-                    float f = gates[g0 + u + j];
                     float g = gates[g0 + 2 * u + j];
                     float o = gates[g0 + 3 * u + j];
                     float th = tanhCells[c0 + j];
                     float dhv = dhStep[e * u + j];
                     float dc = dcCarry[e * u + j] + dhv * o * (1f - th * th);
                     dzStep[d0 + j] = dc * g * i * (1f - i);
-                    dzStep[d0 + u + j] = s > 0 ? dc * cells[c0 - block + j] * f * (1f - f) : 0f;
                     dzStep[d0 + 2 * u + j] = dc * i * (1f - g * g);
                     dzStep[d0 + 3 * u + j] = dhv * th * o * (1f - o);
-                    dcCarry[e * u + j] = dc * f;
+                    dcCarry[e * u + j] = dc;
+                }
+                // The forget gate's own loop, without a branch inside (c_{-1} = 0: no gradient at step 0).
+                if (s > 0) {
+                    for (int j = 0; j < u; j++) {
+                        float f = gates[g0 + u + j];
+                        float dc = dcCarry[e * u + j];
+                        dzStep[d0 + u + j] = dc * cells[c0 - block + j] * f * (1f - f);
+                        dcCarry[e * u + j] = dc * f;
+                    }
+                } else {
+                    java.util.Arrays.fill(dzStep, d0 + u, d0 + 2 * u, 0f);
                 }
             }
             write(dzStep, dz, (long) s * 4 * block);

@@ -39,5 +39,11 @@ class FastTanhTest {
         for (float x = -20f; x <= 20f; x += 0.01f) {
             assertEquals(1 / (1 + Math.exp(-x)), FastTanh.sigmoid(x), 5e-7, "x=" + x);
         }
+        float[] v = {1f, -3f, 0f, 2f};
+        FastTanh.sigmoid(v, 1, 2);
+        assertEquals(1f, v[0]);
+        assertEquals(1 / (1 + Math.exp(3)), v[1], 5e-7);
+        assertEquals(0.5f, v[2]);
+        assertEquals(2f, v[3]);
     }
 }
