@@ -15,35 +15,15 @@ import org.nd4j.linalg.factory.Nd4j;
  * one gemm per step carries dh; the weight, bias and input gradients are single gemms over all steps.
  */
 final class LstmCell extends RecurrentCell {
-    private INDArray wx, wh, b, dWx, dWh, dB;
     private INDArray z, dz;
     private INDArray[] zT, hT, dhT, dzT;
     private float[] gates, cells, tanhCells, hStep, dhStep, dzStep, dcCarry;
 
     LstmCell(String name, boolean tap, int in, int units, DataType dtype) {
-        super(name, tap, in, units, dtype);
+        super(name, tap, in, units, 4, dtype);
         if (dtype != DataType.FLOAT) {
             throw new IllegalArgumentException("layer '" + name + "': the LSTM fast path runs in FLOAT, not " + dtype);
         }
-    }
-
-    @Override
-    long paramCount() {
-        return (long) in * 4 * units + (long) units * 4 * units + 4L * units;
-    }
-
-    @Override
-    void bind(INDArray params, INDArray grads, long offset) {
-        long g = 4L * units;
-        long at = offset;
-        wx = matrix(params, at, in, g);
-        dWx = matrix(grads, at, in, g);
-        at += in * g;
-        wh = matrix(params, at, units, g);
-        dWh = matrix(grads, at, units, g);
-        at += units * g;
-        b = matrix(params, at, 1, g);
-        dB = matrix(grads, at, 1, g);
     }
 
     @Override
@@ -144,15 +124,6 @@ final class LstmCell extends RecurrentCell {
                 Blas.gemm(dzT[s], wh, dhT[s - 1], false, true, 1.0, 1.0);
             }
         }
-        Blas.gemm(x, dz, dWx, true, false, 1.0, 0.0);
-        Blas.gemm(ones, dz, dB, true, false, 1.0, 0.0);
-        if (t > 1) {
-            Blas.gemm(rows(h, 0, (long) (t - 1) * n), rows(dz, n, (long) t * n), dWh, true, false, 1.0, 0.0);
-        } else {
-            dWh.assign(0);
-        }
-        if (dx != null) {
-            Blas.gemm(dz, wx, dx, false, true, 1.0, 0.0);
-        }
+        gradientsOverAllSteps(x, dz, dx);
     }
 }

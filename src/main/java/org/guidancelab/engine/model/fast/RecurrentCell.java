@@ -1,6 +1,7 @@
 package org.guidancelab.engine.model.fast;
 
 import java.nio.FloatBuffer;
+import org.guidancelab.engine.blas.Blas;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -17,25 +18,43 @@ abstract class RecurrentCell {
     final int in;
     final int units;
     final DataType dtype;
+    /** Gate blocks per step: 1 for a SimpleRNN, 4 for an LSTM. */
+    final int gates;
+    INDArray wx, wh, b, dWx, dWh, dB;
     int n = -1;
     int t;
     INDArray ones;
     INDArray h;
     INDArray dh;
 
-    RecurrentCell(String name, boolean tap, int in, int units, DataType dtype) {
+    RecurrentCell(String name, boolean tap, int in, int units, int gates, DataType dtype) {
         this.name = name;
         this.tap = tap;
         this.in = in;
         this.units = units;
+        this.gates = gates;
         this.dtype = dtype;
     }
 
     /** Number of parameters, in the reference's flat order W_x [in, g*units], W_h [units, g*units], b [g*units]. */
-    abstract long paramCount();
+    long paramCount() {
+        long g = (long) gates * units;
+        return in * g + units * g + g;
+    }
 
     /** Binds parameter and gradient views starting at {@code offset} of the flat [1, P] buffers. */
-    abstract void bind(INDArray params, INDArray grads, long offset);
+    void bind(INDArray params, INDArray grads, long offset) {
+        long g = (long) gates * units;
+        long at = offset;
+        wx = matrix(params, at, in, g);
+        dWx = matrix(grads, at, in, g);
+        at += in * g;
+        wh = matrix(params, at, units, g);
+        dWh = matrix(grads, at, units, g);
+        at += units * g;
+        b = matrix(params, at, 1, g);
+        dB = matrix(grads, at, 1, g);
+    }
 
     /** Fills {@link #h} from the time-major input [n*T, in]. */
     abstract void forward(INDArray x);
@@ -45,6 +64,23 @@ abstract class RecurrentCell {
      * when {@code dx} is not null, the gradient w.r.t. the input [n*T, in].
      */
     abstract void backward(INDArray x, INDArray dx);
+
+    /**
+     * From the pre-activation gradients of all steps {@code dPre} [n*T, gates*units]: dW_x, the bias and dW_h as one
+     * gemm each over all steps (h_{t-1} pairs with step t; step 0 has no previous h), and dx when asked for.
+     */
+    void gradientsOverAllSteps(INDArray x, INDArray dPre, INDArray dx) {
+        Blas.gemm(x, dPre, dWx, true, false, 1.0, 0.0);
+        Blas.gemm(ones, dPre, dB, true, false, 1.0, 0.0);
+        if (t > 1) {
+            Blas.gemm(rows(h, 0, (long) (t - 1) * n), rows(dPre, n, (long) t * n), dWh, true, false, 1.0, 0.0);
+        } else {
+            dWh.assign(0);
+        }
+        if (dx != null) {
+            Blas.gemm(dPre, wx, dx, false, true, 1.0, 0.0);
+        }
+    }
 
     /** Allocates the buffers of a batch of {@code batch} sequences of {@code length} steps. */
     void allocate(int batch, int length) {

@@ -14,31 +14,12 @@ import org.nd4j.linalg.factory.Nd4j;
  * dW_h and the bias from single gemms over all steps.
  */
 final class SimpleRnnCell extends RecurrentCell {
-    private INDArray wx, wh, b, dWx, dWh, dB;
     private INDArray deriv;
     private INDArray[] hT, dhT, derivT;
     private float[] step;
 
     SimpleRnnCell(String name, boolean tap, int in, int units, DataType dtype) {
-        super(name, tap, in, units, dtype);
-    }
-
-    @Override
-    long paramCount() {
-        return (long) in * units + (long) units * units + units;
-    }
-
-    @Override
-    void bind(INDArray params, INDArray grads, long offset) {
-        long at = offset;
-        wx = matrix(params, at, in, units);
-        dWx = matrix(grads, at, in, units);
-        at += (long) in * units;
-        wh = matrix(params, at, units, units);
-        dWh = matrix(grads, at, units, units);
-        at += (long) units * units;
-        b = matrix(params, at, 1, units);
-        dB = matrix(grads, at, 1, units);
+        super(name, tap, in, units, 1, dtype);
     }
 
     @Override
@@ -76,15 +57,6 @@ final class SimpleRnnCell extends RecurrentCell {
             }
             Nd4j.exec(new MulOp(dhT[s], derivT[s], dhT[s]));   // dh now holds dPre
         }
-        Blas.gemm(x, dh, dWx, true, false, 1.0, 0.0);
-        Blas.gemm(ones, dh, dB, true, false, 1.0, 0.0);
-        if (t > 1) {
-            Blas.gemm(rows(h, 0, (long) (t - 1) * n), rows(dh, n, (long) t * n), dWh, true, false, 1.0, 0.0);
-        } else {
-            dWh.assign(0);
-        }
-        if (dx != null) {
-            Blas.gemm(dh, wx, dx, false, true, 1.0, 0.0);
-        }
+        gradientsOverAllSteps(x, dh, dx);
     }
 }
