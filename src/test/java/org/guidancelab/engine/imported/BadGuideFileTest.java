@@ -39,7 +39,7 @@ class BadGuideFileTest {
 
     @Test
     void notAModel() {
-        contains(failure(GuideFixtures.file("not-a-model.h5"), List.of("conv1")), "not a model file", "Keras 2 .h5", "ONNX files are not read yet");
+        contains(failure(GuideFixtures.file("not-a-model.h5"), List.of("conv1")), "not a model file", "Keras 2 .h5", "guide convert");
     }
 
     @Test
