@@ -12,6 +12,7 @@ import onnx.Onnx.ModelProto;
 import org.guidancelab.engine.imported.GuideFiles;
 import org.guidancelab.engine.imported.GuideImportException;
 import org.guidancelab.engine.imported.ImportedNetwork;
+import org.guidancelab.engine.imported.SameDiffNetwork;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -86,6 +87,12 @@ public final class OnnxConvertMain {
             net = GuideFiles.open(out, null);
         } catch (GuideImportException e) {
             throw new OnnxRefusal("the converted graph does not open as a guide: " + e.getMessage());
+        }
+        for (String tap : r.taps().values()) {
+            String name = tap.substring(SameDiffNetwork.TAP_PREFIX.length());
+            if (net.layer(name) == null) {
+                throw new OnnxRefusal("tap '" + name + "' (an output of the ONNX graph) was lost in the import");
+            }
         }
         return Verification.check(net, sample, refDir, tolerance);
     }

@@ -13,6 +13,7 @@ import onnx.Onnx.GraphProto;
 import onnx.Onnx.ModelProto;
 import onnx.Onnx.NodeProto;
 import onnx.Onnx.TensorProto;
+import org.guidancelab.engine.imported.SameDiffNetwork;
 
 /**
  * Rewrites a PyTorch ONNX export (opset 13) into a graph that SameDiff's ONNX importer (1.0.0-M2.1) imports
@@ -23,13 +24,14 @@ import onnx.Onnx.TensorProto;
  *       got a transposed shape);</li>
  *   <li>Gemm's bias input is dropped by the importer: it becomes Gemm without C, then an Add of beta * C;</li>
  *   <li>MatMul is mapped with alpha 0 (all zeros): it becomes a Gemm with alpha 1, whose mapping keeps alpha;</li>
+ *   <li>an Identity that makes a tap (a tensor listed twice among the outputs) becomes x + 0: the importer drops
+ *       Identity nodes, and the tap with them;</li>
  *   <li>ops the importer cannot run or runs wrongly are refused with the node's name ({@link #REFUSED}).</li>
  * </ul>
  * The graph's outputs are its taps: they keep a readable name, {@link #TAP_PREFIX} + the export's name.
  */
 public final class OnnxRewrite {
-    /** A SameDiff variable that is a tap; the prefix keeps tap names clear of the importer's own variable names. */
-    public static final String TAP_PREFIX = "tap_";
+    private static final String TAP_PREFIX = SameDiffNetwork.TAP_PREFIX;
 
     /** Ops refused, and why: each was measured failing or silently wrong in the importer. */
     static final Map<String, String> REFUSED = Map.ofEntries(
@@ -145,6 +147,11 @@ public final class OnnxRewrite {
             return List.of(b.setOpType("Gemm").clearAttribute().addAttribute(f("alpha", 1f)).addAttribute(f("beta", 0f))
                     .addAttribute(i("transA", 0)).addAttribute(i("transB", 0)).build());
         }
+        if (n.getOpType().equals("Identity") && taps.containsKey(n.getOutput(0))) {
+            // the importer drops Identity nodes and with them a tap that is another tap's copy (a tensor listed
+            // twice among the outputs): x + 0 keeps it, with the same values
+            return List.of(b.setOpType("Add").clearAttribute().addInput(zero(g)).build());
+        }
         if (!n.getOpType().equals("Gemm")) {
             return List.of(b.build());
         }
@@ -180,6 +187,16 @@ public final class OnnxRewrite {
         NodeProto add = NodeProto.newBuilder().setName("node" + (counter++) + "_GemmBias").setOpType("Add")
                 .addInput(product).addInput(bias).addOutput(name(n.getOutput(0))).build();
         return List.of(gemm.build(), add);
+    }
+
+    /** A float32 scalar 0, added to the graph once. */
+    private String zero(GraphProto.Builder g) {
+        String name = "zero_f32";
+        if (g.getInitializerList().stream().noneMatch(t -> t.getName().equals(name))) {
+            g.addInitializer(TensorProto.newBuilder().setName(name).setDataType(TensorProto.DataType.FLOAT.getNumber())
+                    .addFloatData(0f));
+        }
+        return name;
     }
 
     /** The new name of an export's tensor: taps and the input as decided, every other one "t&lt;k&gt;". */
