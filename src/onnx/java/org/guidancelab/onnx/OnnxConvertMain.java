@@ -64,6 +64,8 @@ public final class OnnxConvertMain {
             throws OnnxRefusal, IOException {
         ModelProto proto = parse(model);
         OnnxRewrite.Result r = OnnxRewrite.rewrite(proto);
+        Verification.requireReferences(r.taps().values().stream().map(t -> t.substring(SameDiffNetwork.TAP_PREFIX.length()))
+                .toList(), refDir);
         INDArray sample = sample(samplePath, r.inputShape());
         Path rewritten = Files.createTempFile("guide-convert-", ".onnx");
         try {

@@ -35,7 +35,8 @@ public final class OnnxRewrite {
 
     /** Ops refused, and why: each was measured failing or silently wrong in the importer. */
     static final Map<String, String> REFUSED = Map.ofEntries(
-            Map.entry("HardSigmoid", "HardSigmoid is imported wrongly (its alpha is ignored): avoid nn.Hardsigmoid"),
+            Map.entry("HardSigmoid", "HardSigmoid is imported wrongly (its alpha is ignored): avoid nn.Hardsigmoid and"
+                    + " nn.Hardswish (opset 13 exports it as HardSigmoid and Mul)"),
             Map.entry("HardSwish", "HardSwish is imported wrongly (alpha ignored): avoid nn.Hardswish"),
             Map.entry("ConvTranspose", "ConvTranspose fails in the importer: avoid nn.ConvTranspose2d"),
             Map.entry("LSTM", "LSTM fails in the importer: avoid nn.LSTM"),

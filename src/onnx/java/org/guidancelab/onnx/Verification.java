@@ -24,19 +24,24 @@ final class Verification {
     private Verification() {
     }
 
-    /** Every tap's result, or a refusal naming the first tap that is missing a reference or differs. */
-    static List<TapResult> check(ImportedNetwork net, INDArray sample, Path refDir, double tolerance) throws OnnxRefusal {
+    /** A refusal naming the first tap without its reference CSV: checked before the import, which takes seconds. */
+    static void requireReferences(List<String> taps, Path refDir) throws OnnxRefusal {
         if (!Files.isDirectory(refDir)) {
             throw new OnnxRefusal("reference folder " + refDir + " does not exist (scripts/onnx-guide-export.py writes one"
                     + " CSV of PyTorch's output per tap)");
         }
-        List<String> taps = net.layers().stream().map(GuideLayer::name).toList();
         for (String t : taps) {
             if (!Files.isRegularFile(refDir.resolve(t + ".csv"))) {
                 throw new OnnxRefusal("no reference for tap '" + t + "': expected " + refDir.resolve(t + ".csv")
                         + " (every tap is verified; export the references with scripts/onnx-guide-export.py)");
             }
         }
+    }
+
+    /** Every tap's result, or a refusal naming the first tap that is missing a reference or differs. */
+    static List<TapResult> check(ImportedNetwork net, INDArray sample, Path refDir, double tolerance) throws OnnxRefusal {
+        List<String> taps = net.layers().stream().map(GuideLayer::name).toList();
+        requireReferences(taps, refDir);
         Map<String, INDArray> got = net.activations(sample, taps);
         List<TapResult> out = new ArrayList<>();
         for (GuideLayer layer : net.layers()) {

@@ -9,6 +9,8 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * {@code guide convert}: an ONNX file to a .sdz guide, by SameDiff's ONNX importer run in a child JVM, because the
@@ -77,8 +79,12 @@ public final class OnnxConversion {
             cmd.add(Double.toString(r.tolerance()));
             Process p = new ProcessBuilder(cmd).redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
             int code = p.waitFor();
+            if (code == REFUSED) {
+                String last = lastLine(stderr);
+                throw new GuideImportException(r.model(), last.isEmpty() ? "the conversion was refused; nothing was written" : last);
+            }
             if (code != 0) {
-                throw new GuideImportException(r.model(), failure(code, lastLine(stderr)));
+                throw new GuideImportException(r.model(), crashed(code, stdout, stderr));
             }
             List<Tap> taps = taps(stdout);
             Files.move(tmp, r.out(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -141,14 +147,30 @@ public final class OnnxConversion {
         return found;
     }
 
-    private static String failure(int code, String last) {
-        if (code == REFUSED) {
-            return last.isEmpty() ? "the conversion was refused; nothing was written" : last;
+    /**
+     * A crash in one line: the JVM's fatal error report (on the child's stdout) gives the signal and the frame; a
+     * native abort (glibc's "free(): invalid next size") leaves its message as the last stderr line.
+     */
+    private static String crashed(int code, Path stdout, Path stderr) throws IOException {
+        String signal = null;
+        String frame = null;
+        List<String> lines = Files.readAllLines(stdout, StandardCharsets.UTF_8);
+        for (int i = 0; i < lines.size(); i++) {
+            Matcher m = FATAL_SIGNAL.matcher(lines.get(i));
+            if (signal == null && m.find()) {
+                signal = m.group(1);
+            }
+            if (lines.get(i).startsWith("# Problematic frame:") && i + 1 < lines.size()) {
+                frame = lines.get(i + 1).replaceFirst("^#\\s*", "").strip();
+            }
         }
+        String detail = signal != null ? signal + (frame == null ? "" : " at " + frame) : lastLine(stderr);
         String why = code > 128 ? "exit " + code + ", signal " + (code - 128) : "exit " + code;
-        return "the ONNX importer's JVM crashed (" + why + (last.isEmpty() ? "" : ": " + last) + "); nothing was written."
-                + " The importer is known to crash natively now and then: run the conversion again";
+        return "the ONNX importer's JVM crashed (" + why + (detail.isEmpty() ? "" : ": " + detail) + "); nothing was"
+                + " written. The importer is known to crash natively now and then: run the conversion again";
     }
+
+    private static final Pattern FATAL_SIGNAL = Pattern.compile("^#\\s+(SIG[A-Z]+) \\(0x");
 
     private static String lastLine(Path stderr) throws IOException {
         List<String> lines = Files.readAllLines(stderr, StandardCharsets.UTF_8);
