@@ -228,7 +228,7 @@ public final class SameDiffNetwork implements ImportedNetwork {
         long at = 0;
         for (SDVariable v : weights) {
             INDArray a = v.getArr();
-            flat.get(NDArrayIndex.point(0), NDArrayIndex.interval(at, at + a.length())).assign(a.reshape('c', a.length()));
+            flat.get(NDArrayIndex.point(0), NDArrayIndex.interval(at, at + a.length())).assign(a.dup('c').ravel());
             at += a.length();
         }
         return flat;

@@ -28,8 +28,15 @@ final class GuideImport {
         this.dialogs = dialogs;
     }
 
-    /** Whether {@code file} starts like a model file (HDF5 or zip) rather than JSON. */
+    /**
+     * Whether {@code file} is a model file rather than JSON: it starts like HDF5 or zip, or is named .sdz (SameDiff's
+     * FlatBuffers file has no magic number) or .onnx (the import then says to run `guide convert`).
+     */
     static boolean isModelFile(Path file) {
+        String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        if (name.endsWith(".sdz") || name.endsWith(".onnx")) {
+            return true;
+        }
         try (InputStream in = Files.newInputStream(file)) {
             byte[] h = in.readNBytes(4);
             return h.length == 4 && ((h[0] == (byte) 0x89 && h[1] == 'H' && h[2] == 'D' && h[3] == 'F')
