@@ -42,9 +42,9 @@ public final class OnnxConvertMain {
         if (args.length != 5) {
             fail("usage: OnnxConvertMain MODEL.onnx SAMPLE.csv REFERENCE_DIR OUT.sdz TOLERANCE");
         }
-        Path out0 = Path.of(args[3]);
+        Path sdz = Path.of(args[3]);
         try {
-            List<Verification.TapResult> taps = convert(Path.of(args[0]), Path.of(args[1]), Path.of(args[2]), out0,
+            List<Verification.TapResult> taps = convert(Path.of(args[0]), Path.of(args[1]), Path.of(args[2]), sdz,
                     Double.parseDouble(args[4]));
             for (Verification.TapResult t : taps) {
                 out.printf(Locale.ROOT, "%s\t%s\t%s\t%.3g%n", TAP, t.tap(), t.shape(), t.maxAbs());
@@ -52,11 +52,11 @@ public final class OnnxConvertMain {
             out.flush();
             System.exit(0);
         } catch (OnnxRefusal e) {
-            deleteQuietly(out0);
+            deleteQuietly(sdz);
             fail(e.getMessage());
         } catch (Exception | LinkageError e) {
-            deleteQuietly(out0);
-            fail("the conversion failed: " + GuideFilesReason.of(e));
+            deleteQuietly(sdz);
+            fail("the conversion failed: " + innermost(e));
         }
     }
 
@@ -78,7 +78,7 @@ public final class OnnxConvertMain {
                 // the sample input: Sigmoid, Tanh, GlobalAveragePool and ReduceMean import only with a real input
                 sd = new OnnxFrameworkImporter().runImport(rewritten.toString(), Map.of(r.input(), sample), false);
             } catch (Exception | LinkageError e) {
-                throw new OnnxRefusal("the ONNX importer failed" + culprit(r, e) + ": " + GuideFilesReason.of(e));
+                throw new OnnxRefusal("the ONNX importer failed" + culprit(r, e) + ": " + innermost(e));
             }
             sd.save(out.toFile(), false);
         } finally {
@@ -176,15 +176,13 @@ public final class OnnxConvertMain {
         System.exit(REFUSED);
     }
 
-    /** The innermost message of a failure, one line. */
-    private static final class GuideFilesReason {
-        static String of(Throwable e) {
-            Throwable t = e;
-            while (t.getCause() != null && t.getCause() != t) {
-                t = t.getCause();
-            }
-            String m = t.getMessage();
-            return m == null || m.isBlank() ? t.getClass().getSimpleName() : m.lines().findFirst().orElse(m);
+    /** The innermost message of a failure, one line: the one that says what is wrong. */
+    private static String innermost(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
         }
+        String m = t.getMessage();
+        return m == null || m.isBlank() ? t.getClass().getSimpleName() : m.lines().findFirst().orElse(m);
     }
 }
