@@ -17,3 +17,6 @@ java @target/onnx/importer.args org.guidancelab.Main guide convert $G/onnx/cnn-f
     --sample $G/inputs.csv --reference $G/ref-cnn-functional --out $G/onnx/cnn-functional.sdz
 java @target/onnx/importer.args org.guidancelab.Main guide convert $G/onnx/resnet.onnx \
     --sample $G/onnx/resnet-input.csv --reference $G/onnx/resnet-ref --out $G/onnx/resnet.sdz
+java @target/onnx/importer.args org.guidancelab.Main guide convert target/onnx-fixtures/small-cnn-28.onnx \
+    --sample target/onnx-fixtures/small-cnn-28-input.csv --reference target/onnx-fixtures/small-cnn-28-ref \
+    --out $G/onnx/small-cnn-28.sdz

@@ -28,6 +28,8 @@ Writes the fixtures of the ONNX tests under src/test/resources/guides/onnx/:
                                             GlobalAveragePool, a Linear), with taps at module outputs only, so PyTorch
                                             fuses the BatchNorms into the convolutions under "onnx::..." names
   hardswish.onnx                            a network with a layer the conversion refuses (nn.Hardswish)
+  (and under target/onnx-fixtures/: the imported-guide preset's CNN, 28x28, with its references, which
+   scripts/guide-fixtures.sh converts to the committed small-cnn-28.sdz)
   not-onnx.onnx                             text, not an ONNX protobuf
 """
 import importlib.util
@@ -206,6 +208,15 @@ def main():
     randomise(resnet, 21)
     sample = torch.randn(4, 1, 12, 12, generator=torch.Generator().manual_seed(8))
     export(resnet, sample, ["stem", "block1", "block2", "gate", "avgpool", "fc"], os.path.join(OUT, "resnet.onnx"))
+
+    # The imported-guide preset's network (28x28 grey, like the app's default "shapes" data) for the app's tests: only
+    # its .sdz is committed (scripts/guide-fixtures.sh converts it); the ONNX file and references stay under target/
+    preset = gf.TorchCnn(8, 16, 10, True)
+    gf.randomise(preset, 3)
+    build = os.path.join(ROOT, "target", "onnx-fixtures")
+    os.makedirs(build, exist_ok=True)
+    sample28 = torch.randn(2, 1, 28, 28, generator=torch.Generator().manual_seed(9))
+    export(preset, sample28, _LayersDict(preset, sample28), os.path.join(build, "small-cnn-28.onnx"))
 
     # A layer the conversion refuses, and a file that is not ONNX at all
     bad = nn.Sequential(OrderedDict(conv=nn.Conv2d(1, 4, 3, padding=1), act=nn.Hardswish(), flat=nn.Flatten(),

@@ -65,12 +65,23 @@ final class GuideImport {
             return false;
         }
         String name = file.getFileName().toString().replaceFirst("\\.[^.]+$", "");
-        NetworkSpec guide = NetworkSpec.imported(name, new ImportedGuide(file.toAbsolutePath().toString(), defaultTaps(e.layers()), null));
+        NetworkSpec guide = NetworkSpec.imported(name, new ImportedGuide(file.toAbsolutePath().toString(), defaultTaps(e), null));
         boolean done = ctx.perform(() -> Edits.replaceNetwork(ctx.document().getSpec(), Lane.GUIDE, guide));
         if (done) {
             ctx.say("Guide read from " + file.getFileName() + ": " + e.layers().size() + " layers, " + guide.tapNames().size() + " taps");
         }
         return done;
+    }
+
+    /**
+     * A converted ONNX guide's layers are the taps its export chose (scripts/onnx-guide-export.py), so all of them
+     * but the last (the logits); a Keras or DL4J file's, the lab's usual ones below.
+     */
+    static List<String> defaultTaps(GuideCatalog.Entry e) {
+        if ("SameDiff sdz".equals(e.format())) {
+            return e.layerNames().subList(0, Math.max(0, e.layerNames().size() - 1));
+        }
+        return defaultTaps(e.layers());
     }
 
     /**
