@@ -113,4 +113,24 @@ class GuideCommandTest {
         assertEquals(2, run("guide", "inspect", GuideFixtures.file("onnx/resnet.onnx").toString()));
         assertTrue(err.toString().contains("an ONNX file: convert it to a .sdz guide first with `guidance-lab guide convert"), err.toString());
     }
+
+    /** An experiment names a converted ONNX guide by file, as it names an h5: it validates and runs. */
+    @Test
+    void anExperimentWithAnSdzGuideValidatesAndRuns() throws Exception {
+        Path sdz = GuideFixtures.file("onnx/small-cnn-28.sdz");
+        String json = java.nio.file.Files.readString(Path.of("presets", "imported-guide.json")).replace(
+                "\"file\": \"guides/small-cnn-keras.h5\"", "\"file\": \"" + sdz.toString().replace("\\", "/") + "\"");
+        assertTrue(json.contains(sdz.getFileName().toString()), "the preset names its guide as expected");
+        Path exp = dir.resolve("sdz-guide.json");
+        java.nio.file.Files.writeString(exp, json);
+        assertEquals(0, run("validate", exp.toString()), out + "\n" + err);
+        Path runs = dir.resolve("runs");
+        assertEquals(0, run("run", exp.toString(), "--steps", "2", "--arms", "guided", "--out", runs.toString()), err.toString());
+        Path folder;
+        try (var s = java.nio.file.Files.list(runs)) {
+            folder = s.findFirst().orElseThrow();
+        }
+        String metrics = java.nio.file.Files.readString(folder.resolve("metrics.csv"));
+        assertEquals(3, metrics.lines().count(), metrics);
+    }
 }
