@@ -68,8 +68,10 @@ public final class SameDiffNetwork implements ImportedNetwork {
         try {
             sd = SameDiff.load(file.toFile(), false);
         } catch (Exception | LinkageError e) {
-            throw new GuideImportException(file, "is not a SameDiff graph the lab can read (.sdz from `guide convert`): "
-                    + GuideFiles.reason(e), e);
+            // a damaged FlatBuffers file fails with a bare IndexOutOfBoundsException: its class name says nothing
+            String why = GuideFiles.reason(e);
+            throw new GuideImportException(file, "is not a SameDiff graph the lab can read (damaged, truncated, or not"
+                    + " written by `guide convert`)" + (why.matches("[A-Za-z.]*(Exception|Error)") ? "" : ": " + why), e);
         }
         if (sd == null) {
             throw new GuideImportException(file, "is not a SameDiff graph the lab can read (.sdz from `guide convert`)");
