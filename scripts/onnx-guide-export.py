@@ -27,6 +27,8 @@ Writes the fixtures of the ONNX tests under src/test/resources/guides/onnx/:
                                             through a 1x1 convolution, a squeeze-and-excitation Sigmoid gate,
                                             GlobalAveragePool, a Linear), with taps at module outputs only, so PyTorch
                                             fuses the BatchNorms into the convolutions under "onnx::..." names
+  matmul.onnx, matmul-ref/                  a dense network with x @ W + b (MatMul), Tanh, nn.Linear (Gemm), Sigmoid
+                                            (the input is ../inputs.csv)
   hardswish.onnx                            a network with a layer the conversion refuses (nn.Hardswish)
   (and under target/onnx-fixtures/: the imported-guide preset's CNN, 28x28, with its references, which
    scripts/guide-fixtures.sh converts to the committed small-cnn-28.sdz)
@@ -121,6 +123,25 @@ class _LayersDict(nn.Module):
         return tuple(values)
 
 
+class MatMulNet(nn.Module):
+    """A dense network whose first layer is written as x @ W + b (exported as MatMul and Add, not Gemm) with a Tanh,
+    then an nn.Linear (Gemm) with a Sigmoid: the importer's MatMul, Gemm and sample-input faults in one file."""
+
+    def __init__(self):
+        super().__init__()
+        self.w = nn.Parameter(torch.zeros(144, 16))
+        self.b = nn.Parameter(torch.zeros(16))
+        self.fc = nn.Linear(16, 10)
+
+    def layers(self, x):
+        out = {}
+        out["matmul"] = torch.flatten(x, 1) @ self.w + self.b
+        out["tanh"] = torch.tanh(out["matmul"])
+        out["fc"] = self.fc(out["tanh"])
+        out["sigmoid"] = torch.sigmoid(out["fc"])
+        return out
+
+
 class Block(nn.Module):
     def __init__(self, cin, cout, stride):
         super().__init__()
@@ -208,6 +229,11 @@ def main():
     randomise(resnet, 21)
     sample = torch.randn(4, 1, 12, 12, generator=torch.Generator().manual_seed(8))
     export(resnet, sample, ["stem", "block1", "block2", "gate", "avgpool", "fc"], os.path.join(OUT, "resnet.onnx"))
+
+    # MatMul (alpha), Gemm (bias) and Tanh/Sigmoid (sample input) in a dense network over the Keras fixtures' input
+    dense = MatMulNet()
+    randomise(dense, 13)
+    export(dense, inputs, _LayersDict(dense, inputs), os.path.join(OUT, "matmul.onnx"), input_csv=False)
 
     # The imported-guide preset's network (28x28 grey, like the app's default "shapes" data) for the app's tests: only
     # its .sdz is committed (scripts/guide-fixtures.sh converts it); the ONNX file and references stay under target/

@@ -1,6 +1,7 @@
 package org.guidancelab.onnx;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -56,13 +57,24 @@ public final class OnnxRewrite {
     private final Map<String, String> nodes = new HashMap<>();
     private int counter;
 
-    private OnnxRewrite(ModelProto model) {
+    /** The rewrites of op faults that a test may switch off, to show that each is needed and that verification catches
+     * its absence. */
+    enum Fix { RENAME, GEMM_BIAS, MATMUL_ALPHA }
+
+    private final Set<Fix> fixes;
+
+    private OnnxRewrite(ModelProto model, Set<Fix> fixes) {
         this.model = model;
+        this.fixes = fixes;
     }
 
     /** The rewritten model, or an {@link OnnxRefusal} naming the node at fault. */
     public static Result rewrite(ModelProto model) throws OnnxRefusal {
-        return new OnnxRewrite(model).run();
+        return rewrite(model, EnumSet.allOf(Fix.class));
+    }
+
+    static Result rewrite(ModelProto model, Set<Fix> fixes) throws OnnxRefusal {
+        return new OnnxRewrite(model, fixes).run();
     }
 
     /**
@@ -139,12 +151,12 @@ public final class OnnxRewrite {
 
     /** The node with its tensors renamed; a Gemm or MatMul becomes the ops the importer maps right. */
     private List<NodeProto> rewriteNode(NodeProto n, Map<String, TensorProto> consts, GraphProto.Builder g) throws OnnxRefusal {
-        String newName = "node" + (counter++) + "_" + n.getOpType();
+        String newName = fixes.contains(Fix.RENAME) || n.getName().isEmpty() ? "node" + (counter++) + "_" + n.getOpType() : n.getName();
         nodes.put(newName, n.getName().isEmpty() ? n.getOpType() + " node " + counter : n.getName());
         NodeProto.Builder b = n.toBuilder().setName(newName).clearInput().clearOutput();
         n.getInputList().forEach(i -> b.addInput(i.isEmpty() ? i : name(i)));
         n.getOutputList().forEach(o -> b.addOutput(name(o)));
-        if (n.getOpType().equals("MatMul")) {
+        if (n.getOpType().equals("MatMul") && fixes.contains(Fix.MATMUL_ALPHA)) {
             return List.of(b.setOpType("Gemm").clearAttribute().addAttribute(f("alpha", 1f)).addAttribute(f("beta", 0f))
                     .addAttribute(i("transA", 0)).addAttribute(i("transB", 0)).build());
         }
@@ -153,7 +165,7 @@ public final class OnnxRewrite {
             // twice among the outputs): x + 0 keeps it, with the same values
             return List.of(b.setOpType("Add").clearAttribute().addInput(zero(g)).build());
         }
-        if (!n.getOpType().equals("Gemm")) {
+        if (!n.getOpType().equals("Gemm") || !fixes.contains(Fix.GEMM_BIAS)) {
             return List.of(b.build());
         }
         float alpha = 1f;
@@ -202,7 +214,7 @@ public final class OnnxRewrite {
 
     /** The new name of an export's tensor: taps and the input as decided, every other one "t&lt;k&gt;". */
     private String name(String original) {
-        return names.computeIfAbsent(original, o -> "t" + names.size());
+        return names.computeIfAbsent(original, o -> fixes.contains(Fix.RENAME) ? "t" + names.size() : o);
     }
 
     private static AttributeProto f(String name, float v) {

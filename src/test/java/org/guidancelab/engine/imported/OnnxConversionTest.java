@@ -67,6 +67,13 @@ class OnnxConversionTest {
                 List.of("stem", "block1", "block2", "gate", "avgpool", "fc"));
     }
 
+    /** x @ W + b (MatMul), Tanh, nn.Linear (Gemm with its bias) and Sigmoid: the importer's op faults, fixed. */
+    @Test
+    void aDenseNetworkWithMatMulGemmTanhAndSigmoidMatchesPyTorch() throws Exception {
+        convertsAndMatches(onnx("matmul.onnx"), GuideFixtures.file("inputs.csv"), onnx("matmul-ref"),
+                List.of("matmul", "tanh", "fc", "sigmoid"));
+    }
+
     @Test
     void withoutTheImporterItSaysHowToGetIt() {
         String before = System.getProperty(OnnxConversion.ARGS_PROPERTY);
