@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -59,25 +60,13 @@ public final class OnnxConversion {
         Path tmp = r.out().toAbsolutePath().resolveSibling("." + r.out().getFileName() + ".converting.sdz");
         Path stdout = null;
         Path stderr = null;
+        Process p = null;
         long t0 = System.nanoTime();
         try {
             stdout = Files.createTempFile("guide-convert-", ".out");
             stderr = Files.createTempFile("guide-convert-", ".err");
-            List<String> cmd = new ArrayList<>();
-            cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            cmd.add("-Xmx1g");
-            // a native crash's report goes to the temporary folder, not the user's working folder
-            cmd.add("-XX:ErrorFile=" + Path.of(System.getProperty("java.io.tmpdir"), "guide-convert-hs_err_%p.log"));
-            cmd.add("-XX:-CreateCoredumpOnCrash");
-            cmd.addAll(childJvmOptions);
-            cmd.add("@" + args);
-            cmd.add(MAIN);
-            cmd.add(r.model().toAbsolutePath().toString());
-            cmd.add(r.sample().toAbsolutePath().toString());
-            cmd.add(r.reference().toAbsolutePath().toString());
-            cmd.add(tmp.toString());
-            cmd.add(Double.toString(r.tolerance()));
-            Process p = new ProcessBuilder(cmd).redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
+            p = new ProcessBuilder(command(r, args, tmp, childJvmOptions)).redirectOutput(stdout.toFile())
+                    .redirectError(stderr.toFile()).start();
             int code = p.waitFor();
             if (code == REFUSED) {
                 String last = lastLine(stderr);
@@ -89,12 +78,12 @@ public final class OnnxConversion {
             List<Tap> taps = taps(stdout);
             Files.move(tmp, r.out(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return new Result(r.out(), taps, (System.nanoTime() - t0) / 1_000_000);
+        } catch (GuideImportException e) {
+            throw e;
         } catch (IOException e) {
-            if (e instanceof GuideImportException g) {
-                throw g;
-            }
             throw new GuideImportException(r.model(), "the conversion could not run: " + e.getMessage(), e);
         } catch (InterruptedException e) {
+            killAndWait(p); // a cancelled conversion must not go on writing beside the output
             Thread.currentThread().interrupt();
             throw new GuideImportException(r.model(), "the conversion was interrupted; nothing was written");
         } finally {
@@ -102,6 +91,37 @@ public final class OnnxConversion {
             deleteQuietly(stdout);
             deleteQuietly(stderr);
         }
+    }
+
+    private static void killAndWait(Process p) {
+        if (p == null) {
+            return;
+        }
+        p.destroyForcibly();
+        try {
+            p.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException again) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** java of this JVM, with the child's class path file, running OnnxConvertMain on the request. */
+    private static List<String> command(Request r, Path args, Path tmp, List<String> childJvmOptions) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("-Xmx1g");
+        // a native crash's report goes to the temporary folder, not the user's working folder
+        cmd.add("-XX:ErrorFile=" + Path.of(System.getProperty("java.io.tmpdir"), "guide-convert-hs_err_%p.log"));
+        cmd.add("-XX:-CreateCoredumpOnCrash");
+        cmd.addAll(childJvmOptions);
+        cmd.add("@" + args);
+        cmd.add(MAIN);
+        cmd.add(r.model().toAbsolutePath().toString());
+        cmd.add(r.sample().toAbsolutePath().toString());
+        cmd.add(r.reference().toAbsolutePath().toString());
+        cmd.add(tmp.toString());
+        cmd.add(Double.toString(r.tolerance()));
+        return cmd;
     }
 
     private static void check(Request r) throws GuideImportException {

@@ -76,7 +76,12 @@ public final class SameDiffNetwork implements ImportedNetwork {
         if (sd == null) {
             throw new GuideImportException(file, "is not a SameDiff graph the lab can read (.sdz from `guide convert`)");
         }
-        return new SameDiffNetwork(file, sd);
+        try {
+            return new SameDiffNetwork(file, sd);
+        } catch (RuntimeException e) {
+            // listing the taps runs the graph once: a graph that cannot run is a bad file, not a crash of the caller
+            throw new GuideImportException(file, "a SameDiff graph that does not run on a zero example: " + GuideFiles.reason(e), e);
+        }
     }
 
     /** The tap variables, shallowest first: the graph's op order is not kept by the file, depth from the input is. */
