@@ -57,8 +57,7 @@ public final class OnnxRewrite {
     private final Map<String, String> nodes = new HashMap<>();
     private int counter;
 
-    /** The rewrites of op faults that a test may switch off, to show that each is needed and that verification catches
-     * its absence. */
+    /** Rewrites a test may switch off (OnnxFixesTest), to show each is needed and that verification catches its absence. */
     enum Fix { RENAME, GEMM_BIAS, MATMUL_ALPHA }
 
     private final Set<Fix> fixes;
