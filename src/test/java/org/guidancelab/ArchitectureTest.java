@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The package layout as rules. Data flows down; a package imports only the packages above it:
  * arch, data, experiment, engine, runs, session, sweep, figures, reproduce, then ui and cli at the bottom (bench
- * beside them, for cli; spark, the Spark executor of src/spark, on sweep); platform (process set-up, folders) sits above everything, so any package may use it. Every rule must match some class
+ * beside them, for cli; spark, the Spark executor of src/spark, on sweep; onnx, the ONNX converter of src/onnx, on engine); platform (process set-up, folders) sits above everything, so any package may use it. Every rule must match some class
  * (archunit.properties: failOnEmptyShould), so none passes by checking nothing.
  */
 class ArchitectureTest {
@@ -39,7 +39,7 @@ class ArchitectureTest {
         if (ImportOption.Predefined.DO_NOT_INCLUDE_TESTS.includes(location)) {
             return true;
         }
-        return location.contains("/org/guidancelab/spark/")
+        return (location.contains("/org/guidancelab/spark/") || location.contains("/org/guidancelab/onnx/"))
                 && !location.matches(java.util.regex.Pattern.compile(".*(IT|Test|Fixture)(\\$[^/]*)?\\.class$"));
     }
 
@@ -52,6 +52,12 @@ class ArchitectureTest {
     void theSparkExecutorIsChecked() {
         org.junit.jupiter.api.Assertions.assertTrue(classes.stream().anyMatch(c -> c.getName().equals(ROOT + ".spark.SparkBackend")));
         org.junit.jupiter.api.Assertions.assertTrue(classes.stream().noneMatch(c -> c.getSimpleName().endsWith("IT")));
+    }
+
+    /** The ONNX converter of the child JVM lives outside src/main too (decision 0024), under the same rules. */
+    @Test
+    void theOnnxConverterIsChecked() {
+        org.junit.jupiter.api.Assertions.assertTrue(classes.stream().anyMatch(c -> c.getName().equals(ROOT + ".onnx.OnnxConvertMain")));
     }
 
     /** Every package its own slice (ui.dashboard and ui.builder too), so a cycle between sub-packages fails. */
@@ -77,6 +83,7 @@ class ArchitectureTest {
                 .layer("ui").definedBy(pkg("ui"))
                 .layer("cli").definedBy(pkg("cli"))
                 .layer("spark").definedBy(pkg("spark"))
+                .layer("onnx").definedBy(pkg("onnx"))
                 .whereLayer("platform").mayNotAccessAnyLayer()
                 .whereLayer("arch").mayOnlyAccessLayers("platform")
                 .whereLayer("data").mayOnlyAccessLayers("platform", "arch")
@@ -97,6 +104,8 @@ class ArchitectureTest {
                 // the Spark executor sits on the sweep package (a ClusterBackend found by ServiceLoader): no CLI, no UI
                 .whereLayer("spark").mayOnlyAccessLayers("platform", "arch", "data", "experiment", "engine", "runs",
                         "session", "sweep")
+                // the ONNX converter (a child JVM's main) opens what it wrote as the engine opens a guide
+                .whereLayer("onnx").mayOnlyAccessLayers("platform", "arch", "data", "experiment", "engine")
                 .check(classes);
     }
 

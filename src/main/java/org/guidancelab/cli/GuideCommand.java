@@ -15,6 +15,7 @@ import org.guidancelab.engine.imported.GuideFiles;
 import org.guidancelab.engine.imported.GuideImportException;
 import org.guidancelab.engine.imported.GuideLayer;
 import org.guidancelab.engine.imported.ImportedNetwork;
+import org.guidancelab.engine.imported.OnnxConversion;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import picocli.CommandLine;
@@ -24,12 +25,14 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code guide inspect MODEL} and {@code guide activations MODEL INPUT.csv --out DIR}: a network trained elsewhere
- * (Keras h5, DL4J zip) seen as the lab sees a guide. A file that cannot be a guide is a usage error (exit 2) with
- * the import's one-line message naming file and layer.
+ * {@code guide inspect MODEL}, {@code guide activations MODEL INPUT.csv --out DIR} and {@code guide convert
+ * MODEL.onnx ...}: a network trained elsewhere (Keras h5, DL4J zip, SameDiff sdz converted from ONNX) seen as the lab
+ * sees a guide. A file that cannot be a guide, or an ONNX file the conversion refuses, is a usage error (exit 2) with
+ * a one-line message naming file and layer, node or tap.
  */
-@Command(name = "guide", description = "Inspect a guide trained elsewhere (Keras .h5, DeepLearning4J .zip) or compute its taps.",
-        mixinStandardHelpOptions = true, subcommands = {GuideCommand.Inspect.class, GuideCommand.Activations.class})
+@Command(name = "guide", description = "Inspect a guide trained elsewhere (Keras .h5, DeepLearning4J .zip, SameDiff .sdz), compute its taps, or convert an ONNX file to .sdz.",
+        mixinStandardHelpOptions = true, subcommands = {GuideCommand.Inspect.class, GuideCommand.Activations.class,
+                GuideCommand.Convert.class})
 public final class GuideCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -168,6 +171,60 @@ public final class GuideCommand implements Runnable {
                     w.write(sb.append('\n').toString());
                 }
             }
+        }
+    }
+
+    @Command(name = "convert", description = {"Converts an ONNX export (PyTorch, opset 13) to a SameDiff .sdz guide, in a"
+            + " separate JVM, and accepts it only if every tap matches the reference (scripts/onnx-guide-export.py writes"
+            + " the ONNX file, the sample input and the references).",
+            "A value passes when |converted - reference| <= tolerance x max(1, |reference|)."})
+    static final class Convert implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "MODEL.onnx", converter = ExistingFile.class)
+        Path model;
+
+        @Option(names = "--sample", required = true, paramLabel = "INPUT.csv", converter = ExistingFile.class,
+                description = "the sample input: one example per row, flattened (channels, height, width)")
+        Path sample;
+
+        @Option(names = "--reference", required = true, paramLabel = "DIR",
+                description = "PyTorch's output for the sample input, one CSV per tap: DIR/<tap>.csv")
+        Path reference;
+
+        @Option(names = {"-o", "--out"}, paramLabel = "FILE.sdz", description = "the guide to write (default: MODEL.sdz beside MODEL.onnx)")
+        Path out;
+
+        @Option(names = "--tolerance", paramLabel = "T", defaultValue = "1e-4",
+                description = "the largest difference accepted, absolute up to 1 and relative above (default: ${DEFAULT-VALUE})")
+        double tolerance;
+
+        @Override
+        public Integer call() {
+            CommandLine cmd = spec.commandLine();
+            if (!(tolerance > 0 && tolerance < 1)) {
+                throw new ParameterException(cmd, "--tolerance: expected a number between 0 and 1, got " + tolerance);
+            }
+            Path target = out != null ? out : OnnxConversion.defaultOut(model);
+            if (!target.getFileName().toString().endsWith(".sdz")) {
+                throw new ParameterException(cmd, "--out: the guide file's name must end in .sdz (the lab tells the kind by it), got " + target);
+            }
+            OnnxConversion.Result r;
+            try {
+                r = OnnxConversion.run(new OnnxConversion.Request(model, sample, reference, target, tolerance));
+            } catch (GuideImportException e) {
+                throw new ParameterException(cmd, e.getMessage());
+            }
+            PrintWriter w = cmd.getOut();
+            double worst = r.taps().stream().mapToDouble(OnnxConversion.Tap::maxAbs).max().orElse(0);
+            w.printf(Locale.ROOT, "%s: %d taps verified against %s (max abs difference %.2g, tolerance %.0e), %.1f s%n",
+                    r.out(), r.taps().size(), reference, worst, tolerance, r.millis() / 1000.0);
+            for (OnnxConversion.Tap t : r.taps()) {
+                w.println("  " + OnnxConversion.describe(t));
+            }
+            w.flush();
+            return 0;
         }
     }
 }

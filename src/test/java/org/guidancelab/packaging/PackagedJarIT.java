@@ -83,4 +83,23 @@ class PackagedJarIT {
                 r.output());
         assertFalse(r.output().contains("Exception"), r.output());
     }
+
+    /**
+     * The desktop jar holds no ONNX importer (docs/decisions/0024) yet opens a converted .sdz guide with ND4J alone,
+     * and tells an ONNX file's user to convert it.
+     */
+    @Test
+    void theDesktopJarHasNoOnnxImporterButReadsSdzGuides() throws Exception {
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(JAR.toFile())) {
+            assertTrue(zip.stream().noneMatch(e -> e.getName().startsWith("org/nd4j/samediff/frameworkimport/")
+                    || e.getName().startsWith("org/guidancelab/onnx/") || e.getName().startsWith("kotlin/")),
+                    "ONNX importer classes in " + JAR);
+        }
+        Result r = run(List.of("guide", "inspect", "src/test/resources/guides/onnx/resnet.sdz"));
+        assertEquals(0, r.code(), r.output());
+        assertTrue(r.output().contains("(SameDiff sdz): input [1, 12, 12]"), r.output());
+        r = run(List.of("guide", "inspect", "src/test/resources/guides/onnx/resnet.onnx"));
+        assertEquals(2, r.code(), r.output());
+        assertTrue(r.output().contains("guide convert"), r.output());
+    }
 }

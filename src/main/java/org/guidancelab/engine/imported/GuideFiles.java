@@ -29,8 +29,9 @@ import org.deeplearning4j.util.ModelSerializer;
 
 /**
  * Opens a model file as an {@link ImportedNetwork}: a Keras 2 h5 (functional or Sequential, through DeepLearning4J's
- * Keras import) or a DeepLearning4J zip (a ComputationGraph or a MultiLayerNetwork: one is tried, then the other).
- * The kind is told by the file's first bytes, not its name. Every failure becomes a {@link GuideImportException}
+ * Keras import), a DeepLearning4J zip (a ComputationGraph or a MultiLayerNetwork: one is tried, then the other) or a
+ * SameDiff .sdz converted from ONNX by {@code guide convert}. HDF5 and zip are told by their first bytes, a .sdz by its
+ * name (FlatBuffers has no magic number); an ONNX file is recognised and sent to {@code guide convert}. Every failure becomes a {@link GuideImportException}
  * naming the file, and the layer when one is at fault; nothing is half-loaded.
  */
 public final class GuideFiles {
@@ -54,8 +55,30 @@ public final class GuideFiles {
         if (startsWith(head, ZIP)) {
             return dl4j(file, local, inputShape);
         }
-        throw new GuideImportException(file, "not a model file the lab can read: expected a Keras 2 .h5 (HDF5) or a"
-                + " DeepLearning4J .zip (ONNX files are not read yet: export the network to Keras, or rebuild it in DL4J)");
+        if (isSdz(file)) {
+            return SameDiffNetwork.load(local);
+        }
+        if (isOnnx(file, head)) {
+            throw new GuideImportException(file, "an ONNX file: convert it to a .sdz guide first with `guidance-lab guide"
+                    + " convert " + file.getFileName() + " --sample INPUT.csv --reference DIR` (scripts/onnx-guide-export.py"
+                    + " writes both), then use the .sdz");
+        }
+        throw new GuideImportException(file, "not a model file the lab can read: expected a Keras 2 .h5 (HDF5), a"
+                + " DeepLearning4J .zip or a SameDiff .sdz (ONNX files: convert them with `guidance-lab guide convert`)");
+    }
+
+    /**
+     * A SameDiff .sdz is a FlatBuffers table, which has no magic number (it starts with the offset of its root), so
+     * unlike HDF5 and zip it is told by its name.
+     */
+    private static boolean isSdz(Path file) {
+        return file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".sdz");
+    }
+
+    /** An ONNX ModelProto starts with field 1 (ir_version, a varint): the byte 0x08; or the file says .onnx. */
+    private static boolean isOnnx(Path file, byte[] head) {
+        return file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".onnx")
+                || (head.length > 1 && head[0] == 0x08);
     }
 
     /** The HDF5 library and DL4J's zip reader need a file on the default file system (not inside a jar). */
@@ -111,7 +134,7 @@ public final class GuideFiles {
                 throw new GuideImportException(file, "its input layer '" + input + "' has no fixed shape: give the"
                         + " Keras Input a shape without None (besides the batch)");
             }
-            return new ImportedNetwork(file, "Keras h5", graph, type, names);
+            return new Dl4jNetwork(file, "Keras h5", graph, type, names);
         } catch (GuideImportException e) {
             throw e;
         } catch (Exception | LinkageError e) {
@@ -162,7 +185,7 @@ public final class GuideFiles {
                         + " ComputationGraph nor a MultiLayerNetwork): " + reason(second), second);
             }
         }
-        return new ImportedNetwork(file, "DeepLearning4J zip", graph, dl4jInput(file, graph, inputShape), names);
+        return new Dl4jNetwork(file, "DeepLearning4J zip", graph, dl4jInput(file, graph, inputShape), names);
     }
 
     /**

@@ -23,7 +23,7 @@ public interface Dialogs {
 
     Optional<Path> chooseSave(String title, String suggestedName);
 
-    /** A guide's model file (Keras .h5, DeepLearning4J .zip); by default the plain open dialog. */
+    /** A guide's model file (Keras .h5, DeepLearning4J .zip, SameDiff .sdz); by default the plain open dialog. */
     default Optional<Path> chooseModelFile(String title) {
         return chooseOpen(title);
     }

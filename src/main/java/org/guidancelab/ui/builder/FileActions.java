@@ -116,7 +116,7 @@ final class FileActions implements FileDrops {
             return false;
         }
         Path file = files.get(0).toPath();
-        if (GuideImport.isModelFile(file)) { // a Keras h5 or DL4J zip: a guide trained elsewhere
+        if (GuideImport.isModelFile(file)) { // a Keras h5, DL4J zip or SameDiff sdz: a guide trained elsewhere
             if (lane != Lane.GUIDE) {
                 dialogs.showError("Cannot use " + file.getFileName() + " as the target", file + ": a model file can only be"
                         + " the guide (frozen as it came); the target is trained here, from the lab's layers");

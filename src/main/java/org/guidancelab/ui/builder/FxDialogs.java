@@ -100,7 +100,7 @@ public final class FxDialogs implements Dialogs {
     public Optional<Path> chooseModelFile(String title) {
         FileChooser fc = new FileChooser();
         fc.setTitle(title);
-        fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Keras h5 or DeepLearning4J zip", "*.h5", "*.hdf5", "*.zip"),
+        fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Keras h5, DeepLearning4J zip or SameDiff sdz", "*.h5", "*.hdf5", "*.zip", "*.sdz"),
                 new FileChooser.ExtensionFilter("All files", "*"));
         if (lastDir.isDirectory()) {
             fc.setInitialDirectory(lastDir);

@@ -28,8 +28,15 @@ final class GuideImport {
         this.dialogs = dialogs;
     }
 
-    /** Whether {@code file} starts like a model file (HDF5 or zip) rather than JSON. */
+    /**
+     * Whether {@code file} is a model file rather than JSON: it starts like HDF5 or zip, or is named .sdz (SameDiff's
+     * FlatBuffers file has no magic number) or .onnx (the import then says to run `guide convert`).
+     */
     static boolean isModelFile(Path file) {
+        String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        if (name.endsWith(".sdz") || name.endsWith(".onnx")) {
+            return true;
+        }
         try (InputStream in = Files.newInputStream(file)) {
             byte[] h = in.readNBytes(4);
             return h.length == 4 && ((h[0] == (byte) 0x89 && h[1] == 'H' && h[2] == 'D' && h[3] == 'F')
@@ -58,12 +65,23 @@ final class GuideImport {
             return false;
         }
         String name = file.getFileName().toString().replaceFirst("\\.[^.]+$", "");
-        NetworkSpec guide = NetworkSpec.imported(name, new ImportedGuide(file.toAbsolutePath().toString(), defaultTaps(e.layers()), null));
+        NetworkSpec guide = NetworkSpec.imported(name, new ImportedGuide(file.toAbsolutePath().toString(), defaultTaps(e), null));
         boolean done = ctx.perform(() -> Edits.replaceNetwork(ctx.document().getSpec(), Lane.GUIDE, guide));
         if (done) {
             ctx.say("Guide read from " + file.getFileName() + ": " + e.layers().size() + " layers, " + guide.tapNames().size() + " taps");
         }
         return done;
+    }
+
+    /**
+     * A converted ONNX guide's layers are the taps its export chose (scripts/onnx-guide-export.py), so all of them
+     * but the last (the logits); a Keras or DL4J file's, the lab's usual ones below.
+     */
+    static List<String> defaultTaps(GuideCatalog.Entry e) {
+        if ("SameDiff sdz".equals(e.format())) {
+            return e.layerNames().subList(0, Math.max(0, e.layerNames().size() - 1));
+        }
+        return defaultTaps(e.layers());
     }
 
     /**

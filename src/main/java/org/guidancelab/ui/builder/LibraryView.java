@@ -11,7 +11,7 @@ import org.guidancelab.ui.model.DragPayload;
 
 /** The architecture library: whole networks as cards, dragged onto a lane to replace that network. */
 final class LibraryView extends VBox {
-    /** @param guideFromFile asks for a model file (Keras h5, DL4J zip) and makes it the guide */
+    /** @param guideFromFile asks for a model file (Keras h5, DL4J zip, SameDiff sdz) and makes it the guide */
     LibraryView(List<ArchitectureCard> cards, Runnable guideFromFile) {
         setSpacing(6);
         setId("library");
@@ -22,7 +22,8 @@ final class LibraryView extends VBox {
         fromFile.setId("guide-from-file");
         fromFile.setMaxWidth(Double.MAX_VALUE);
         fromFile.setOnAction(e -> guideFromFile.run());
-        Tooltip.install(fromFile, new Tooltip("A network trained elsewhere (Keras .h5, DeepLearning4J .zip) as the frozen"
+        Tooltip.install(fromFile, new Tooltip("A network trained elsewhere (Keras .h5, DeepLearning4J .zip, SameDiff .sdz"
+                + " converted from ONNX by `guide convert`) as the frozen"
                 + " guide. Or drop the file on the guide lane."));
         getChildren().add(fromFile);
         if (cards.isEmpty()) {

@@ -39,7 +39,7 @@ class BadGuideFileTest {
 
     @Test
     void notAModel() {
-        contains(failure(GuideFixtures.file("not-a-model.h5"), List.of("conv1")), "not a model file", "Keras 2 .h5", "ONNX files are not read yet");
+        contains(failure(GuideFixtures.file("not-a-model.h5"), List.of("conv1")), "not a model file", "Keras 2 .h5", "guide convert");
     }
 
     @Test
@@ -82,5 +82,22 @@ class BadGuideFileTest {
         GuideImportException grey = assertThrows(GuideImportException.class,
                 () -> GuideFiles.open(GuideFixtures.file("cnn-graph.zip"), List.of(3, 12, 12)));
         contains(grey.getMessage(), "first layer 'conv1' takes 1 channels but the data has 3");
+    }
+
+    @Test
+    void corruptSdz(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("truncated.sdz");
+        byte[] whole = Files.readAllBytes(GuideFixtures.file("onnx/cnn-functional.sdz"));
+        Files.write(f, java.util.Arrays.copyOf(whole, whole.length / 3));
+        contains(failure(f, List.of("conv1")), "not a SameDiff graph the lab can read");
+        Path text = dir.resolve("text.sdz");
+        Files.writeString(text, "this is not a SameDiff graph\n");
+        contains(failure(text, List.of("conv1")), "not a SameDiff graph the lab can read");
+    }
+
+    @Test
+    void sdzTapThatIsNotThere() {
+        Path f = GuideFixtures.file("onnx/cnn-functional.sdz");
+        contains(failure(f, List.of("conv9")), "has no layer 'conv9'", "conv1", "logits");
     }
 }

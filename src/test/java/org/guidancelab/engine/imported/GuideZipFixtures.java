@@ -16,7 +16,7 @@ public final class GuideZipFixtures {
 
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args.length > 0 ? args[0] : "src/test/resources/guides");
-        ImportedNetwork functional = GuideFiles.open(dir.resolve("cnn-functional.h5"), null);
+        Dl4jNetwork functional = (Dl4jNetwork) GuideFiles.open(dir.resolve("cnn-functional.h5"), null);
         ModelSerializer.writeModel(functional.graph(), new File(dir.resolve("cnn-graph.zip").toString()), false);
         ModelSerializer.writeModel(KerasModelImport.importKerasSequentialModelAndWeights(
                 dir.resolve("cnn-sequential.h5").toString(), false), new File(dir.resolve("cnn-multilayer.zip").toString()), false);

@@ -24,7 +24,7 @@ import org.guidancelab.experiment.TrainingSpec;
 import org.junit.jupiter.api.Test;
 
 /**
- * A guided run whose guide is a Keras h5 file: the target trains with the CKA term toward the imported guide's taps
+ * A guided run whose guide is a Keras h5 file, or the same network converted from ONNX to a SameDiff .sdz: the target trains with the CKA term toward the imported guide's taps
  * (from the tap cache), and the guide's weights after training are bit for bit those of the file.
  */
 class ImportedGuideTrainingTest {
@@ -46,8 +46,18 @@ class ImportedGuideTrainingTest {
 
     @Test
     void guidedRunTrainsTowardTheImportedGuideAndLeavesItsWeightsUntouched() throws Exception {
-        String file = GuideFixtures.file("cnn-functional.h5").toString();
-        NetworkSpec guide = NetworkSpec.imported("keras-cnn", new ImportedGuide(file, List.of("relu1", "relu2", "conv3"), null));
+        guidedRunLeavesTheGuideUntouched("cnn-functional.h5");
+    }
+
+    /** The same CNN converted from ONNX (a SameDiff .sdz): its constants are what a guided run must not change. */
+    @Test
+    void guidedRunWithAConvertedOnnxGuideLeavesItsWeightsUntouched() throws Exception {
+        guidedRunLeavesTheGuideUntouched("onnx/cnn-functional.sdz");
+    }
+
+    private static void guidedRunLeavesTheGuideUntouched(String fixture) throws Exception {
+        String file = GuideFixtures.file(fixture).toString();
+        NetworkSpec guide = NetworkSpec.imported("imported-cnn", new ImportedGuide(file, List.of("relu1", "relu2", "conv3"), null));
         NetworkSpec target = new NetworkSpec("fcn", List.of(Layers.Input.real("x", 1, 12, 12),
                 new Layers.Flatten("flat", false), Layers.Dense.of("d1", 16, ActivationFn.RELU),
                 Layers.Dense.of("d2", 16, ActivationFn.RELU), new Layers.Output("out", 2, false)));
@@ -55,7 +65,8 @@ class ImportedGuideTrainingTest {
         TrainingSpec t = new TrainingSpec(1.0, OptimizerKind.ADAM, 0.01, 0.9, 0.0, 0.0, 16, 6, 6, 6, 7L);
         ExperimentSpec spec = new ExperimentSpec("imported", "", guide, target, new DatasetSpec("images", null),
                 new ArrayList<>(List.of(ArmSpec.guidedUntrained("guided"))), t, Pairing.rule());
-        float[] before = GuideFiles.open(GuideFixtures.file("cnn-functional.h5"), null).paramsView().toFloatVector();
+        float[] before = GuideFiles.open(GuideFixtures.file(fixture), null).paramsView().toFloatVector();
+        assertTrue(before.length > 500, "the guide's parameters: " + before.length);
 
         Trainer trainer = new Trainer(spec, images(), TrainerOptions.defaults().withProbeSize(16));
         RecordingListener rec = new RecordingListener();

@@ -99,4 +99,25 @@ class ImportedGuideUiTest {
         assertTrue(window.document().getSpec().guide().isImported());
         assertNotNull(robot.lookup("#imported-conv3").query());
     }
+
+    /** A .sdz converted from ONNX (the preset's CNN, 28x28) drops the same way; an ONNX file says to convert it. */
+    @Test
+    void droppedSdzGuideShowsItsTapsAndAnOnnxFileSaysConvertIt(FxRobot robot) {
+        robot.interact(() -> window.files().dropOnLane(List.of(GuideFixtures.file("onnx/resnet.onnx").toFile()), Lane.GUIDE));
+        assertEquals(start, window.document().getSpec());
+        assertTrue(dialogs.errors.get(0).contains("guide convert"), dialogs.errors.get(0));
+
+        Path sdz = GuideFixtures.file("onnx/small-cnn-28.sdz");
+        robot.interact(() -> assertTrue(window.files().dropOnLane(List.of(sdz.toFile()), Lane.GUIDE), dialogs.errors::toString));
+        WaitForAsyncUtils.waitForFxEvents();
+        ExperimentSpec spec = window.document().getSpec();
+        assertTrue(spec.guide().isImported());
+        assertEquals("conv2d [8, 28, 28]", text(robot, "#imported-conv1"));
+        assertEquals("add [8, 28, 28]", text(robot, "#imported-add"));
+        assertEquals("maxpool2d [8, 14, 14]", text(robot, "#imported-pool"));
+        assertEquals("reduce_mean [16]", text(robot, "#imported-gap"));
+        Label summary = robot.lookup(n -> n instanceof Label l && l.getText().contains("read from small-cnn-28.sdz")).query();
+        assertTrue(summary.getText().contains("10 layers"), summary.getText());
+        assertTrue(spec.resolvedPairs().size() > 0);
+    }
 }
