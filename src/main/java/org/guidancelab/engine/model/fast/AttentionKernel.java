@@ -3,95 +3,67 @@ package org.guidancelab.engine.model.fast;
 import java.util.Arrays;
 
 /**
- * Scaled dot-product attention in Java, {@code softmax(Q K^T / sqrt(dk) [+ causal mask]) V} per example and head as
- * the reference computes it, on transposed time-major activations [d, T*n] (column {@code t*n + e}): for a head
- * column and a time step the n examples are contiguous, so every product, the softmax and the backward pass run as
- * loops over the examples, which HotSpot vectorises (per example the head is only 16 wide and 32 long). A causal
- * query visits only the keys it may see (the reference's -1e9 mask gives exact zeros, so nothing else contributes
- * forward or backward). The softmax weights of the last forward pass are kept for backward.
+ * Scaled dot-product attention of every example and head in Java on [n*T, d] rows (example-major, head h in columns
+ * h*dk to h*dk + dk - 1), as the reference computes it: {@code softmax(Q K^T / sqrt(dk) [+ causal mask]) V}. A
+ * causal query visits only the keys it may see (the reference's -1e9 mask gives exact zeros, so nothing else
+ * contributes forward or backward). The softmax weights of the last forward pass are kept for backward.
  */
 final class AttentionKernel {
-    private final int t, heads, dk;
+    private final int t, d, heads, dk;
     private final boolean causal;
     private final float scale;
-    private int n = -1;
-    private float[] probs, max, sum, dot, dp;
+    private final float[] row;
+    private float[] probs;
 
     AttentionKernel(int length, int dModel, int heads, boolean causal) {
         this.t = length;
+        this.d = dModel;
         this.heads = heads;
         this.dk = dModel / heads;
         this.causal = causal;
         this.scale = (float) (1.0 / Math.sqrt(dk));
+        this.row = new float[length];
     }
 
-    void allocate(int batch) {
-        n = batch;
-        probs = new float[heads * t * t * n];
-        max = new float[n];
-        sum = new float[n];
-        dot = new float[n];
-        dp = new float[t * n];
+    void allocate(int n) {
+        probs = new float[n * heads * t * t];
     }
 
-    /** Offset of the weights of query {@code i} on key {@code j} in head {@code h} (n values, one per example). */
-    private int weights(int h, int i, int j) {
-        return ((h * t + i) * t + j) * n;
-    }
-
-    /** Offset of (head column c of head h, time step s) in a [d, T*n] array. */
-    private int at(int h, int c, int s) {
-        return ((h * dk + c) * t + s) * n;
-    }
-
-    /** ctx = attention(q, k, v), all [d, T*n]. */
-    void forward(float[] q, float[] k, float[] v, float[] ctx) {
-        for (int h = 0; h < heads; h++) {
-            for (int i = 0; i < t; i++) {
-                int keys = causal ? i + 1 : t;
-                Arrays.fill(max, Float.NEGATIVE_INFINITY);
-                for (int j = 0; j < keys; j++) {
-                    int p = weights(h, i, j);
-                    Arrays.fill(probs, p, p + n, 0f);
-                    for (int c = 0; c < dk; c++) {
-                        int qi = at(h, c, i);
-                        int kj = at(h, c, j);
-                        for (int e = 0; e < n; e++) {
-                            probs[p + e] += q[qi + e] * k[kj + e];
-                        }
-                    }
-                    for (int e = 0; e < n; e++) {
-                        float s = probs[p + e] * scale;
-                        probs[p + e] = s;
-                        max[e] = Math.max(max[e], s);
-                    }
-                }
-                Arrays.fill(sum, 0f);
-                for (int j = 0; j < keys; j++) {
-                    int p = weights(h, i, j);
-                    for (int e = 0; e < n; e++) {
-                        float w = (float) Math.exp(probs[p + e] - max[e]);
-                        probs[p + e] = w;
-                        sum[e] += w;
-                    }
-                }
-                for (int e = 0; e < n; e++) {
-                    sum[e] = 1 / sum[e];
-                }
-                for (int j = 0; j < keys; j++) {
-                    int p = weights(h, i, j);
-                    for (int e = 0; e < n; e++) {
-                        probs[p + e] *= sum[e];
-                    }
-                }
-                for (int c = 0; c < dk; c++) {
-                    int ci = at(h, c, i);
-                    Arrays.fill(ctx, ci, ci + n, 0f);
+    /** ctx = attention(q, k, v) for {@code n} examples. */
+    void forward(float[] q, float[] k, float[] v, float[] ctx, int n) {
+        for (int e = 0; e < n; e++) {
+            int base = e * t * d;
+            for (int h = 0; h < heads; h++) {
+                int col = base + h * dk;
+                for (int i = 0; i < t; i++) {
+                    int p = ((e * heads + h) * t + i) * t;
+                    int qi = col + i * d;
+                    int keys = causal ? i + 1 : t;
+                    float max = Float.NEGATIVE_INFINITY;
                     for (int j = 0; j < keys; j++) {
-                        int p = weights(h, i, j);
-                        int vj = at(h, c, j);
-                        for (int e = 0; e < n; e++) {
-                            ctx[ci + e] += probs[p + e] * v[vj + e];
+                        int kj = col + j * d;
+                        float s = 0;
+                        for (int c = 0; c < dk; c++) {
+                            s += q[qi + c] * k[kj + c];
+                        }
+                        s *= scale;
+                        probs[p + j] = s;
+                        max = Math.max(max, s);
+                    }
+                    float sum = 0;
+                    for (int j = 0; j < keys; j++) {
+                        float w = (float) Math.exp(probs[p + j] - max);
+                        probs[p + j] = w;
+                        sum += w;
+                    }
+                    float inv = 1 / sum;
+                    Arrays.fill(ctx, qi, qi + dk, 0f);
+                    for (int j = 0; j < keys; j++) {
+                        float w = probs[p + j] * inv;
+                        probs[p + j] = w;
+                        int vj = col + j * d;
+                        for (int c = 0; c < dk; c++) {
+                            ctx[qi + c] += w * v[vj + c];
                         }
                     }
                 }
@@ -100,46 +72,39 @@ final class AttentionKernel {
     }
 
     /**
-     * From dCtx, the gradients w.r.t. q, k and v of the last forward pass (overwritten), all [d, T*n]: with P the
-     * weights, {@code dP = dCtx V^T, dS = P (dP - rowsum(P dP)) / sqrt(dk), dQ = dS K, dK = dS^T Q, dV = P^T dCtx}.
+     * From dCtx, the gradients w.r.t. q, k and v of the last forward pass (overwritten): with P the weights,
+     * {@code dP = dCtx V^T, dS = P (dP - rowsum(P dP)) / sqrt(dk), dQ = dS K, dK = dS^T Q, dV = P^T dCtx}.
      */
-    void backward(float[] q, float[] k, float[] v, float[] dCtx, float[] dq, float[] dkOut, float[] dv) {
-        int size = heads * dk * t * n;
-        Arrays.fill(dq, 0, size, 0f);
-        Arrays.fill(dkOut, 0, size, 0f);
-        Arrays.fill(dv, 0, size, 0f);
-        for (int h = 0; h < heads; h++) {
-            for (int i = 0; i < t; i++) {
-                int keys = causal ? i + 1 : t;
-                Arrays.fill(dot, 0f);
-                for (int j = 0; j < keys; j++) {
-                    int p = weights(h, i, j);
-                    int o = j * n;
-                    Arrays.fill(dp, o, o + n, 0f);
-                    for (int c = 0; c < dk; c++) {
-                        int ci = at(h, c, i);
-                        int vj = at(h, c, j);
-                        for (int e = 0; e < n; e++) {
-                            dp[o + e] += dCtx[ci + e] * v[vj + e];
+    void backward(float[] q, float[] k, float[] v, float[] dCtx, float[] dq, float[] dkOut, float[] dv, int n) {
+        Arrays.fill(dq, 0, n * t * d, 0f);
+        Arrays.fill(dkOut, 0, n * t * d, 0f);
+        Arrays.fill(dv, 0, n * t * d, 0f);
+        for (int e = 0; e < n; e++) {
+            int base = e * t * d;
+            for (int h = 0; h < heads; h++) {
+                int col = base + h * dk;
+                for (int i = 0; i < t; i++) {
+                    int p = ((e * heads + h) * t + i) * t;
+                    int qi = col + i * d;
+                    int keys = causal ? i + 1 : t;
+                    float dot = 0;
+                    for (int j = 0; j < keys; j++) {
+                        int vj = col + j * d;
+                        float dp = 0;
+                        for (int c = 0; c < dk; c++) {
+                            dp += dCtx[qi + c] * v[vj + c];
                         }
+                        row[j] = dp;
+                        dot += probs[p + j] * dp;
                     }
-                    for (int e = 0; e < n; e++) {
-                        dot[e] += probs[p + e] * dp[o + e];
-                    }
-                }
-                for (int j = 0; j < keys; j++) {
-                    int p = weights(h, i, j);
-                    int o = j * n;
-                    for (int e = 0; e < n; e++) {
-                        dp[o + e] = probs[p + e] * (dp[o + e] - dot[e]) * scale;   // dS
-                    }
-                    for (int c = 0; c < dk; c++) {
-                        int ci = at(h, c, i);
-                        int cj = at(h, c, j);
-                        for (int e = 0; e < n; e++) {
-                            dq[ci + e] += dp[o + e] * k[cj + e];
-                            dkOut[cj + e] += dp[o + e] * q[ci + e];
-                            dv[cj + e] += probs[p + e] * dCtx[ci + e];
+                    for (int j = 0; j < keys; j++) {
+                        float w = probs[p + j];
+                        float ds = w * (row[j] - dot) * scale;
+                        int kj = col + j * d;
+                        for (int c = 0; c < dk; c++) {
+                            dq[qi + c] += ds * k[kj + c];
+                            dkOut[kj + c] += ds * q[qi + c];
+                            dv[kj + c] += w * dCtx[qi + c];
                         }
                     }
                 }

@@ -30,4 +30,12 @@ final class HostFloats {
             read(a.castTo(DataType.FLOAT).dup('c'), into, count);
         }
     }
+
+    /** {@code acc[i] += values of a} for the first {@code count} values of an array handed in from outside. */
+    static void addAny(INDArray a, float[] scratch, float[] acc, int count) {
+        readAny(a, scratch, count);
+        for (int i = 0; i < count; i++) {
+            acc[i] += scratch[i];
+        }
+    }
 }

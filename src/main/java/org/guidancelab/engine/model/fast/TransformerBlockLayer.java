@@ -8,12 +8,9 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * One trainable post-norm Transformer block without dropout,
  * {@code y1 = LN1(x + MHA(x)); y = LN2(y1 + W2 ReLU(W1 y1 + b1) + b2)}, with the reference's math and flat layout
- * (W_q, b_q, W_k, b_k, W_v, b_v, W_o, b_o, gamma1, beta1, W1, b1, W2, b2, gamma2, beta2), on time-major rows
- * [T*n, d] (row {@code t*n + e}). The projections and their gradients are gemms (biases and bias gradients as rank-1
- * gemms or Java row sums); q, k, v and the attention context are kept transposed, [d, T*n], the layout
- * {@link AttentionKernel} vectorises over examples, which the gemms produce and consume for free through their
- * transpose flags. Attention, layer norms, ReLU and the residual adds run in Java on copies of the rows
- * ({@link LayerNormRows}).
+ * (W_q, b_q, W_k, b_k, W_v, b_v, W_o, b_o, gamma1, beta1, W1, b1, W2, b2, gamma2, beta2). The projections and their
+ * gradients are gemms on the [n*T, d] rows (biases and bias gradients as rank-1 gemms); attention, layer norms, ReLU
+ * and the residual adds run in Java on copies of those rows ({@link AttentionKernel}, {@link LayerNormRows}).
  */
 final class TransformerBlockLayer {
     private static final DataType F = DataType.FLOAT;
@@ -23,13 +20,13 @@ final class TransformerBlockLayer {
     private final int t, d, ff;
     private final AttentionKernel attention;
     private final LayerNormRows ln1, ln2;
-    private final float[] gamma1, beta1, gamma2, beta2, dGamma, dBeta, bias;
+    private final float[] gamma1, beta1, gamma2, beta2, dGamma, dBeta;
     private INDArray wq, bq, wk, bk, wv, bv, wo, bo, g1, be1, w1, b1, w2, b2, g2, be2;
     private INDArray dWq, dBq, dWk, dBk, dWv, dBv, dWo, dBo, dG1, dBe1, dW1, dB1, dW2, dB2, dG2, dBe2;
     private int n = -1;
-    private INDArray ones, q, k, v, ctx, sum, y1, hid, gRows, gHid, gStage;
+    private INDArray ones, q, k, v, ctx, sum, y1, hid, gRows, gHid, gQ, gK, gV;
     private float[] qa, ka, va, ca, y1a, hidA, dHidA, fa, fb, dqa, dka, dva;
-    /** The block's output [T*n, d] and the same values in Java. */
+    /** The block's output [n*T, d] and the same values in Java. */
     INDArray out;
     float[] outA;
 
@@ -48,7 +45,6 @@ final class TransformerBlockLayer {
         beta2 = new float[d];
         dGamma = new float[d];
         dBeta = new float[d];
-        bias = new float[d];
     }
 
     long paramCount() {
@@ -112,17 +108,19 @@ final class TransformerBlockLayer {
         n = batch;
         int r = n * t;
         ones = Nd4j.ones(F, r, 1);
-        q = Nd4j.create(F, d, r);
-        k = Nd4j.create(F, d, r);
-        v = Nd4j.create(F, d, r);
-        ctx = Nd4j.create(F, d, r);
+        q = Nd4j.create(F, r, d);
+        k = Nd4j.create(F, r, d);
+        v = Nd4j.create(F, r, d);
+        ctx = Nd4j.create(F, r, d);
         sum = Nd4j.create(F, r, d);
         y1 = Nd4j.create(F, r, d);
         hid = Nd4j.create(F, r, ff);
         out = Nd4j.create(F, r, d);
         gRows = Nd4j.create(F, r, d);
         gHid = Nd4j.create(F, r, ff);
-        gStage = Nd4j.create(F, d, r);
+        gQ = Nd4j.create(F, r, d);
+        gK = Nd4j.create(F, r, d);
+        gV = Nd4j.create(F, r, d);
         int size = r * d;
         qa = new float[size];
         ka = new float[size];
@@ -142,17 +140,19 @@ final class TransformerBlockLayer {
         ln2.allocate(r);
     }
 
-    /** Fills {@link #out} and {@link #outA} from the input rows {@code x} [T*n, d] (the same values in {@code xa}). */
+    /** Fills {@link #out} and {@link #outA} from the input rows {@code x} [n*T, d] (the same values in {@code xa}). */
     void forward(INDArray x, float[] xa) {
         int r = n * t;
         int size = r * d;
-        projectTransposed(x, wq, bq, q, qa);
-        projectTransposed(x, wk, bk, k, ka);
-        projectTransposed(x, wv, bv, v, va);
-        attention.forward(qa, ka, va, ca);
+        affine(x, wq, bq, q);
+        affine(x, wk, bk, k);
+        affine(x, wv, bv, v);
+        HostFloats.read(q, qa, size);
+        HostFloats.read(k, ka, size);
+        HostFloats.read(v, va, size);
+        attention.forward(qa, ka, va, ca, n);
         HostFloats.write(ca, ctx, size);
-        Blas.gemm(ones, bo, sum, false, false, 1.0, 0.0);
-        Blas.gemm(ctx, wo, sum, true, false, 1.0, 1.0);
+        affine(ctx, wo, bo, sum);
         HostFloats.read(sum, fa, size);
         for (int i = 0; i < size; i++) {
             fa[i] += xa[i];
@@ -178,22 +178,6 @@ final class TransformerBlockLayer {
         HostFloats.write(outA, out, size);
     }
 
-    /** {@code (x W + b)^T} [d, T*n] into {@code dst} and {@code values}. */
-    private void projectTransposed(INDArray x, INDArray w, INDArray b, INDArray dst, float[] values) {
-        int r = n * t;
-        Blas.gemm(w, x, dst, true, true, 1.0, 0.0);
-        HostFloats.read(dst, values, r * d);
-        HostFloats.read(b, bias, d);
-        for (int c = 0; c < d; c++) {
-            float bc = bias[c];
-            int o = c * r;
-            for (int i = 0; i < r; i++) {
-                values[o + i] += bc;
-            }
-        }
-        HostFloats.write(values, dst, r * d);
-    }
-
     /** out = in W + b. */
     private void affine(INDArray in, INDArray w, INDArray b, INDArray dst) {
         Blas.gemm(ones, b, dst, false, false, 1.0, 0.0);
@@ -202,7 +186,7 @@ final class TransformerBlockLayer {
 
     /**
      * From the gradient {@code dy} w.r.t. the output of the last forward pass (overwritten), writes the parameter
-     * gradients and the gradient w.r.t. the input rows {@code x} into {@code dx} [T*n, d].
+     * gradients and the gradient w.r.t. the input rows {@code x} into {@code dx} [n*T, d].
      */
     void backward(INDArray x, float[] dy, INDArray dx) {
         int r = n * t;
@@ -232,34 +216,23 @@ final class TransformerBlockLayer {
         HostFloats.write(dGamma, dG1, d);
         HostFloats.write(dBeta, dBe1, d);
         HostFloats.write(fb, gRows, size);
-        Blas.gemm(ctx, gRows, dWo, false, false, 1.0, 0.0);
+        Blas.gemm(ctx, gRows, dWo, true, false, 1.0, 0.0);
         Blas.gemm(ones, gRows, dBo, true, false, 1.0, 0.0);
-        Blas.gemm(wo, gRows, gStage, false, true, 1.0, 0.0);   // dCtx^T
-        HostFloats.read(gStage, fa, size);
-        attention.backward(qa, ka, va, fa, dqa, dka, dva);
+        Blas.gemm(gRows, wo, gQ, false, true, 1.0, 0.0);
+        HostFloats.read(gQ, fa, size);
+        attention.backward(qa, ka, va, fa, dqa, dka, dva, n);
+        HostFloats.write(dqa, gQ, size);
+        HostFloats.write(dka, gK, size);
+        HostFloats.write(dva, gV, size);
+        Blas.gemm(x, gQ, dWq, true, false, 1.0, 0.0);
+        Blas.gemm(ones, gQ, dBq, true, false, 1.0, 0.0);
+        Blas.gemm(x, gK, dWk, true, false, 1.0, 0.0);
+        Blas.gemm(ones, gK, dBk, true, false, 1.0, 0.0);
+        Blas.gemm(x, gV, dWv, true, false, 1.0, 0.0);
+        Blas.gemm(ones, gV, dBv, true, false, 1.0, 0.0);
         HostFloats.write(fb, dx, size);
-        projectionGradients(x, dqa, wq, dWq, dBq, dx);
-        projectionGradients(x, dka, wk, dWk, dBk, dx);
-        projectionGradients(x, dva, wv, dWv, dBv, dx);
-    }
-
-    /**
-     * From the gradient {@code g} [d, T*n] (transposed) of a projection {@code x W + b}: dW, db (row sums in Java)
-     * and {@code dx += g^T W^T}.
-     */
-    private void projectionGradients(INDArray x, float[] g, INDArray w, INDArray dW, INDArray dB, INDArray dx) {
-        int r = n * t;
-        HostFloats.write(g, gStage, r * d);
-        Blas.gemm(x, gStage, dW, true, true, 1.0, 0.0);
-        for (int c = 0; c < d; c++) {
-            double s = 0;
-            int o = c * r;
-            for (int i = 0; i < r; i++) {
-                s += g[o + i];
-            }
-            bias[c] = (float) s;
-        }
-        HostFloats.write(bias, dB, d);
-        Blas.gemm(gStage, w, dx, true, true, 1.0, 1.0);
+        Blas.gemm(gQ, wq, dx, false, true, 1.0, 1.0);
+        Blas.gemm(gK, wk, dx, false, true, 1.0, 1.0);
+        Blas.gemm(gV, wv, dx, false, true, 1.0, 1.0);
     }
 }

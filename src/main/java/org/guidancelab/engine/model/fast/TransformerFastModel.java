@@ -16,10 +16,10 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The hand-written trainable path for token Transformers, Embedding -> [PositionalEmbedding] -> TransformerBlock x L
- * (no dropout) -> per-token Output, forward and backward. Activations are time-major rows {@code t*n + e} of
- * [T*n, d], the layout in which attention vectorises over examples ({@link AttentionKernel}); logits and taps are
- * handed out example-major as the Model contract says (rows {@code e*T + t}; taps [n, T*d]). Each block is a
- * {@link TransformerBlockLayer}; the embedding lookup, the positional add and their gradients run in Java.
+ * (no dropout) -> per-token Output, forward and backward. Activations are example-major rows {@code e*T + t} of
+ * [n*T, d], which is already the Model contract's layout: logits [n*T, classes] and each tap [n, T*d] are the
+ * buffers themselves. Each block is a {@link TransformerBlockLayer}; the embedding lookup, the positional add and
+ * their gradients run in Java.
  *
  * <p>It does not initialise weights: they are copied from the reference (SameDiff) model for the same spec and seed,
  * in the shared flat layout (table; positions [maxLength, d]; per block the reference's sixteen arrays; head W, b).
@@ -39,8 +39,8 @@ public final class TransformerFastModel implements Model {
 
     private int n = -1;
     private int[] ids;
-    private float[] idsF, embA, inA, dA, scratch, stage;
-    private INDArray ones, in, z, dz, logits, dx, embTap, inTap;
+    private float[] idsF, embA, inA, dA, scratch;
+    private INDArray ones, emb, in, logits, dx, embTap, inTap;
     private INDArray[] blockTaps;
     private boolean hasForward;
 
@@ -127,19 +127,17 @@ public final class TransformerFastModel implements Model {
         inA = plan.positional() == null ? embA : new float[r * d];
         dA = new float[r * d];
         scratch = new float[r * d];
-        stage = new float[r * Math.max(d, classes)];
         ones = Nd4j.ones(F, r, 1);
-        in = Nd4j.create(F, r, d);
-        z = Nd4j.create(F, r, classes);
-        dz = Nd4j.create(F, r, classes);
+        emb = Nd4j.create(F, r, d);
+        in = plan.positional() == null ? emb : Nd4j.create(F, r, d);
         logits = Nd4j.create(F, r, classes);
         dx = Nd4j.create(F, r, d);
-        embTap = Nd4j.create(F, n, (long) t * d);
-        inTap = Nd4j.create(F, n, (long) t * d);
+        embTap = emb.reshape('c', n, (long) t * d);
+        inTap = in.reshape('c', n, (long) t * d);
         blockTaps = new INDArray[blocks.size()];
         for (int l = 0; l < blocks.size(); l++) {
             blocks.get(l).allocate(n);
-            blockTaps[l] = Nd4j.create(F, n, (long) t * d);
+            blockTaps[l] = blocks.get(l).out.reshape('c', n, (long) t * d);
         }
     }
 
@@ -159,7 +157,7 @@ public final class TransformerFastModel implements Model {
                 throw new IllegalArgumentException("layer 1 '" + plan.embedding().name() + "': token ids must be integers in [0, "
                         + (vocab - 1) + "], got " + idsF[i] + " at example " + (i / t) + ", position " + (i % t));
             }
-            ids[(i % t) * n + i / t] = k;   // time-major
+            ids[i] = k;
         }
         HostFloats.read(table, tableF, vocab * d);
         for (int i = 0; i < r; i++) {
@@ -169,10 +167,13 @@ public final class TransformerFastModel implements Model {
             HostFloats.read(positions, positionsF, t * d);
             for (int i = 0; i < r; i++) {
                 int o = i * d;
-                int p = (i / n) * d;
+                int p = (i % t) * d;
                 for (int c = 0; c < d; c++) {
                     inA[o + c] = embA[o + c] + positionsF[p + c];
                 }
+            }
+            if (plan.embedding().tap()) {
+                HostFloats.write(embA, emb, r * d);
             }
         }
         HostFloats.write(inA, in, r * d);
@@ -183,32 +184,22 @@ public final class TransformerFastModel implements Model {
             x = block.out;
             xa = block.outA;
         }
-        Blas.gemm(ones, bo, z, false, false, 1.0, 0.0);
-        Blas.gemm(x, wo, z, false, false, 1.0, 1.0);
-        HostFloats.read(z, scratch, r * classes);
-        TimeMajor.toExampleMajor(scratch, stage, n, t, classes);
-        HostFloats.write(stage, logits, r * classes);
+        Blas.gemm(ones, bo, logits, false, false, 1.0, 0.0);
+        Blas.gemm(x, wo, logits, false, false, 1.0, 1.0);
         taps.clear();
         if (plan.embedding().tap()) {
-            putTap(plan.embedding().name(), embA, embTap);
+            taps.put(plan.embedding().name(), embTap);
         }
         if (plan.positional() != null && plan.positional().tap()) {
-            putTap(plan.positional().name(), inA, inTap);
+            taps.put(plan.positional().name(), inTap);
         }
         for (int l = 0; l < blocks.size(); l++) {
             if (blocks.get(l).tap) {
-                putTap(blocks.get(l).name, blocks.get(l).outA, blockTaps[l]);
+                taps.put(blocks.get(l).name, blockTaps[l]);
             }
         }
         hasForward = true;
         return new Forward(logits, Collections.unmodifiableMap(taps));
-    }
-
-    /** Hands out time-major {@code values} as the example-major tap {@code name}. */
-    private void putTap(String name, float[] values, INDArray tap) {
-        TimeMajor.toExampleMajor(values, stage, n, t, d);
-        HostFloats.write(stage, tap, n * t * d);
-        taps.put(name, tap);
     }
 
     @Override
@@ -225,12 +216,9 @@ public final class TransformerFastModel implements Model {
             dBo.assign(0);
             Arrays.fill(dA, 0f);
         } else {
-            HostFloats.readAny(dLogits, scratch, r * classes);
-            TimeMajor.fromExampleMajor(scratch, stage, n, t, classes);
-            HostFloats.write(stage, dz, r * classes);
-            Blas.gemm(top.out, dz, dWo, true, false, 1.0, 0.0);
-            Blas.gemm(ones, dz, dBo, true, false, 1.0, 0.0);
-            Blas.gemm(dz, wo, dx, false, true, 1.0, 0.0);
+            Blas.gemm(top.out, dLogits, dWo, true, false, 1.0, 0.0);
+            Blas.gemm(ones, dLogits, dBo, true, false, 1.0, 0.0);
+            Blas.gemm(dLogits, wo, dx, false, true, 1.0, 0.0);
             HostFloats.read(dx, dA, size);
         }
         for (int l = blocks.size() - 1; l >= 0; l--) {
@@ -244,7 +232,7 @@ public final class TransformerFastModel implements Model {
             Arrays.fill(dPositionsF, 0f);
             for (int i = 0; i < r; i++) {
                 int o = i * d;
-                int p = (i / n) * d;
+                int p = (i % t) * d;
                 for (int c = 0; c < d; c++) {
                     dPositionsF[p + c] += dA[o + c];
                 }
@@ -267,8 +255,7 @@ public final class TransformerFastModel implements Model {
     private void addTapGradient(Map<String, INDArray> given, boolean tapped, String name) {
         INDArray g = tapped ? given.get(name) : null;
         if (g != null) {
-            HostFloats.readAny(g, scratch, n * t * d);
-            TimeMajor.addFromExampleMajor(scratch, dA, n, t, d);
+            HostFloats.addAny(g, scratch, dA, n * t * d);
         }
     }
 
