@@ -9,8 +9,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * One trainable post-norm Transformer block without dropout,
  * {@code y1 = LN1(x + MHA(x)); y = LN2(y1 + W2 ReLU(W1 y1 + b1) + b2)}, with the reference's math and flat layout
  * (W_q, b_q, W_k, b_k, W_v, b_v, W_o, b_o, gamma1, beta1, W1, b1, W2, b2, gamma2, beta2). The projections and their
- * gradients are gemms on the [n*T, d] rows (biases and bias gradients as rank-1 gemms); attention, layer norms, ReLU
- * and the residual adds run in Java on copies of those rows ({@link AttentionKernel}, {@link LayerNormRows}).
+ * gradients are gemms on the [n*T, d] rows (biases and bias gradients as rank-1 gemms), attention is gemms per example
+ * and head ({@link AttentionKernel}); layer norms, ReLU, the softmax and the residual adds run in Java on copies of
+ * those rows ({@link LayerNormRows}).
  */
 final class TransformerBlockLayer {
     private static final DataType F = DataType.FLOAT;
@@ -24,8 +25,8 @@ final class TransformerBlockLayer {
     private INDArray wq, bq, wk, bk, wv, bv, wo, bo, g1, be1, w1, b1, w2, b2, g2, be2;
     private INDArray dWq, dBq, dWk, dBk, dWv, dBv, dWo, dBo, dG1, dBe1, dW1, dB1, dW2, dB2, dG2, dBe2;
     private int n = -1;
-    private INDArray ones, q, k, v, ctx, sum, y1, hid, gRows, gHid, gQ, gK, gV;
-    private float[] qa, ka, va, ca, y1a, hidA, dHidA, fa, fb, dqa, dka, dva;
+    private INDArray ones, q, k, v, ctx, sum, y1, hid, gRows, gHid, gCtx, gQ, gK, gV;
+    private float[] y1a, hidA, dHidA, fa, fb;
     /** The block's output [n*T, d] and the same values in Java. */
     INDArray out;
     float[] outA;
@@ -118,24 +119,18 @@ final class TransformerBlockLayer {
         out = Nd4j.create(F, r, d);
         gRows = Nd4j.create(F, r, d);
         gHid = Nd4j.create(F, r, ff);
+        gCtx = Nd4j.create(F, r, d);
         gQ = Nd4j.create(F, r, d);
         gK = Nd4j.create(F, r, d);
         gV = Nd4j.create(F, r, d);
         int size = r * d;
-        qa = new float[size];
-        ka = new float[size];
-        va = new float[size];
-        ca = new float[size];
         y1a = new float[size];
         fa = new float[size];
         fb = new float[size];
-        dqa = new float[size];
-        dka = new float[size];
-        dva = new float[size];
         outA = new float[size];
         hidA = new float[r * ff];
         dHidA = new float[r * ff];
-        attention.allocate(n);
+        attention.allocate(n, q, k, v, ctx, gCtx, gQ, gK, gV);
         ln1.allocate(r);
         ln2.allocate(r);
     }
@@ -147,11 +142,7 @@ final class TransformerBlockLayer {
         affine(x, wq, bq, q);
         affine(x, wk, bk, k);
         affine(x, wv, bv, v);
-        HostFloats.read(q, qa, size);
-        HostFloats.read(k, ka, size);
-        HostFloats.read(v, va, size);
-        attention.forward(qa, ka, va, ca, n);
-        HostFloats.write(ca, ctx, size);
+        attention.forward();
         affine(ctx, wo, bo, sum);
         HostFloats.read(sum, fa, size);
         for (int i = 0; i < size; i++) {
@@ -218,12 +209,8 @@ final class TransformerBlockLayer {
         HostFloats.write(fb, gRows, size);
         Blas.gemm(ctx, gRows, dWo, true, false, 1.0, 0.0);
         Blas.gemm(ones, gRows, dBo, true, false, 1.0, 0.0);
-        Blas.gemm(gRows, wo, gQ, false, true, 1.0, 0.0);
-        HostFloats.read(gQ, fa, size);
-        attention.backward(qa, ka, va, fa, dqa, dka, dva, n);
-        HostFloats.write(dqa, gQ, size);
-        HostFloats.write(dka, gK, size);
-        HostFloats.write(dva, gV, size);
+        Blas.gemm(gRows, wo, gCtx, false, true, 1.0, 0.0);
+        attention.backward();
         Blas.gemm(x, gQ, dWq, true, false, 1.0, 0.0);
         Blas.gemm(ones, gQ, dBq, true, false, 1.0, 0.0);
         Blas.gemm(x, gK, dWk, true, false, 1.0, 0.0);
