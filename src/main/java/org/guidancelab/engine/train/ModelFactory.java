@@ -5,13 +5,15 @@ import org.guidancelab.engine.model.Model;
 import org.guidancelab.engine.model.fast.FastModel;
 import org.guidancelab.engine.model.fast.FrozenModel;
 import org.guidancelab.engine.model.fast.RecurrentFastModel;
+import org.guidancelab.engine.model.fast.TransformerFastModel;
 import org.guidancelab.engine.model.samediff.SameDiffModel;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /**
  * Builds the model for a spec (the trainer's choice among the implementations of {@link Model}): the hand-written fast path when every layer is one it handles (it skips SameDiff's
- * per-op graph machinery, docs/decisions/0002), the recurrent fast path for Embedding -> SimpleRNN -> per-token Output token
- * models, otherwise the SameDiff model that covers every layer type. Both use the same
+ * per-op graph machinery, docs/decisions/0002), the recurrent fast path for Embedding -> SimpleRNN/LSTM -> per-token Output token
+ * models, the Transformer fast path for Embedding -> [PositionalEmbedding] -> TransformerBlock (no dropout) -> per-token
+ * Output, otherwise the SameDiff model that covers every layer type. Both use the same
  * flat parameter layout, so params copied from one reproduce the other.
  */
 public final class ModelFactory {
@@ -26,6 +28,11 @@ public final class ModelFactory {
             // Same weights as the general path for this seed: built there once, then copied.
             try (Model reference = sameDiff(spec, seed)) {
                 return new RecurrentFastModel(reference, DataType.FLOAT);
+            }
+        }
+        if (TransformerFastModel.supports(spec)) {
+            try (Model reference = sameDiff(spec, seed)) {
+                return new TransformerFastModel(reference);
             }
         }
         return sameDiff(spec, seed);

@@ -1,0 +1,136 @@
+package org.guidancelab.engine.model.fast;
+
+import org.guidancelab.engine.blas.Blas;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+/**
+ * Scaled dot-product attention of every example and head, {@code softmax(Q K^T / sqrt(dk) [+ causal mask]) V} as
+ * the reference computes it, on [n*T, d] rows (example-major, head h in columns h*dk to h*dk + dk - 1). The four
+ * products per example and head (two backward more) are OpenBLAS gemms on views kept from allocation, with the row
+ * stride d as leading dimension: a head is 32 x 16, too small for HotSpot to vectorise Java loops over it, which
+ * measured slower. Softmax and its backward run in Java on all score rows at once; a causal query's weights on
+ * later keys are exact zeros (as the reference's -1e9 mask gives), so those keys contribute nothing either way.
+ */
+final class AttentionKernel {
+    private static final DataType F = DataType.FLOAT;
+
+    private final int t, d, heads, dk;
+    private final boolean causal;
+    private final float scale;
+    private int n = -1;
+    private INDArray scores, dScores;
+    private float[] p, g;
+    private INDArray[] qh, kh, vh, ctxh, dCtxh, dqh, dkh, dvh, s, ds;
+
+    AttentionKernel(int length, int dModel, int heads, boolean causal) {
+        this.t = length;
+        this.d = dModel;
+        this.heads = heads;
+        this.dk = dModel / heads;
+        this.causal = causal;
+        this.scale = (float) (1.0 / Math.sqrt(dk));
+    }
+
+    /**
+     * Allocates the score buffers of {@code batch} examples and binds per example and head views of the block's
+     * [n*T, d] buffers: the inputs q, k, v, the output ctx, and for backward dCtx (read) and dq, dk, dv (written).
+     */
+    void allocate(int batch, INDArray qRows, INDArray kRows, INDArray vRows, INDArray ctxRows, INDArray dCtxRows,
+                  INDArray dqRows, INDArray dkRows, INDArray dvRows) {
+        n = batch;
+        int blocks = n * heads;
+        scores = Nd4j.create(F, (long) blocks * t, t);
+        dScores = Nd4j.create(F, (long) blocks * t, t);
+        p = new float[blocks * t * t];
+        g = new float[blocks * t * t];
+        qh = heads(qRows);
+        kh = heads(kRows);
+        vh = heads(vRows);
+        ctxh = heads(ctxRows);
+        dCtxh = heads(dCtxRows);
+        dqh = heads(dqRows);
+        dkh = heads(dkRows);
+        dvh = heads(dvRows);
+        s = new INDArray[blocks];
+        ds = new INDArray[blocks];
+        for (int b = 0; b < blocks; b++) {
+            s[b] = scores.get(NDArrayIndex.interval((long) b * t, (long) (b + 1) * t), NDArrayIndex.all());
+            ds[b] = dScores.get(NDArrayIndex.interval((long) b * t, (long) (b + 1) * t), NDArrayIndex.all());
+        }
+    }
+
+    /** The [T, dk] view of each example e and head h of [n*T, d] rows, at index e*heads + h. */
+    private INDArray[] heads(INDArray rows) {
+        INDArray[] out = new INDArray[n * heads];
+        for (int e = 0; e < n; e++) {
+            for (int h = 0; h < heads; h++) {
+                out[e * heads + h] = rows.get(NDArrayIndex.interval((long) e * t, (long) (e + 1) * t),
+                        NDArrayIndex.interval((long) h * dk, (long) (h + 1) * dk));
+            }
+        }
+        return out;
+    }
+
+    /** ctx = attention(q, k, v). */
+    void forward() {
+        for (int b = 0; b < n * heads; b++) {
+            Blas.gemm(qh[b], kh[b], s[b], false, true, scale, 0.0);
+        }
+        HostFloats.read(scores, p, p.length);
+        for (int row = 0; row < n * heads * t; row++) {
+            int o = row * t;
+            int keys = causal ? row % t + 1 : t;
+            float max = Float.NEGATIVE_INFINITY;
+            for (int j = 0; j < keys; j++) {
+                max = Math.max(max, p[o + j]);
+            }
+            float sum = 0;
+            for (int j = 0; j < keys; j++) {
+                float w = (float) Math.exp(p[o + j] - max);
+                p[o + j] = w;
+                sum += w;
+            }
+            float inv = 1 / sum;
+            for (int j = 0; j < keys; j++) {
+                p[o + j] *= inv;
+            }
+            for (int j = keys; j < t; j++) {
+                p[o + j] = 0f;
+            }
+        }
+        HostFloats.write(p, scores, p.length);
+        for (int b = 0; b < n * heads; b++) {
+            Blas.gemm(s[b], vh[b], ctxh[b], false, false, 1.0, 0.0);
+        }
+    }
+
+    /**
+     * dq, dk, dv from dCtx for the last forward pass: with P the weights, {@code dP = dCtx V^T,
+     * dS = P (dP - rowsum(P dP)) / sqrt(dk), dQ = dS K, dK = dS^T Q, dV = P^T dCtx}.
+     */
+    void backward() {
+        for (int b = 0; b < n * heads; b++) {
+            Blas.gemm(dCtxh[b], vh[b], ds[b], false, true, 1.0, 0.0);
+        }
+        HostFloats.read(dScores, g, g.length);
+        for (int row = 0; row < n * heads * t; row++) {
+            int o = row * t;
+            float dot = 0;
+            for (int j = 0; j < t; j++) {
+                dot += p[o + j] * g[o + j];
+            }
+            for (int j = 0; j < t; j++) {
+                g[o + j] = p[o + j] * (g[o + j] - dot) * scale;
+            }
+        }
+        HostFloats.write(g, dScores, g.length);
+        for (int b = 0; b < n * heads; b++) {
+            Blas.gemm(ds[b], kh[b], dqh[b], false, false, 1.0, 0.0);
+            Blas.gemm(ds[b], qh[b], dkh[b], true, false, 1.0, 0.0);
+            Blas.gemm(s[b], dCtxh[b], dvh[b], true, false, 1.0, 0.0);
+        }
+    }
+}

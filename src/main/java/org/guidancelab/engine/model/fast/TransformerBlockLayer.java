@@ -1,0 +1,225 @@
+package org.guidancelab.engine.model.fast;
+
+import org.guidancelab.engine.blas.Blas;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * One trainable post-norm Transformer block without dropout,
+ * {@code y1 = LN1(x + MHA(x)); y = LN2(y1 + W2 ReLU(W1 y1 + b1) + b2)}, with the reference's math and flat layout
+ * (W_q, b_q, W_k, b_k, W_v, b_v, W_o, b_o, gamma1, beta1, W1, b1, W2, b2, gamma2, beta2). The projections and their
+ * gradients are gemms on the [n*T, d] rows (biases and bias gradients as rank-1 gemms), attention is gemms per example
+ * and head ({@link AttentionKernel}); layer norms, ReLU, the softmax and the residual adds run in Java on copies of
+ * those rows ({@link LayerNormRows}).
+ */
+final class TransformerBlockLayer {
+    private static final DataType F = DataType.FLOAT;
+
+    final String name;
+    final boolean tap;
+    private final int t, d, ff;
+    private final AttentionKernel attention;
+    private final LayerNormRows ln1, ln2;
+    private final float[] gamma1, beta1, gamma2, beta2, dGamma, dBeta;
+    private INDArray wq, bq, wk, bk, wv, bv, wo, bo, g1, be1, w1, b1, w2, b2, g2, be2;
+    private INDArray dWq, dBq, dWk, dBk, dWv, dBv, dWo, dBo, dG1, dBe1, dW1, dB1, dW2, dB2, dG2, dBe2;
+    private int n = -1;
+    private INDArray ones, q, k, v, ctx, sum, y1, hid, gRows, gHid, gCtx, gQ, gK, gV;
+    private float[] y1a, hidA, dHidA, fa, fb;
+    /** The block's output [n*T, d] and the same values in Java. */
+    INDArray out;
+    float[] outA;
+
+    TransformerBlockLayer(String name, boolean tap, int length, int dModel, int heads, int ffWidth, boolean causal) {
+        this.name = name;
+        this.tap = tap;
+        this.t = length;
+        this.d = dModel;
+        this.ff = ffWidth;
+        this.attention = new AttentionKernel(length, dModel, heads, causal);
+        this.ln1 = new LayerNormRows(dModel);
+        this.ln2 = new LayerNormRows(dModel);
+        gamma1 = new float[d];
+        beta1 = new float[d];
+        gamma2 = new float[d];
+        beta2 = new float[d];
+        dGamma = new float[d];
+        dBeta = new float[d];
+    }
+
+    long paramCount() {
+        return 4L * (d * d + d) + 2L * d + ((long) d * ff + ff) + ((long) ff * d + d) + 2L * d;
+    }
+
+    /** Binds parameter and gradient views starting at {@code offset} of the flat [1, P] buffers. */
+    void bind(INDArray params, INDArray grads, long offset) {
+        long at = offset;
+        wq = RecurrentCell.matrix(params, at, d, d);
+        dWq = RecurrentCell.matrix(grads, at, d, d);
+        at += (long) d * d;
+        bq = RecurrentCell.matrix(params, at, 1, d);
+        dBq = RecurrentCell.matrix(grads, at, 1, d);
+        at += d;
+        wk = RecurrentCell.matrix(params, at, d, d);
+        dWk = RecurrentCell.matrix(grads, at, d, d);
+        at += (long) d * d;
+        bk = RecurrentCell.matrix(params, at, 1, d);
+        dBk = RecurrentCell.matrix(grads, at, 1, d);
+        at += d;
+        wv = RecurrentCell.matrix(params, at, d, d);
+        dWv = RecurrentCell.matrix(grads, at, d, d);
+        at += (long) d * d;
+        bv = RecurrentCell.matrix(params, at, 1, d);
+        dBv = RecurrentCell.matrix(grads, at, 1, d);
+        at += d;
+        wo = RecurrentCell.matrix(params, at, d, d);
+        dWo = RecurrentCell.matrix(grads, at, d, d);
+        at += (long) d * d;
+        bo = RecurrentCell.matrix(params, at, 1, d);
+        dBo = RecurrentCell.matrix(grads, at, 1, d);
+        at += d;
+        g1 = RecurrentCell.matrix(params, at, 1, d);
+        dG1 = RecurrentCell.matrix(grads, at, 1, d);
+        at += d;
+        be1 = RecurrentCell.matrix(params, at, 1, d);
+        dBe1 = RecurrentCell.matrix(grads, at, 1, d);
+        at += d;
+        w1 = RecurrentCell.matrix(params, at, d, ff);
+        dW1 = RecurrentCell.matrix(grads, at, d, ff);
+        at += (long) d * ff;
+        b1 = RecurrentCell.matrix(params, at, 1, ff);
+        dB1 = RecurrentCell.matrix(grads, at, 1, ff);
+        at += ff;
+        w2 = RecurrentCell.matrix(params, at, ff, d);
+        dW2 = RecurrentCell.matrix(grads, at, ff, d);
+        at += (long) ff * d;
+        b2 = RecurrentCell.matrix(params, at, 1, d);
+        dB2 = RecurrentCell.matrix(grads, at, 1, d);
+        at += d;
+        g2 = RecurrentCell.matrix(params, at, 1, d);
+        dG2 = RecurrentCell.matrix(grads, at, 1, d);
+        at += d;
+        be2 = RecurrentCell.matrix(params, at, 1, d);
+        dBe2 = RecurrentCell.matrix(grads, at, 1, d);
+    }
+
+    /** Allocates the buffers of a batch of {@code batch} sequences. */
+    void allocate(int batch) {
+        n = batch;
+        int r = n * t;
+        ones = Nd4j.ones(F, r, 1);
+        q = Nd4j.create(F, r, d);
+        k = Nd4j.create(F, r, d);
+        v = Nd4j.create(F, r, d);
+        ctx = Nd4j.create(F, r, d);
+        sum = Nd4j.create(F, r, d);
+        y1 = Nd4j.create(F, r, d);
+        hid = Nd4j.create(F, r, ff);
+        out = Nd4j.create(F, r, d);
+        gRows = Nd4j.create(F, r, d);
+        gHid = Nd4j.create(F, r, ff);
+        gCtx = Nd4j.create(F, r, d);
+        gQ = Nd4j.create(F, r, d);
+        gK = Nd4j.create(F, r, d);
+        gV = Nd4j.create(F, r, d);
+        int size = r * d;
+        y1a = new float[size];
+        fa = new float[size];
+        fb = new float[size];
+        outA = new float[size];
+        hidA = new float[r * ff];
+        dHidA = new float[r * ff];
+        attention.allocate(n, q, k, v, ctx, gCtx, gQ, gK, gV);
+        ln1.allocate(r);
+        ln2.allocate(r);
+    }
+
+    /** Fills {@link #out} and {@link #outA} from the input rows {@code x} [n*T, d] (the same values in {@code xa}). */
+    void forward(INDArray x, float[] xa) {
+        int r = n * t;
+        int size = r * d;
+        affine(x, wq, bq, q);
+        affine(x, wk, bk, k);
+        affine(x, wv, bv, v);
+        attention.forward();
+        affine(ctx, wo, bo, sum);
+        HostFloats.read(sum, fa, size);
+        for (int i = 0; i < size; i++) {
+            fa[i] += xa[i];
+        }
+        HostFloats.read(g1, gamma1, d);
+        HostFloats.read(be1, beta1, d);
+        ln1.forward(fa, gamma1, beta1, y1a, r);
+        HostFloats.write(y1a, y1, size);
+        affine(y1, w1, b1, hid);
+        HostFloats.read(hid, hidA, r * ff);
+        for (int i = 0; i < hidA.length; i++) {
+            hidA[i] = Math.max(hidA[i], 0f);
+        }
+        HostFloats.write(hidA, hid, r * ff);
+        affine(hid, w2, b2, sum);
+        HostFloats.read(sum, fa, size);
+        for (int i = 0; i < size; i++) {
+            fa[i] += y1a[i];
+        }
+        HostFloats.read(g2, gamma2, d);
+        HostFloats.read(be2, beta2, d);
+        ln2.forward(fa, gamma2, beta2, outA, r);
+        HostFloats.write(outA, out, size);
+    }
+
+    /** out = in W + b. */
+    private void affine(INDArray in, INDArray w, INDArray b, INDArray dst) {
+        Blas.gemm(ones, b, dst, false, false, 1.0, 0.0);
+        Blas.gemm(in, w, dst, false, false, 1.0, 1.0);
+    }
+
+    /**
+     * From the gradient {@code dy} w.r.t. the output of the last forward pass (overwritten), writes the parameter
+     * gradients and the gradient w.r.t. the input rows {@code x} into {@code dx} [n*T, d].
+     */
+    void backward(INDArray x, float[] dy, INDArray dx) {
+        int r = n * t;
+        int size = r * d;
+        // Second sublayer: dy -> d(sum2) through LN2, then the feed-forward and its residual.
+        ln2.backward(dy, gamma2, fa, dGamma, dBeta, r);
+        HostFloats.write(dGamma, dG2, d);
+        HostFloats.write(dBeta, dBe2, d);
+        HostFloats.write(fa, gRows, size);
+        Blas.gemm(hid, gRows, dW2, true, false, 1.0, 0.0);
+        Blas.gemm(ones, gRows, dB2, true, false, 1.0, 0.0);
+        Blas.gemm(gRows, w2, gHid, false, true, 1.0, 0.0);
+        HostFloats.read(gHid, dHidA, r * ff);
+        for (int i = 0; i < dHidA.length; i++) {
+            dHidA[i] = hidA[i] > 0 ? dHidA[i] : 0f;
+        }
+        HostFloats.write(dHidA, gHid, r * ff);
+        Blas.gemm(y1, gHid, dW1, true, false, 1.0, 0.0);
+        Blas.gemm(ones, gHid, dB1, true, false, 1.0, 0.0);
+        Blas.gemm(gHid, w1, gRows, false, true, 1.0, 0.0);
+        HostFloats.read(gRows, fb, size);
+        for (int i = 0; i < size; i++) {
+            fb[i] += fa[i];
+        }
+        // First sublayer: d(y1) -> d(sum1) through LN1, then attention and its residual.
+        ln1.backward(fb, gamma1, fb, dGamma, dBeta, r);
+        HostFloats.write(dGamma, dG1, d);
+        HostFloats.write(dBeta, dBe1, d);
+        HostFloats.write(fb, gRows, size);
+        Blas.gemm(ctx, gRows, dWo, true, false, 1.0, 0.0);
+        Blas.gemm(ones, gRows, dBo, true, false, 1.0, 0.0);
+        Blas.gemm(gRows, wo, gCtx, false, true, 1.0, 0.0);
+        attention.backward();
+        Blas.gemm(x, gQ, dWq, true, false, 1.0, 0.0);
+        Blas.gemm(ones, gQ, dBq, true, false, 1.0, 0.0);
+        Blas.gemm(x, gK, dWk, true, false, 1.0, 0.0);
+        Blas.gemm(ones, gK, dBk, true, false, 1.0, 0.0);
+        Blas.gemm(x, gV, dWv, true, false, 1.0, 0.0);
+        Blas.gemm(ones, gV, dBv, true, false, 1.0, 0.0);
+        HostFloats.write(fb, dx, size);
+        Blas.gemm(gQ, wq, dx, false, true, 1.0, 1.0);
+        Blas.gemm(gK, wk, dx, false, true, 1.0, 1.0);
+        Blas.gemm(gV, wv, dx, false, true, 1.0, 1.0);
+    }
+}
