@@ -1,0 +1,222 @@
+package org.guidancelab.engine.model.fast;
+
+import java.util.Arrays;
+import java.util.Random;
+import org.guidancelab.arch.ActivationFn;
+import org.guidancelab.engine.blas.Blas;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+/**
+ * A trainable Conv2D on NCHW maps kept flat per example, y = act(W * x + b) with W [F, C, k, k] then b [F] in the
+ * flat buffer (the shared layout; W is read as [F, C*k*k] with no copy). Each pass is one gemm over the whole batch on
+ * the patch matrix of {@link Im2col}: forward W cols, weight gradient dZ cols^T, patch gradient W^T dZ. Bias,
+ * activation, its slope and the bias gradient are fused into the Java pass that moves values between the gemm's
+ * [F, n*P] layout and the maps' [n, F, P]. Batches above a chunk of a few MB of patches (evaluation, probes) run chunk by chunk. All buffers are
+ * kept between steps; a training step of one chunk allocates no arrays.
+ */
+final class ConvLayer extends FastLayer {
+    /** Patch values per chunk of examples: bounds the patch matrix (a few MB) for evaluation and probe batches. */
+    private static final long CHUNK_VALUES = 1 << 21;
+
+    private final Im2col geometry;
+    private final int filters, patch, positions;
+    private final ActivationFn fn;
+    private final boolean he;
+    private INDArray w, b, dw, db;
+    private INDArray cols, z, out, dZ, dCols, dIn, colsM, zM, dZM, dColsM;
+    private float[] inF, colsF, zF, aF, dOutF, dZF, dColsF, dInF, bF, dbF;
+    private int batch = -1;
+    private int chunk;
+
+    /** {@code reluFollows}: a ReLU comes after this layer (through Dropout), which selects He initialisation. */
+    ConvLayer(String name, boolean tap, Im2col geometry, int filters, ActivationFn fn, boolean reluFollows) {
+        super(name, tap, geometry.inC * geometry.inH * geometry.inW, filters * geometry.positions());
+        if (!ConvForward.supports(fn)) {
+            throw new IllegalArgumentException("the Conv2D fast path has relu, tanh, sigmoid and identity, not " + fn);
+        }
+        this.geometry = geometry;
+        this.filters = filters;
+        this.patch = geometry.rows();
+        this.positions = geometry.positions();
+        this.fn = fn;
+        this.he = reluFollows || fn == ActivationFn.RELU;
+        this.bF = new float[filters];
+        this.dbF = new float[filters];
+    }
+
+    @Override
+    int paramCount() {
+        return filters * patch + filters;
+    }
+
+    @Override
+    void bind(INDArray params, INDArray grads, long offset) {
+        long wEnd = offset + (long) filters * patch;
+        w = view(params, offset, wEnd).reshape('c', filters, patch);
+        dw = view(grads, offset, wEnd).reshape('c', filters, patch);
+        b = view(params, wEnd, wEnd + filters);
+        db = view(grads, wEnd, wEnd + filters);
+    }
+
+    private static INDArray view(INDArray flat, long from, long to) {
+        return flat.get(NDArrayIndex.point(0), NDArrayIndex.interval(from, to));
+    }
+
+    /** The SameDiff reference's draw: He N(0, 2/fanIn) when a ReLU follows, else Xavier with fanOut F*k*k; b = 0. */
+    @Override
+    void initialise(double[] flat, int offset, Random random) {
+        int k2 = geometry.k * geometry.k;
+        double std = he ? Math.sqrt(2.0 / patch) : Math.sqrt(2.0 / (patch + (double) filters * k2));
+        for (int i = 0; i < filters * patch; i++) {
+            flat[offset + i] = random.nextGaussian() * std;
+        }
+    }
+
+    private void ensureBatch(int n) {
+        if (n == batch) {
+            return;
+        }
+        batch = n;
+        chunk = (int) Math.max(1, Math.min(n, CHUNK_VALUES / ((long) positions * patch)));
+        int columns = chunk * positions;
+        cols = Nd4j.create(DataType.FLOAT, (long) patch * columns);
+        z = Nd4j.create(DataType.FLOAT, (long) filters * columns);
+        dZ = Nd4j.create(DataType.FLOAT, (long) filters * columns);
+        colsM = cols.reshape('c', patch, columns);
+        zM = z.reshape('c', filters, columns);
+        dZM = dZ.reshape('c', filters, columns);
+        dCols = null;
+        out = Nd4j.create(DataType.FLOAT, n, outWidth);
+        dIn = Nd4j.create(DataType.FLOAT, n, inWidth);
+        inF = new float[n * inWidth];
+        aF = new float[n * outWidth];
+        dOutF = new float[n * outWidth];
+        dInF = new float[n * inWidth];
+        colsF = new float[patch * columns];
+        zF = new float[filters * columns];
+        dZF = new float[filters * columns];
+    }
+
+    /**
+     * The first rows x columns values of a flat buffer as a [rows, columns] matrix: {@code whole} (made once) for a
+     * whole chunk, a new view only for a batch's last, shorter chunk.
+     */
+    private INDArray matrix(INDArray flat, INDArray whole, int rows, int columns) {
+        if (columns == chunk * positions) {
+            return whole;
+        }
+        return flat.get(NDArrayIndex.interval(0, (long) rows * columns)).reshape('c', rows, columns);
+    }
+
+    @Override
+    INDArray forward(INDArray x, boolean training) {
+        int n = (int) x.rows();
+        ensureBatch(n);
+        Blas.get(x, 0, inF, inF.length);
+        Blas.get(b, 0, bF, filters);
+        for (int first = 0; first < n; first += chunk) {
+            int count = Math.min(chunk, n - first);
+            int columns = count * positions;
+            geometry.unroll(inF, first, count, colsF);
+            Blas.put(colsF, patch * columns, cols, 0);
+            Blas.gemm(w, matrix(cols, colsM, patch, columns), matrix(z, zM, filters, columns), false, false, 1.0, 0.0);
+            Blas.get(z, 0, zF, filters * columns);
+            for (int e = 0; e < count; e++) {
+                for (int f = 0; f < filters; f++) {
+                    int src = f * columns + e * positions;
+                    int dst = ((first + e) * filters + f) * positions;
+                    float bias = bF[f];
+                    for (int p = 0; p < positions; p++) {
+                        aF[dst + p] = activate(zF[src + p] + bias);
+                    }
+                }
+            }
+        }
+        Blas.put(aF, aF.length, out, 0);
+        return out;
+    }
+
+    @Override
+    INDArray backward(INDArray dOut, boolean needInputGradient) {
+        int n = batch;
+        Blas.get(dOut, 0, dOutF, dOutF.length);
+        Arrays.fill(dbF, 0f);
+        if (needInputGradient && dCols == null) {
+            dCols = Nd4j.create(DataType.FLOAT, (long) patch * chunk * positions);
+            dColsM = dCols.reshape('c', patch, chunk * positions);
+            dColsF = new float[patch * chunk * positions];
+        }
+        for (int first = 0; first < n; first += chunk) {
+            int count = Math.min(chunk, n - first);
+            int columns = count * positions;
+            if (count < n) {
+                // Several chunks: the patch matrix holds the last one, so this one's patches are unrolled again.
+                geometry.unroll(inF, first, count, colsF);
+                Blas.put(colsF, patch * columns, cols, 0);
+            }
+            slopeTimesGradient(first, count);
+            Blas.put(dZF, filters * columns, dZ, 0);
+            INDArray dZm = matrix(dZ, dZM, filters, columns);
+            Blas.gemm(dZm, matrix(cols, colsM, patch, columns), dw, false, true, 1.0, first == 0 ? 0.0 : 1.0);
+            if (needInputGradient) {
+                Blas.gemm(w, dZm, matrix(dCols, dColsM, patch, columns), true, false, 1.0, 0.0);
+                Blas.get(dCols, 0, dColsF, patch * columns);
+                geometry.fold(dColsF, first, count, dInF);
+            }
+        }
+        Blas.put(dbF, filters, db, 0);
+        if (!needInputGradient) {
+            return null;
+        }
+        Blas.put(dInF, dInF.length, dIn, 0);
+        return dIn;
+    }
+
+    /** dZ of examples first.. in the gemm's [F, count * P] layout from dOut and the activation's slope; adds to db. */
+    private void slopeTimesGradient(int first, int count) {
+        int columns = count * positions;
+        for (int f = 0; f < filters; f++) {
+            double sum = 0;
+            for (int e = 0; e < count; e++) {
+                int src = ((first + e) * filters + f) * positions;
+                int dst = f * columns + e * positions;
+                for (int p = 0; p < positions; p++) {
+                    float g = dOutF[src + p] * slope(aF[src + p]);
+                    dZF[dst + p] = g;
+                    sum += g;
+                }
+            }
+            dbF[f] += (float) sum;
+        }
+    }
+
+    private float activate(float v) {
+        switch (fn) {
+            case RELU:
+                return v < 0 ? 0f : v;
+            case TANH:
+                return (float) Math.tanh(v);
+            case SIGMOID:
+                return (float) (1 / (1 + Math.exp(-v)));
+            default:
+                return v;
+        }
+    }
+
+    /** f'(z) from the output a = f(z), as {@link Activations}' backward. */
+    private float slope(float a) {
+        switch (fn) {
+            case RELU:
+                return a > 0 ? 1f : 0f;
+            case TANH:
+                return 1 - a * a;
+            case SIGMOID:
+                return a * (1 - a);
+            default:
+                return 1f;
+        }
+    }
+}

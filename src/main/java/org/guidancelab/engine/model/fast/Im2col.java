@@ -1,0 +1,121 @@
+package org.guidancelab.engine.model.fast;
+
+import java.util.Arrays;
+
+/**
+ * The patch matrix of a square-kernel convolution on NCHW maps, laid out [C*k*k, n*outH*outW]: row (c, ky, kx),
+ * column (example, oy, ox). In this layout the products of a training step need no transposed copies (forward
+ * W[F, K] cols, weight gradient dZ cols^T, patch gradient W^T dZ), and with stride 1 every row is filled by
+ * contiguous runs of an input row, so unrolling and folding are array copies and adds rather than per-value branches.
+ */
+final class Im2col {
+    final int inC, inH, inW, k, stride, padding, outH, outW;
+
+    Im2col(int inC, int inH, int inW, int k, int stride, int padding) {
+        this.inC = inC;
+        this.inH = inH;
+        this.inW = inW;
+        this.k = k;
+        this.stride = stride;
+        this.padding = padding;
+        this.outH = (inH + 2 * padding - k) / stride + 1;
+        this.outW = (inW + 2 * padding - k) / stride + 1;
+    }
+
+    int rows() {
+        return inC * k * k;
+    }
+
+    int positions() {
+        return outH * outW;
+    }
+
+    /**
+     * Fills {@code cols} [rows, n * positions] with the patches of maps {@code first} to {@code first + n - 1} of
+     * {@code in} [*, C, H, W].
+     */
+    void unroll(float[] in, int first, int n, float[] cols) {
+        int columns = n * positions();
+        for (int c = 0; c < inC; c++) {
+            for (int ky = 0; ky < k; ky++) {
+                for (int kx = 0; kx < k; kx++) {
+                    int row = ((c * k + ky) * k + kx) * columns;
+                    int lo = firstInside(kx);
+                    int hi = endInside(kx);
+                    for (int e = 0; e < n; e++) {
+                        int plane = ((first + e) * inC + c) * inH * inW;
+                        for (int oy = 0; oy < outH; oy++) {
+                            int o = row + (e * outH + oy) * outW;
+                            int y = oy * stride - padding + ky;
+                            if (y < 0 || y >= inH || lo >= hi) {
+                                Arrays.fill(cols, o, o + outW, 0f);
+                                continue;
+                            }
+                            int src = plane + y * inW - padding + kx;
+                            Arrays.fill(cols, o, o + lo, 0f);
+                            if (stride == 1) {
+                                System.arraycopy(in, src + lo, cols, o + lo, hi - lo);
+                            } else {
+                                for (int ox = lo; ox < hi; ox++) {
+                                    cols[o + ox] = in[src + ox * stride];
+                                }
+                            }
+                            Arrays.fill(cols, o + hi, o + outW, 0f);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * The input gradient of maps {@code first} to {@code first + n - 1} into {@code dIn} [*, C, H, W]: every patch
+     * value's gradient in {@code dCols} [rows, n * positions] added back where it was read.
+     */
+    void fold(float[] dCols, int first, int n, float[] dIn) {
+        int size = inC * inH * inW;
+        Arrays.fill(dIn, first * size, (first + n) * size, 0f);
+        int columns = n * positions();
+        for (int c = 0; c < inC; c++) {
+            for (int ky = 0; ky < k; ky++) {
+                for (int kx = 0; kx < k; kx++) {
+                    int row = ((c * k + ky) * k + kx) * columns;
+                    int lo = firstInside(kx);
+                    int hi = endInside(kx);
+                    for (int e = 0; e < n; e++) {
+                        int plane = ((first + e) * inC + c) * inH * inW;
+                        for (int oy = 0; oy < outH; oy++) {
+                            int y = oy * stride - padding + ky;
+                            if (y < 0 || y >= inH) {
+                                continue;
+                            }
+                            int o = row + (e * outH + oy) * outW;
+                            int dst = plane + y * inW - padding + kx;
+                            for (int ox = lo; ox < hi; ox++) {
+                                dIn[dst + ox * stride] += dCols[o + ox];
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** The first output column whose input column (for kernel column kx) lies inside the map. */
+    private int firstInside(int kx) {
+        int ox = 0;
+        while (ox < outW && ox * stride - padding + kx < 0) {
+            ox++;
+        }
+        return ox;
+    }
+
+    /** One past the last output column whose input column (for kernel column kx) lies inside the map. */
+    private int endInside(int kx) {
+        int ox = outW;
+        while (ox > 0 && (ox - 1) * stride - padding + kx >= inW) {
+            ox--;
+        }
+        return Math.max(ox, firstInside(kx));
+    }
+}
