@@ -30,6 +30,8 @@ final class ConvLayer extends FastLayer {
     private float[] inF, colsF, zF, aF, dOutF, dZF, dColsF, dInF, bF, dbF;
     private int batch = -1;
     private int chunk;
+    /** Maps per unroll that the patch matrix's zero padding is laid out for (0: not yet). */
+    private int unrolledCount;
 
     /** {@code reluFollows}: a ReLU comes after this layer (through Dropout), which selects He initialisation. */
     ConvLayer(String name, boolean tap, Im2col geometry, int filters, ActivationFn fn, boolean reluFollows) {
@@ -96,6 +98,7 @@ final class ConvLayer extends FastLayer {
         dOutF = new float[n * outWidth];
         dInF = new float[n * inWidth];
         colsF = new float[patch * columns];
+        unrolledCount = 0;
         zF = new float[filters * columns];
         dZF = new float[filters * columns];
     }
@@ -120,23 +123,23 @@ final class ConvLayer extends FastLayer {
         for (int first = 0; first < n; first += chunk) {
             int count = Math.min(chunk, n - first);
             int columns = count * positions;
-            geometry.unroll(inF, first, count, colsF);
-            Blas.put(colsF, patch * columns, cols, 0);
+            unroll(first, count);
             Blas.gemm(w, matrix(cols, colsM, patch, columns), matrix(z, zM, filters, columns), false, false, 1.0, 0.0);
             Blas.get(z, 0, zF, filters * columns);
-            for (int e = 0; e < count; e++) {
-                for (int f = 0; f < filters; f++) {
-                    int src = f * columns + e * positions;
-                    int dst = ((first + e) * filters + f) * positions;
-                    float bias = bF[f];
-                    for (int p = 0; p < positions; p++) {
-                        aF[dst + p] = activate(zF[src + p] + bias);
-                    }
-                }
-            }
+            activate(first, count);
         }
         Blas.put(aF, aF.length, out, 0);
         return out;
+    }
+
+    /** The patches of examples first.. into the patch matrix, in Java then one copy to native memory. */
+    private void unroll(int first, int count) {
+        if (count != unrolledCount) {
+            geometry.zeroPadding(colsF, count);
+            unrolledCount = count;
+        }
+        geometry.unroll(inF, first, count, colsF);
+        Blas.put(colsF, patch * count * positions, cols, 0);
     }
 
     @Override
@@ -154,8 +157,7 @@ final class ConvLayer extends FastLayer {
             int columns = count * positions;
             if (count < n) {
                 // Several chunks: the patch matrix holds the last one, so this one's patches are unrolled again.
-                geometry.unroll(inF, first, count, colsF);
-                Blas.put(colsF, patch * columns, cols, 0);
+                unroll(first, count);
             }
             slopeTimesGradient(first, count);
             Blas.put(dZF, filters * columns, dZ, 0);
@@ -183,20 +185,50 @@ final class ConvLayer extends FastLayer {
             for (int e = 0; e < count; e++) {
                 int src = ((first + e) * filters + f) * positions;
                 int dst = f * columns + e * positions;
-                for (int p = 0; p < positions; p++) {
-                    float g = dOutF[src + p] * slope(aF[src + p]);
-                    dZF[dst + p] = g;
-                    sum += g;
+                float part = 0f;
+                if (fn == ActivationFn.RELU) {
+                    for (int p = 0; p < positions; p++) {
+                        float g = aF[src + p] > 0 ? dOutF[src + p] : 0f;
+                        dZF[dst + p] = g;
+                        part += g;
+                    }
+                } else {
+                    for (int p = 0; p < positions; p++) {
+                        float g = dOutF[src + p] * slope(aF[src + p]);
+                        dZF[dst + p] = g;
+                        part += g;
+                    }
                 }
+                sum += part;
             }
             dbF[f] += (float) sum;
         }
     }
 
+    /** aF of examples first.. in [n, F, P] from the gemm's zF [F, count * P], bias and activation added. */
+    private void activate(int first, int count) {
+        int columns = count * positions;
+        for (int e = 0; e < count; e++) {
+            for (int f = 0; f < filters; f++) {
+                int src = f * columns + e * positions;
+                int dst = ((first + e) * filters + f) * positions;
+                float bias = bF[f];
+                if (fn == ActivationFn.RELU) {
+                    // A loop of its own: the common case, which the JIT vectorises.
+                    for (int p = 0; p < positions; p++) {
+                        aF[dst + p] = Math.max(zF[src + p] + bias, 0f);
+                    }
+                } else {
+                    for (int p = 0; p < positions; p++) {
+                        aF[dst + p] = activate(zF[src + p] + bias);
+                    }
+                }
+            }
+        }
+    }
+
     private float activate(float v) {
         switch (fn) {
-            case RELU:
-                return v < 0 ? 0f : v;
             case TANH:
                 return (float) Math.tanh(v);
             case SIGMOID:
@@ -209,8 +241,6 @@ final class ConvLayer extends FastLayer {
     /** f'(z) from the output a = f(z), as {@link Activations}' backward. */
     private float slope(float a) {
         switch (fn) {
-            case RELU:
-                return a > 0 ? 1f : 0f;
             case TANH:
                 return 1 - a * a;
             case SIGMOID:
