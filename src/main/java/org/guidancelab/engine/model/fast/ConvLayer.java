@@ -25,6 +25,9 @@ final class ConvLayer extends FastLayer {
     private final int filters, patch, positions;
     private final ActivationFn fn;
     private final boolean he;
+    /** The input gradient as a convolution (stride 1), or null: then the patch gradient is folded back. */
+    private final ConvInputGradient inputGradient;
+    private final float[] wF;
     private INDArray w, b, dw, db;
     private INDArray cols, z, out, dZ, dCols, dIn, colsM, zM, dZM, dColsM;
     private float[] inF, colsF, zF, aF, dOutF, dZF, dColsF, dInF, bF, dbF;
@@ -45,6 +48,10 @@ final class ConvLayer extends FastLayer {
         this.positions = geometry.positions();
         this.fn = fn;
         this.he = reluFollows || fn == ActivationFn.RELU;
+        this.inputGradient = ConvInputGradient.fits(geometry.k, geometry.stride, geometry.padding)
+                ? new ConvInputGradient(geometry.inC, filters, geometry.outH, geometry.outW, geometry.k, geometry.padding)
+                : null;
+        this.wF = new float[filters * patch];
         this.bF = new float[filters];
         this.dbF = new float[filters];
     }
@@ -147,7 +154,10 @@ final class ConvLayer extends FastLayer {
         int n = batch;
         Blas.get(dOut, 0, dOutF, dOutF.length);
         Arrays.fill(dbF, 0f);
-        if (needInputGradient && dCols == null) {
+        if (needInputGradient && inputGradient != null) {
+            Blas.get(w, 0, wF, wF.length);
+            inputGradient.setWeights(wF);
+        } else if (needInputGradient && dCols == null) {
             dCols = Nd4j.create(DataType.FLOAT, (long) patch * chunk * positions);
             dColsM = dCols.reshape('c', patch, chunk * positions);
             dColsF = new float[patch * chunk * positions];
@@ -163,7 +173,9 @@ final class ConvLayer extends FastLayer {
             Blas.put(dZF, filters * columns, dZ, 0);
             INDArray dZm = matrix(dZ, dZM, filters, columns);
             Blas.gemm(dZm, matrix(cols, colsM, patch, columns), dw, false, true, 1.0, first == 0 ? 0.0 : 1.0);
-            if (needInputGradient) {
+            if (needInputGradient && inputGradient != null) {
+                inputGradient.compute(dOutF, first, count, chunk, dInF);
+            } else if (needInputGradient) {
                 Blas.gemm(w, dZm, matrix(dCols, dColsM, patch, columns), true, false, 1.0, 0.0);
                 Blas.get(dCols, 0, dColsF, patch * columns);
                 geometry.fold(dColsF, first, count, dInF);
@@ -177,7 +189,10 @@ final class ConvLayer extends FastLayer {
         return dIn;
     }
 
-    /** dZ of examples first.. in the gemm's [F, count * P] layout from dOut and the activation's slope; adds to db. */
+    /**
+     * dZ of examples first.. from dOut and the activation's slope, in the gemm's [F, count * P] layout (dZF) and in
+     * place of dOut in the maps' [n, F, P] (for the input gradient by convolution); adds to db.
+     */
     private void slopeTimesGradient(int first, int count) {
         int columns = count * positions;
         for (int f = 0; f < filters; f++) {
@@ -189,12 +204,14 @@ final class ConvLayer extends FastLayer {
                 if (fn == ActivationFn.RELU) {
                     for (int p = 0; p < positions; p++) {
                         float g = aF[src + p] > 0 ? dOutF[src + p] : 0f;
+                        dOutF[src + p] = g;
                         dZF[dst + p] = g;
                         part += g;
                     }
                 } else {
                     for (int p = 0; p < positions; p++) {
                         float g = dOutF[src + p] * slope(aF[src + p]);
+                        dOutF[src + p] = g;
                         dZF[dst + p] = g;
                         part += g;
                     }
