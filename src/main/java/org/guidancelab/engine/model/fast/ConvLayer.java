@@ -1,6 +1,5 @@
 package org.guidancelab.engine.model.fast;
 
-import java.util.Arrays;
 import java.util.Random;
 import org.guidancelab.arch.ActivationFn;
 import org.guidancelab.engine.blas.Blas;
@@ -12,10 +11,11 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 /**
  * A trainable Conv2D on NCHW maps kept flat per example, y = act(W * x + b) with W [F, C, k, k] then b [F] in the
  * flat buffer (the shared layout; W is read as [F, C*k*k] with no copy). Each pass is one gemm over the whole batch on
- * the patch matrix of {@link Im2col}: forward W cols, weight gradient dZ cols^T, patch gradient W^T dZ. Bias,
- * activation, its slope and the bias gradient are fused into the Java pass that moves values between the gemm's
- * [F, n*P] layout and the maps' [n, F, P]. Batches above a chunk of a few MB of patches (evaluation, probes) run chunk by chunk. All buffers are
- * kept between steps; a training step of one chunk allocates no arrays.
+ * the patch matrix of {@link Im2col}: forward W cols, weight gradient dZ cols^T, bias gradient dZ ones, and the input
+ * gradient as a convolution of dZ ({@link ConvInputGradient}, stride 1) or the patch gradient W^T dZ folded back.
+ * Bias, activation and its slope are fused into the Java passes that move values between the gemm's [F, n*P] layout
+ * and the maps' [n, F, P]. Batches above a chunk of a few MB of patches (evaluation, probes) run chunk by chunk. All
+ * buffers are kept between steps; a training step of one chunk allocates no arrays.
  */
 final class ConvLayer extends FastLayer {
     /** Patch values per chunk of examples: bounds the patch matrix (a few MB) for evaluation and probe batches. */
@@ -29,8 +29,8 @@ final class ConvLayer extends FastLayer {
     private final ConvInputGradient inputGradient;
     private final float[] wF;
     private INDArray w, b, dw, db;
-    private INDArray cols, z, out, dZ, dCols, dIn, colsM, zM, dZM, dColsM;
-    private float[] inF, colsF, zF, aF, dOutF, dZF, dColsF, dInF, bF, dbF;
+    private INDArray cols, z, out, dZ, dCols, dIn, colsM, zM, dZM, dColsM, ones;
+    private float[] inF, colsF, zF, aF, dOutF, dZF, dColsF, dInF, bF;
     private int batch = -1;
     private int chunk;
     /** Maps per unroll that the patch matrix's zero padding is laid out for (0: not yet). */
@@ -53,7 +53,6 @@ final class ConvLayer extends FastLayer {
                 : null;
         this.wF = new float[filters * patch];
         this.bF = new float[filters];
-        this.dbF = new float[filters];
     }
 
     @Override
@@ -67,7 +66,7 @@ final class ConvLayer extends FastLayer {
         w = view(params, offset, wEnd).reshape('c', filters, patch);
         dw = view(grads, offset, wEnd).reshape('c', filters, patch);
         b = view(params, wEnd, wEnd + filters);
-        db = view(grads, wEnd, wEnd + filters);
+        db = view(grads, wEnd, wEnd + filters).reshape('c', filters, 1);
     }
 
     private static INDArray view(INDArray flat, long from, long to) {
@@ -97,6 +96,7 @@ final class ConvLayer extends FastLayer {
         colsM = cols.reshape('c', patch, columns);
         zM = z.reshape('c', filters, columns);
         dZM = dZ.reshape('c', filters, columns);
+        ones = Nd4j.ones(DataType.FLOAT, columns, 1);
         dCols = null;
         out = Nd4j.create(DataType.FLOAT, n, outWidth);
         dIn = Nd4j.create(DataType.FLOAT, n, inWidth);
@@ -153,7 +153,6 @@ final class ConvLayer extends FastLayer {
     INDArray backward(INDArray dOut, boolean needInputGradient) {
         int n = batch;
         Blas.get(dOut, 0, dOutF, dOutF.length);
-        Arrays.fill(dbF, 0f);
         if (needInputGradient && inputGradient != null) {
             Blas.get(w, 0, wF, wF.length);
             inputGradient.setWeights(wF);
@@ -172,7 +171,11 @@ final class ConvLayer extends FastLayer {
             slopeTimesGradient(first, count);
             Blas.put(dZF, filters * columns, dZ, 0);
             INDArray dZm = matrix(dZ, dZM, filters, columns);
-            Blas.gemm(dZm, matrix(cols, colsM, patch, columns), dw, false, true, 1.0, first == 0 ? 0.0 : 1.0);
+            double beta = first == 0 ? 0.0 : 1.0;
+            Blas.gemm(dZm, matrix(cols, colsM, patch, columns), dw, false, true, 1.0, beta);
+            INDArray onesPart = count == chunk ? ones : ones.get(NDArrayIndex.interval(0, columns), NDArrayIndex.all());
+            // The bias gradient, a sum over examples and positions, as a product with ones (cheaper than a reduction).
+            Blas.gemm(dZm, onesPart, db, false, false, 1.0, beta);
             if (needInputGradient && inputGradient != null) {
                 inputGradient.compute(dOutF, first, count, chunk, dInF);
             } else if (needInputGradient) {
@@ -181,7 +184,6 @@ final class ConvLayer extends FastLayer {
                 geometry.fold(dColsF, first, count, dInF);
             }
         }
-        Blas.put(dbF, filters, db, 0);
         if (!needInputGradient) {
             return null;
         }
@@ -191,34 +193,28 @@ final class ConvLayer extends FastLayer {
 
     /**
      * dZ of examples first.. from dOut and the activation's slope, in the gemm's [F, count * P] layout (dZF) and in
-     * place of dOut in the maps' [n, F, P] (for the input gradient by convolution); adds to db.
+     * place of dOut in the maps' [n, F, P] (for the input gradient by convolution).
      */
     private void slopeTimesGradient(int first, int count) {
         int columns = count * positions;
         for (int f = 0; f < filters; f++) {
-            double sum = 0;
             for (int e = 0; e < count; e++) {
                 int src = ((first + e) * filters + f) * positions;
                 int dst = f * columns + e * positions;
-                float part = 0f;
                 if (fn == ActivationFn.RELU) {
                     for (int p = 0; p < positions; p++) {
                         float g = aF[src + p] > 0 ? dOutF[src + p] : 0f;
                         dOutF[src + p] = g;
                         dZF[dst + p] = g;
-                        part += g;
                     }
                 } else {
                     for (int p = 0; p < positions; p++) {
                         float g = dOutF[src + p] * slope(aF[src + p]);
                         dOutF[src + p] = g;
                         dZF[dst + p] = g;
-                        part += g;
                     }
                 }
-                sum += part;
             }
-            dbF[f] += (float) sum;
         }
     }
 

@@ -46,6 +46,10 @@ final class Im2col {
                     int hi = endInside(kx);
                     for (int e = 0; e < n; e++) {
                         int plane = ((first + e) * inC + c) * inH * inW;
+                        if (stride == 1 && outW == inW) {
+                            copyBlock(in, plane, ky, kx, lo, hi, cols, row + e * outH * outW);
+                            continue;
+                        }
                         for (int oy = 0; oy < outH; oy++) {
                             int y = oy * stride - padding + ky;
                             if (y < 0 || y >= inH) {
@@ -63,6 +67,32 @@ final class Im2col {
                         }
                     }
                 }
+            }
+        }
+    }
+
+    /**
+     * One kernel offset's patch values of one map when output and input rows have the same length (stride 1, "same"
+     * width): the valid rows are then one contiguous run in both arrays, copied at once; the values that run carries
+     * across a row's edge are padding, zeroed again after.
+     */
+    private void copyBlock(float[] in, int plane, int ky, int kx, int lo, int hi, float[] cols, int block) {
+        int firstRow = Math.max(0, padding - ky);
+        int endRow = Math.min(outH, inH + padding - ky);
+        if (firstRow >= endRow || lo >= hi) {
+            return;
+        }
+        int from = firstRow * outW + lo;
+        int to = (endRow - 1) * outW + hi;
+        int src = plane + (firstRow - padding + ky) * inW - padding + kx;
+        System.arraycopy(in, src + from - firstRow * outW, cols, block + from, to - from);
+        for (int oy = firstRow; oy < endRow; oy++) {
+            int o = block + oy * outW;
+            for (int ox = 0; ox < lo; ox++) {
+                cols[o + ox] = 0f;
+            }
+            for (int ox = hi; ox < outW; ox++) {
+                cols[o + ox] = 0f;
             }
         }
     }
