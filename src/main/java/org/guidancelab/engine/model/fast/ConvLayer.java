@@ -203,7 +203,10 @@ final class ConvLayer extends FastLayer {
                 int dst = f * columns + e * positions;
                 if (fn == ActivationFn.RELU) {
                     for (int p = 0; p < positions; p++) {
-                        float g = aF[src + p] > 0 ? dOutF[src + p] : 0f;
+                        // Branch-free (a > 0 is a coin flip per value): a >= 0 here, so its bits are 0 exactly when
+                        // a is 0, and -bits >> 31 is the all-ones mask that keeps the gradient otherwise.
+                        int keep = -Float.floatToRawIntBits(aF[src + p]) >> 31;
+                        float g = Float.intBitsToFloat(Float.floatToRawIntBits(dOutF[src + p]) & keep);
                         dOutF[src + p] = g;
                         dZF[dst + p] = g;
                     }
