@@ -1,5 +1,6 @@
 package org.guidancelab.engine.model.fast;
 
+import java.nio.FloatBuffer;
 import org.guidancelab.engine.blas.Blas;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -18,7 +19,8 @@ final class ConvInputGradient {
     private final float[] wT;
     private final INDArray weights;
     private INDArray cols, colsM, dIn, dInM;
-    private float[] colsF, dInF;
+    private FloatBuffer colsBuffer;
+    private float[] dInF;
     private int chunk = -1;
     private int unrolledCount;
 
@@ -58,12 +60,11 @@ final class ConvInputGradient {
     void compute(float[] dZ, int first, int count, int chunkSize, float[] into) {
         ensureChunk(chunkSize);
         if (count != unrolledCount) {
-            geometry.zeroPadding(colsF, count);
+            geometry.zeroPadding(colsBuffer, count);
             unrolledCount = count;
         }
         int columns = count * positions;
-        geometry.unroll(dZ, first, count, colsF);
-        Blas.put(colsF, patch * columns, cols, 0);
+        geometry.unroll(dZ, first, count, colsBuffer);
         boolean whole = count == chunk;
         INDArray c = whole ? colsM : cols.get(NDArrayIndex.interval(0, (long) patch * columns)).reshape('c', patch, columns);
         INDArray d = whole ? dInM : dIn.get(NDArrayIndex.interval(0, (long) inC * columns)).reshape('c', inC, columns);
@@ -86,7 +87,7 @@ final class ConvInputGradient {
         colsM = cols.reshape('c', patch, columns);
         dIn = Nd4j.create(DataType.FLOAT, (long) inC * columns);
         dInM = dIn.reshape('c', inC, columns);
-        colsF = new float[patch * columns];
+        colsBuffer = cols.data().asNioFloat();
         dInF = new float[inC * columns];
         unrolledCount = 0;
     }

@@ -1,5 +1,6 @@
 package org.guidancelab.engine.model.fast;
 
+import java.nio.FloatBuffer;
 import java.util.Random;
 import org.guidancelab.arch.ActivationFn;
 import org.guidancelab.engine.blas.Blas;
@@ -30,7 +31,9 @@ final class ConvLayer extends FastLayer {
     private final float[] wF;
     private INDArray w, b, dw, db;
     private INDArray cols, z, out, dZ, dCols, dIn, colsM, zM, dZM, dColsM, ones;
-    private float[] inF, colsF, zF, aF, dOutF, dZF, dColsF, dInF, bF;
+    private float[] inF, zF, aF, dOutF, dZF, dColsF, dInF, bF;
+    /** The patch matrix's native memory, written in place by the unroll. */
+    private FloatBuffer colsBuffer;
     private int batch = -1;
     private int chunk;
     /** Maps per unroll that the patch matrix's zero padding is laid out for (0: not yet). */
@@ -104,7 +107,7 @@ final class ConvLayer extends FastLayer {
         aF = new float[n * outWidth];
         dOutF = new float[n * outWidth];
         dInF = new float[n * inWidth];
-        colsF = new float[patch * columns];
+        colsBuffer = cols.data().asNioFloat();
         unrolledCount = 0;
         zF = new float[filters * columns];
         dZF = new float[filters * columns];
@@ -139,14 +142,13 @@ final class ConvLayer extends FastLayer {
         return out;
     }
 
-    /** The patches of examples first.. into the patch matrix, in Java then one copy to native memory. */
+    /** The patches of examples first.. into the patch matrix. */
     private void unroll(int first, int count) {
         if (count != unrolledCount) {
-            geometry.zeroPadding(colsF, count);
+            geometry.zeroPadding(colsBuffer, count);
             unrolledCount = count;
         }
-        geometry.unroll(inF, first, count, colsF);
-        Blas.put(colsF, patch * count * positions, cols, 0);
+        geometry.unroll(inF, first, count, colsBuffer);
     }
 
     @Override

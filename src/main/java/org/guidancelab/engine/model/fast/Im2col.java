@@ -1,6 +1,6 @@
 package org.guidancelab.engine.model.fast;
 
-import java.util.Arrays;
+import java.nio.FloatBuffer;
 
 /**
  * The patch matrix of a square-kernel convolution on NCHW maps, laid out [C*k*k, n*outH*outW]: row (c, ky, kx),
@@ -32,11 +32,11 @@ final class Im2col {
 
     /**
      * Writes the patches of maps {@code first} to {@code first + n - 1} of {@code in} [*, C, H, W] into {@code cols}
-     * [rows, n * positions]. Only values read from inside the maps are written: the padding positions of
-     * {@code cols} must already hold zeros (as after {@link #zeroPadding}, or a previous unroll of the same n), which
-     * spares a pass of tiny fills per call.
+     * [rows, n * positions], straight into the native memory the gemm reads (no second copy of a matrix k*k times the
+     * maps' size). Only values read from inside the maps are written: the padding positions of {@code cols} must
+     * already hold zeros (as after {@link #zeroPadding}, or a previous unroll of the same n).
      */
-    void unroll(float[] in, int first, int n, float[] cols) {
+    void unroll(float[] in, int first, int n, FloatBuffer cols) {
         int columns = n * positions();
         for (int c = 0; c < inC; c++) {
             for (int ky = 0; ky < k; ky++) {
@@ -58,10 +58,10 @@ final class Im2col {
                             int o = row + (e * outH + oy) * outW;
                             int src = plane + y * inW - padding + kx;
                             if (stride == 1) {
-                                System.arraycopy(in, src + lo, cols, o + lo, hi - lo);
+                                cols.put(o + lo, in, src + lo, hi - lo);
                             } else {
                                 for (int ox = lo; ox < hi; ox++) {
-                                    cols[o + ox] = in[src + ox * stride];
+                                    cols.put(o + ox, in[src + ox * stride]);
                                 }
                             }
                         }
@@ -76,7 +76,7 @@ final class Im2col {
      * width): the valid rows are then one contiguous run in both arrays, copied at once; the values that run carries
      * across a row's edge are padding, zeroed again after.
      */
-    private void copyBlock(float[] in, int plane, int ky, int kx, int lo, int hi, float[] cols, int block) {
+    private void copyBlock(float[] in, int plane, int ky, int kx, int lo, int hi, FloatBuffer cols, int block) {
         int firstRow = Math.max(0, padding - ky);
         int endRow = Math.min(outH, inH + padding - ky);
         if (firstRow >= endRow || lo >= hi) {
@@ -85,21 +85,23 @@ final class Im2col {
         int from = firstRow * outW + lo;
         int to = (endRow - 1) * outW + hi;
         int src = plane + (firstRow - padding + ky) * inW - padding + kx;
-        System.arraycopy(in, src + from - firstRow * outW, cols, block + from, to - from);
+        cols.put(block + from, in, src + from - firstRow * outW, to - from);
         for (int oy = firstRow; oy < endRow; oy++) {
             int o = block + oy * outW;
             for (int ox = 0; ox < lo; ox++) {
-                cols[o + ox] = 0f;
+                cols.put(o + ox, 0f);
             }
             for (int ox = hi; ox < outW; ox++) {
-                cols[o + ox] = 0f;
+                cols.put(o + ox, 0f);
             }
         }
     }
 
     /** Zeros the first rows x (n * positions) values of {@code cols}, so that unrolls of n maps leave padding at 0. */
-    void zeroPadding(float[] cols, int n) {
-        Arrays.fill(cols, 0, rows() * n * positions(), 0f);
+    void zeroPadding(FloatBuffer cols, int n) {
+        for (int i = 0, end = rows() * n * positions(); i < end; i++) {
+            cols.put(i, 0f);
+        }
     }
 
     /**
@@ -108,7 +110,7 @@ final class Im2col {
      */
     void fold(float[] dCols, int first, int n, float[] dIn) {
         int size = inC * inH * inW;
-        Arrays.fill(dIn, first * size, (first + n) * size, 0f);
+        java.util.Arrays.fill(dIn, first * size, (first + n) * size, 0f);
         int columns = n * positions();
         for (int c = 0; c < inC; c++) {
             for (int ky = 0; ky < k; ky++) {
