@@ -16,7 +16,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * gradient as a convolution of dZ ({@link ConvInputGradient}, stride 1) or the patch gradient W^T dZ folded back.
  * Bias, activation and its slope are fused into the Java passes that move values between the gemm's [F, n*P] layout
  * and the maps' [n, F, P]. Batches above a chunk of a few MB of patches (evaluation, probes) run chunk by chunk. All
- * buffers are kept between steps; a training step of one chunk allocates no arrays.
+ * buffers are kept between steps; a training step of one chunk allocates none of its own.
  */
 final class ConvLayer extends FastLayer {
     /** Patch values per chunk of examples: bounds the patch matrix (a few MB) for evaluation and probe batches. */

@@ -75,6 +75,8 @@ record FastNetworkPlan(List<FastLayer> layers, int inputWidth, String problem) {
                 Im2col geometry = new Im2col(shape.get(0), shape.get(1), shape.get(2), c.kernel(), c.stride(), c.padding());
                 out.add(new ConvLayer(c.name(), c.tap(), geometry, c.filters(), c.activation(), reluFollows(specs, i)));
                 shape = List.of(c.filters(), geometry.outH, geometry.outW);
+            } else if (isMapLayer(l) && dtype != DataType.FLOAT) {
+                return fail(where + " is a " + l.type() + " in " + dtype + " (the fast path's map layers compute in float)");
             } else if (l instanceof Layers.MaxPool2D || l instanceof Layers.AvgPool2D) {
                 boolean max = l instanceof Layers.MaxPool2D;
                 int size = max ? ((Layers.MaxPool2D) l).size() : ((Layers.AvgPool2D) l).size();
@@ -98,10 +100,14 @@ record FastNetworkPlan(List<FastLayer> layers, int inputWidth, String problem) {
         return new FastNetworkPlan(out, inputWidth, null);
     }
 
+    private static boolean isMapLayer(LayerSpec l) {
+        return l instanceof Layers.MaxPool2D || l instanceof Layers.AvgPool2D || l instanceof Layers.GlobalAvgPool;
+    }
+
     /** Why a Conv2D cannot run on the fast path on input {@code shape}, or null when it can. */
     private static String convProblem(Layers.Conv2D c, List<Integer> shape, DataType dtype) {
         if (dtype != DataType.FLOAT) {
-            return "is a Conv2D in " + dtype + " (the Conv2D fast path computes in float)";
+            return "is a Conv2D in " + dtype + " (the fast path's map layers compute in float)";
         }
         if (shape.size() != 3) {
             return "is a Conv2D on " + shape + " (needs [C, H, W])";
