@@ -1,6 +1,7 @@
 package org.guidancelab.engine.model.fast;
 
 import java.nio.FloatBuffer;
+import java.util.Arrays;
 
 /**
  * The patch matrix of a square-kernel convolution on NCHW maps, laid out [C*k*k, n*outH*outW]: row (c, ky, kx),
@@ -110,7 +111,7 @@ final class Im2col {
      */
     void fold(float[] dCols, int first, int n, float[] dIn) {
         int size = inC * inH * inW;
-        java.util.Arrays.fill(dIn, first * size, (first + n) * size, 0f);
+        Arrays.fill(dIn, first * size, (first + n) * size, 0f);
         int columns = n * positions();
         for (int c = 0; c < inC; c++) {
             for (int ky = 0; ky < k; ky++) {
