@@ -211,6 +211,21 @@ public final class Blas {
         }
     }
 
+    /**
+     * {@code length} values of a C-ordered FLOAT array from flat element {@code at} on into {@code into}: the
+     * read-side twin of {@link #put(float[], int, INDArray, long)}, into an array the caller keeps between steps.
+     */
+    public static void get(INDArray from, long at, float[] into, int length) {
+        checkRange(length, from, at, DataType.FLOAT);
+        if (isDirect() && denseC(from)) {
+            DirectBlas.read(from, at, into, length);
+        } else if (length > 0) {
+            INDArray part = from.reshape('c', new long[] {from.length()})
+                    .get(org.nd4j.linalg.indexing.NDArrayIndex.interval(at, at + length));
+            System.arraycopy(part.dup().data().asFloat(), 0, into, 0, length);
+        }
+    }
+
     /** Double precision {@link #put(float[], int, INDArray, long)}. */
     public static void put(double[] values, int length, INDArray into, long at) {
         checkRange(length, into, at, DataType.DOUBLE);

@@ -1,5 +1,6 @@
 package org.guidancelab.engine.train;
 
+import org.guidancelab.arch.Layers;
 import org.guidancelab.arch.NetworkSpec;
 import org.guidancelab.engine.model.Model;
 import org.guidancelab.engine.model.fast.FastModel;
@@ -10,10 +11,11 @@ import org.guidancelab.engine.model.samediff.SameDiffModel;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /**
- * Builds the model for a spec (the trainer's choice among the implementations of {@link Model}): the hand-written fast path when every layer is one it handles (it skips SameDiff's
- * per-op graph machinery, docs/decisions/0002), the recurrent fast path for Embedding -> SimpleRNN/LSTM -> per-token Output token
- * models, the Transformer fast path for Embedding -> [PositionalEmbedding] -> TransformerBlock (no dropout) -> per-token
- * Output, otherwise the SameDiff model that covers every layer type. Both use the same
+ * Builds the model for a spec (the trainer's choice among the implementations of {@link Model}): the hand-written fast
+ * path (MLPs and plain ConvNets) when every layer is one it handles (it skips SameDiff's per-op graph machinery,
+ * docs/decisions/0002), the recurrent fast path for Embedding -> SimpleRNN/LSTM -> per-token Output token models, the
+ * Transformer fast path for Embedding -> [PositionalEmbedding] -> TransformerBlock (no dropout) -> per-token Output,
+ * otherwise the SameDiff model that covers every layer type. All use the same
  * flat parameter layout, so params copied from one reproduce the other.
  */
 public final class ModelFactory {
@@ -45,12 +47,18 @@ public final class ModelFactory {
      */
     public static Model createFrozen(NetworkSpec spec, long seed) {
         Model m = create(spec, seed);
-        if (m instanceof FastModel || m instanceof RecurrentFastModel || !FrozenModel.supports(spec)) {
+        boolean gemmOnly = m instanceof FastModel && !hasConvolution(spec);
+        if (gemmOnly || m instanceof RecurrentFastModel || !FrozenModel.supports(spec)) {
             return m;
         }
         try (m) {
             return new FrozenModel(m, DataType.FLOAT);
         }
+    }
+
+    /** Whether the spec convolves: the forward-only path then skips the trainable path's patch gradients and buffers. */
+    private static boolean hasConvolution(NetworkSpec spec) {
+        return spec.layers().stream().anyMatch(l -> l instanceof Layers.Conv2D);
     }
 
     /** The general path for every layer type. */

@@ -16,10 +16,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The hand-written fast path for networks of Input(real), Flatten, Reshape, Dense, Activation, Dropout and a
- * per-example Output: activations stay flat per example, every product is a gemm into a buffer kept between steps,
- * and parameters and gradients are views of one flat buffer each (the shared layout: per layer W [in, out] 'c' then
- * b). With an unchanged batch size a training step allocates no arrays. {@link FastNetworkPlan} decides whether a
+ * The hand-written fast path for networks of Input(real), Flatten, Reshape, Dense, Conv2D, MaxPool2D, AvgPool2D,
+ * GlobalAvgPool, Activation, Dropout and a per-example Output: activations stay flat per example (maps in NCHW
+ * order), every product is a gemm into a buffer kept between steps, and parameters and gradients are views of one
+ * flat buffer each (the shared layout: per layer W, Dense [in, out] or Conv2D [F, C, k, k] in 'c' order, then b). With an unchanged batch size a training step allocates no arrays. {@link FastNetworkPlan} decides whether a
  * spec fits; ModelFactory falls back to SameDiff otherwise.
  */
 public final class FastModel implements Model, StochasticModel {

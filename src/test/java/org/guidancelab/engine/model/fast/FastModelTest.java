@@ -135,11 +135,12 @@ class FastModelTest {
     void factoryPicksTheFastPathForMlpsAndExplainsWhatElseIsNeeded() {
         assertInstanceOf(FastModel.class, ModelFactory.create(mixedNet(), 1));
         NetworkSpec cnn = new NetworkSpec("cnn", List.of(Layers.Input.real("in", 1, 8, 8),
-                Layers.Conv2D.same("c", 4, 3, ActivationFn.RELU), new Layers.Flatten("f", false), new Layers.Output("out", 2, false)));
+                Layers.Conv2D.same("c", 4, 3, ActivationFn.RELU), new Layers.BatchNorm("bn", 0.1, 1e-5, false),
+                new Layers.Flatten("f", false), new Layers.Output("out", 2, false)));
         assertFalse(FastModel.supports(cnn));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new FastModel(cnn, 1, DataType.FLOAT));
-        assertEquals("network 'cnn' cannot use the fast path: layer 1 'c' is a Conv2D layer (the fast path has Dense, "
-                + "Activation, Dropout, Flatten, Reshape, Output)", e.getMessage());
+        assertEquals("network 'cnn' cannot use the fast path: layer 2 'bn' is a BatchNorm layer (the fast path has Dense, "
+                + "Conv2D, MaxPool2D, AvgPool2D, GlobalAvgPool, Activation, Dropout, Flatten, Reshape, Output)", e.getMessage());
         NetworkSpec denseOnImage = new NetworkSpec("img", List.of(Layers.Input.real("in", 1, 4, 4),
                 Layers.Dense.of("d", 3, ActivationFn.RELU)));
         assertFalse(FastModel.supports(denseOnImage));

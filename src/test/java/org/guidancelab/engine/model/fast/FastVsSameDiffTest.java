@@ -75,7 +75,8 @@ class FastVsSameDiffTest {
     @Test
     void factoryBuildsSameDiffForOtherLayers() {
         NetworkSpec cnn = new NetworkSpec("cnn", List.of(Layers.Input.real("in", 1, 6, 6),
-                Layers.Conv2D.same("c", 2, 3, ActivationFn.RELU), new Layers.Flatten("f", false), new Layers.Output("out", 2, false)));
+                Layers.Conv2D.same("c", 2, 3, ActivationFn.RELU), new Layers.BatchNorm("bn", 0.1, 1e-5, false),
+                new Layers.Flatten("f", false), new Layers.Output("out", 2, false)));
         try (Model m = ModelFactory.create(cnn, 1)) {
             assertInstanceOf(SameDiffModel.class, m);
         }
