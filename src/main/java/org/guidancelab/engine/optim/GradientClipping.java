@@ -18,12 +18,21 @@ public final class GradientClipping {
         for (int from = 0; from < size; from += chunk.length) {
             int n = Math.min(chunk.length, size - from);
             grads.get(from, chunk, 0, n);
-            double part = 0;
-            for (int i = 0; i < n; i++) {
-                double v = chunk[i];
-                part += v * v;
+            // Four sums in turn: one sum's additions wait for each other, four keep the core's adders busy.
+            double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+            int i = 0;
+            for (; i + 3 < n; i += 4) {
+                double a = chunk[i], b = chunk[i + 1], c = chunk[i + 2], d = chunk[i + 3];
+                s0 += a * a;
+                s1 += b * b;
+                s2 += c * c;
+                s3 += d * d;
             }
-            s += part;
+            for (; i < n; i++) {
+                double v = chunk[i];
+                s0 += v * v;
+            }
+            s += (s0 + s1) + (s2 + s3);
         }
         return Math.sqrt(s);
     }

@@ -122,13 +122,13 @@ final class Activations {
 
     /**
      * g *= f'(x) from the output a = f(x), for the first n. For ReLU the ND4J path's Sign mask of a, which is 1 where
-     * a > 0 and 0 elsewhere because a ReLU's output is never negative (and NaN gives 0 on both paths).
+     * a > 0 and 0 elsewhere because a ReLU's output is never negative.
      */
     private static void times(ActivationFn fn, float[] a, float[] g, int n) {
         switch (fn) {
             case RELU:
                 for (int i = 0; i < n; i++) {
-                    g[i] = a[i] > 0f ? g[i] : 0f;
+                    g[i] = reluMasked(a[i], g[i]);
                 }
                 break;
             case TANH:
@@ -141,6 +141,15 @@ final class Activations {
                     g[i] *= a[i] * (1f - a[i]);
                 }
         }
+    }
+
+    /**
+     * g where a > 0, else 0, without a branch (a > 0 is a coin flip per value): a ReLU's output is +0 or positive (or
+     * NaN, whose bits keep g), so its bits are 0 exactly when it is 0, and -bits >> 31 is the mask that keeps g.
+     */
+    static float reluMasked(float a, float g) {
+        int keep = -Float.floatToRawIntBits(a) >> 31;
+        return Float.intBitsToFloat(Float.floatToRawIntBits(g) & keep);
     }
 
     private static void geluForward(INDArray z, INDArray a) {

@@ -205,10 +205,7 @@ final class ConvLayer extends FastLayer {
                 int dst = f * columns + e * positions;
                 if (fn == ActivationFn.RELU) {
                     for (int p = 0; p < positions; p++) {
-                        // Branch-free (a > 0 is a coin flip per value): a >= 0 here, so its bits are 0 exactly when
-                        // a is 0, and -bits >> 31 is the all-ones mask that keeps the gradient otherwise.
-                        int keep = -Float.floatToRawIntBits(aF[src + p]) >> 31;
-                        float g = Float.intBitsToFloat(Float.floatToRawIntBits(dOutF[src + p]) & keep);
+                        float g = Activations.reluMasked(aF[src + p], dOutF[src + p]);
                         dOutF[src + p] = g;
                         dZF[dst + p] = g;
                     }
@@ -248,9 +245,9 @@ final class ConvLayer extends FastLayer {
     private float activate(float v) {
         switch (fn) {
             case TANH:
-                return (float) Math.tanh(v);
+                return FastTanh.tanh(v);
             case SIGMOID:
-                return (float) (1 / (1 + Math.exp(-v)));
+                return FastTanh.sigmoid(v);
             default:
                 return v;
         }
