@@ -44,16 +44,20 @@ public final class Adam implements Optimizer {
         float eps = (float) EPS;
         grads.get(0, g);
         params.get(0, p);
-        boolean decayOn = weightDecay != 0;
+        if (weightDecay != 0) {
+            for (int i = 0; i < p.length; i++) {
+                p[i] *= decay;
+            }
+        }
+        // No branch inside: the JIT vectorises this loop (square root and divide included).
         for (int i = 0; i < m.length; i++) {
             float gi = g[i];
             float mi = b1 * m[i] + (1 - b1) * gi;
             float vi = b2 * v[i] + (1 - b2) * gi * gi;
             m[i] = mi;
             v[i] = vi;
-            float pi = decayOn ? p[i] * decay : p[i];
             // p -= lr * m_hat / (sqrt(v_hat) + eps), with m_hat = m/c1, sqrt(v_hat) = sqrt(v)/sqrt(c2).
-            p[i] = pi - stepSize * mi / ((float) Math.sqrt(vi) / sqrtC2 + eps);
+            p[i] = p[i] - stepSize * mi / ((float) Math.sqrt(vi) / sqrtC2 + eps);
         }
         params.put(0, p);
     }
