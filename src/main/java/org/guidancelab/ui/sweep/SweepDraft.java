@@ -69,10 +69,13 @@ public final class SweepDraft {
         }
     }
 
+    /** What an empty draft lacks: a next step, not a mistake, so the view shows it as a hint. */
+    public static final String NO_AXIS = "Add an axis: pick a setting to vary and type its values.";
+
     /** Checks the sweep and expands its cells, or says (in words, per problem) what is wrong. */
     public SweepPlan plan() throws DraftProblem {
         if (axes.isEmpty()) {
-            throw new DraftProblem("Add an axis: pick a setting to vary and type its values.");
+            throw new DraftProblem(NO_AXIS);
         }
         try {
             return SweepPlan.expand(SweepJson.parse(json(), title, null), PresetCatalog.load());

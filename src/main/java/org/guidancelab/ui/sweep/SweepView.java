@@ -252,8 +252,9 @@ public final class SweepView extends BorderPane {
                         + duration(SweepDraft.estimateSeconds(plan, j)) + " on " + j + (j == 1 ? " job" : " jobs");
                 problem = "";
             } catch (SweepDraft.DraftProblem e) {
-                info = " ";
-                problem = e.getMessage();
+                boolean hint = SweepDraft.NO_AXIS.equals(e.getMessage());
+                info = hint ? e.getMessage() : " ";
+                problem = hint ? "" : e.getMessage();
             } catch (RuntimeException e) {
                 info = " ";
                 problem = "This sweep cannot be planned: " + e.getMessage();

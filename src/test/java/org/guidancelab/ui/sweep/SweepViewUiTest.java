@@ -101,6 +101,13 @@ class SweepViewUiTest {
     }
 
     @Test
+    void aSweepWithoutAxesShowsWhatToDoNextAsAHintNotAnError() throws Exception {
+        fx(() -> view.useOpenExperiment());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> view.planInfo().getText().equals(SweepDraft.NO_AXIS));
+        assertEquals("", view.message().getText(), "nothing is wrong yet: the red message line stays empty");
+    }
+
+    @Test
     void aSweepBuiltInTheTabRunsToTheEndFillsEveryCellDrawsItsChartAndOpensACellsRun() throws Exception {
         fx(() -> {
             view.useOpenExperiment();
