@@ -56,7 +56,8 @@ public final class Blas {
     }
 
     /**
-     * The largest m n k this JVM sends straight to OpenBLAS: the property's value; else no limit on AMD CPUs, where
+     * The largest m n k this JVM sends straight to OpenBLAS: the property's value (a bad one is ignored with a warning
+     * on stderr); else no limit on AMD CPUs, where
      * the bundled OpenBLAS matched or beat oneDNN's matmul at every size measured (docs/decisions/0026); else 2^17.
      */
     public static double directMaxWork() {
@@ -77,11 +78,16 @@ public final class Blas {
             try {
                 return Math.max(0, Double.parseDouble(v));
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("-D" + DIRECT_MAX_WORK_PROPERTY + "=" + property
-                        + ": expected a number (the largest m*n*k sent straight to OpenBLAS) or 'all'");
+                // A tuning knob read deep inside training: a typo must not stop a run; the bench header shows the route.
+                System.err.println(badDirectMaxWork(property));
             }
         }
         return cpuModel.startsWith("AMD") ? Double.POSITIVE_INFINITY : DIRECT_MAX_WORK;
+    }
+
+    static String badDirectMaxWork(String property) {
+        return "warning: -D" + DIRECT_MAX_WORK_PROPERTY + "=" + property
+                + " ignored: expected a number (the largest m*n*k sent straight to OpenBLAS) or 'all'";
     }
 
     /** c = alpha op(a) op(b) + beta c, as {@code Nd4j.gemm(a, b, c, transposeA, transposeB, alpha, beta)}. */
