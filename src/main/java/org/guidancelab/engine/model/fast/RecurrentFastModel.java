@@ -32,13 +32,14 @@ public final class RecurrentFastModel implements Model {
     private final int t, vocab, embDim, classes;
     private final List<RecurrentCell> cells = new ArrayList<>();
     private final INDArray paramsRow, gradsRow;
-    private final INDArray table, dTable, wo, bo, dWo, dBo;
+    private final INDArray table, wo, bo, dWo, dBo;
     private final List<String> tapNames = new ArrayList<>();
     private final Map<String, INDArray> taps = new LinkedHashMap<>();
 
     private int n = -1;
     private int[] ids;
     private float[] tableF, stageA, stageB;
+    private final float[] dTableF;
     private INDArray ones, emb, dEmb, dEmbTap, z, dz, logits, embTap;
     private INDArray[] tapOut, tapGradStage;
     private boolean hasForward;
@@ -74,7 +75,7 @@ public final class RecurrentFastModel implements Model {
         gradsRow = Nd4j.create(dtype, 1, total);
         long at = 0;
         table = RecurrentCell.matrix(paramsRow, at, vocab, embDim);
-        dTable = RecurrentCell.matrix(gradsRow, at, vocab, embDim);
+        dTableF = new float[vocab * embDim];
         at += (long) vocab * embDim;
         for (RecurrentCell cell : cells) {
             cell.bind(paramsRow, gradsRow, at);
@@ -223,16 +224,17 @@ public final class RecurrentFastModel implements Model {
             reorder(embGrad.dup('c'), dEmbTap, embDim, false);
             dEmb.addi(dEmbTap);
         }
-        float[] dEmbF = dEmb.data().asFloat();
-        float[] dT = new float[vocab * embDim];
+        float[] dEmbF = stageA;
+        Blas.get(dEmb, 0, dEmbF, n * t * embDim);
+        java.util.Arrays.fill(dTableF, 0f);
         for (int row = 0; row < n * t; row++) {
             int o = ids[row] * embDim;
             int src = row * embDim;
             for (int c = 0; c < embDim; c++) {
-                dT[o + c] += dEmbF[src + c];
+                dTableF[o + c] += dEmbF[src + c];
             }
         }
-        dTable.assign(Nd4j.create(dT, new long[] {vocab, embDim}, 'c'));
+        Blas.put(dTableF, dTableF.length, gradsRow, 0);   // the table's gradient leads the flat buffer
     }
 
     @Override
