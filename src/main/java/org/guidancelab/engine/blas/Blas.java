@@ -46,6 +46,11 @@ public final class Blas {
         return d;
     }
 
+    /** Host address of element 0 of a contiguous array in host memory (only when {@link #isDirect()}). */
+    public static long hostAddress(INDArray m) {
+        return DirectBlas.address(m, m.offset());
+    }
+
     private static boolean openBlasPresent() {
         try {
             Class.forName("org.bytedeco.openblas.global.openblas_nolapack", false, Blas.class.getClassLoader());

@@ -4,6 +4,7 @@ import java.nio.FloatBuffer;
 import java.util.Random;
 import org.guidancelab.arch.ActivationFn;
 import org.guidancelab.engine.blas.Blas;
+import org.guidancelab.engine.dnnl.DnnlConvolution;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -38,6 +39,14 @@ final class ConvLayer extends FastLayer {
     private int chunk;
     /** Maps per unroll that the patch matrix's zero padding is laid out for (0: not yet). */
     private int unrolledCount;
+    /** oneDNN's convolutions per batch size met (training, evaluation), or empty on the patch-matrix route. */
+    private final ConvKernels kernels;
+    /** The convolution of the current batch size through oneDNN, or null: the patch-matrix route. */
+    private DnnlConvolution kernel;
+    /** The maps before the activation and their gradient, [n, F*P], for oneDNN. */
+    private INDArray zMaps, dZMaps;
+    /** The input of the last forward pass, which backward-weights reads. */
+    private INDArray input;
 
     /** {@code reluFollows}: a ReLU comes after this layer (through Dropout), which selects He initialisation. */
     ConvLayer(String name, boolean tap, Im2col geometry, int filters, ActivationFn fn, boolean reluFollows) {
@@ -56,6 +65,7 @@ final class ConvLayer extends FastLayer {
                 : null;
         this.wF = new float[filters * patch];
         this.bF = new float[filters];
+        this.kernels = new ConvKernels(geometry, filters);
     }
 
     @Override
@@ -91,6 +101,17 @@ final class ConvLayer extends FastLayer {
             return;
         }
         batch = n;
+        out = Nd4j.create(DataType.FLOAT, n, outWidth);
+        dIn = Nd4j.create(DataType.FLOAT, n, inWidth);
+        aF = new float[n * outWidth];
+        dOutF = new float[n * outWidth];
+        kernel = kernels.at(n);
+        if (kernel != null) {
+            zMaps = Nd4j.create(DataType.FLOAT, n, outWidth);
+            dZMaps = Nd4j.create(DataType.FLOAT, n, outWidth);
+            zF = new float[n * outWidth];
+            return;
+        }
         chunk = (int) Math.max(1, Math.min(n, CHUNK_VALUES / ((long) positions * patch)));
         int columns = chunk * positions;
         cols = Nd4j.create(DataType.FLOAT, (long) patch * columns);
@@ -101,11 +122,7 @@ final class ConvLayer extends FastLayer {
         dZM = dZ.reshape('c', filters, columns);
         ones = Nd4j.ones(DataType.FLOAT, columns, 1);
         dCols = null;
-        out = Nd4j.create(DataType.FLOAT, n, outWidth);
-        dIn = Nd4j.create(DataType.FLOAT, n, inWidth);
         inF = new float[n * inWidth];
-        aF = new float[n * outWidth];
-        dOutF = new float[n * outWidth];
         dInF = new float[n * inWidth];
         colsBuffer = cols.data().asNioFloat();
         unrolledCount = 0;
@@ -128,6 +145,9 @@ final class ConvLayer extends FastLayer {
     INDArray forward(INDArray x, boolean training) {
         int n = (int) x.rows();
         ensureBatch(n);
+        if (kernel != null) {
+            return forwardByKernel(x);
+        }
         Blas.get(x, 0, inF, inF.length);
         Blas.get(b, 0, bF, filters);
         for (int first = 0; first < n; first += chunk) {
@@ -140,6 +160,43 @@ final class ConvLayer extends FastLayer {
         }
         Blas.put(aF, aF.length, out, 0);
         return out;
+    }
+
+    private INDArray forwardByKernel(INDArray x) {
+        input = x;
+        kernel.forward(Blas.hostAddress(x), Blas.hostAddress(w), Blas.hostAddress(b), Blas.hostAddress(zMaps));
+        Blas.get(zMaps, 0, zF, zF.length);
+        if (fn == ActivationFn.RELU) {
+            for (int i = 0; i < zF.length; i++) {
+                aF[i] = Math.max(zF[i], 0f);
+            }
+        } else {
+            for (int i = 0; i < zF.length; i++) {
+                aF[i] = activate(zF[i]);
+            }
+        }
+        Blas.put(aF, aF.length, out, 0);
+        return out;
+    }
+
+    private INDArray backwardByKernel(boolean needInputGradient) {
+        if (fn == ActivationFn.RELU) {
+            for (int i = 0; i < dOutF.length; i++) {
+                dOutF[i] = Activations.reluMasked(aF[i], dOutF[i]);
+            }
+        } else {
+            for (int i = 0; i < dOutF.length; i++) {
+                dOutF[i] *= slope(aF[i]);
+            }
+        }
+        Blas.put(dOutF, dOutF.length, dZMaps, 0);
+        long dZ = Blas.hostAddress(dZMaps);
+        kernel.backwardWeights(Blas.hostAddress(input), dZ, Blas.hostAddress(dw), Blas.hostAddress(db));
+        if (!needInputGradient) {
+            return null;
+        }
+        kernel.backwardData(dZ, Blas.hostAddress(w), Blas.hostAddress(dIn));
+        return dIn;
     }
 
     /** The patches of examples first.. into the patch matrix. */
@@ -155,6 +212,9 @@ final class ConvLayer extends FastLayer {
     INDArray backward(INDArray dOut, boolean needInputGradient) {
         int n = batch;
         Blas.get(dOut, 0, dOutF, dOutF.length);
+        if (kernel != null) {
+            return backwardByKernel(needInputGradient);
+        }
         if (needInputGradient && inputGradient != null) {
             Blas.get(w, 0, wF, wF.length);
             inputGradient.setWeights(wF);

@@ -4,6 +4,11 @@ import static org.guidancelab.engine.model.fast.FastVsSameDiffTest.assertClose;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,18 +17,22 @@ import org.guidancelab.arch.ActivationFn;
 import org.guidancelab.arch.Layers;
 import org.guidancelab.arch.NetworkSpec;
 import org.guidancelab.bench.Workload;
+import org.guidancelab.engine.dnnl.OneDnn;
 import org.guidancelab.engine.loss.SoftmaxCrossEntropy;
 import org.guidancelab.engine.model.Model;
 import org.guidancelab.engine.model.samediff.SameDiffModel;
 import org.guidancelab.engine.train.ModelFactory;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The fast path's convolutional layers against the SameDiff reference: same initial parameters for a seed, and with
- * the same parameters the same logits, taps and parameter gradients, from the loss, from the taps and from both.
+ * the same parameters the same logits, taps and parameter gradients, from the loss, from the taps and from both; on
+ * both routes of the convolutions, oneDNN's primitives and the patch matrices.
  */
 class ConvFastVsSameDiffTest {
 
@@ -51,16 +60,58 @@ class ConvFastVsSameDiffTest {
         }
     }
 
-    @Test
-    void mixedNetMatchesSameDiffFromLossTapsAndBoth() {
+    @ParameterizedTest
+    @ValueSource(strings = {"onednn", "im2col"})
+    void mixedNetMatchesSameDiffFromLossTapsAndBoth(String route) {
         Nd4j.getRandom().setSeed(5);
-        assertSamePass(mixedConvNet(), Nd4j.randn(DataType.FLOAT, 6, 2, 13, 13));
+        onRoute(route, () -> assertSamePass(mixedConvNet(), Nd4j.randn(DataType.FLOAT, 6, 2, 13, 13)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"onednn", "im2col"})
+    void benchConvNetMatchesSameDiffFromLossTapsAndBoth(String route) {
+        Nd4j.getRandom().setSeed(6);
+        onRoute(route, () -> assertSamePass(Workload.CONVNET.target(), Nd4j.randn(DataType.FLOAT, 32, 1, 28, 28)));
     }
 
     @Test
-    void benchConvNetMatchesSameDiffFromLossTapsAndBoth() {
-        Nd4j.getRandom().setSeed(6);
-        assertSamePass(Workload.CONVNET.target(), Nd4j.randn(DataType.FLOAT, 32, 1, 28, 28));
+    void convolutionsRunThroughOneDnnOnThisMachineUnlessTurnedOff() {
+        assertEquals(null, OneDnn.unavailableReason(), "the bundled oneDNN loads on Linux x86-64");
+        onRoute("onednn", () -> assertTrue(OneDnn.convolutions()));
+        onRoute("im2col", () -> assertFalse(OneDnn.convolutions()));
+    }
+
+    @Test
+    void aLayerKeepsTheKernelsOfItsRecentBatchSizes() {
+        onRoute("onednn", () -> {
+            ConvKernels kernels = new ConvKernels(new Im2col(8, 14, 14, 3, 1, 1), 8);
+            var train = kernels.at(32);
+            assertNotNull(train);
+            assertSame(train, kernels.at(32));
+            kernels.at(500);
+            kernels.at(7);
+            assertSame(train, kernels.at(32), "the three most recent sizes are kept");
+            kernels.at(9);
+            kernels.at(10);
+            kernels.at(11);
+            assertNotSame(train, kernels.at(32), "older sizes are closed and made again when met");
+        });
+        onRoute("im2col", () -> assertNull(new ConvKernels(new Im2col(8, 14, 14, 3, 1, 1), 8).at(32)));
+    }
+
+    /** Runs {@code body} with the convolutions on {@code route} (oneDNN's or the patch matrices'). */
+    static void onRoute(String route, Runnable body) {
+        String before = System.getProperty(OneDnn.CONV_PROPERTY);
+        System.setProperty(OneDnn.CONV_PROPERTY, route);
+        try {
+            body.run();
+        } finally {
+            if (before == null) {
+                System.clearProperty(OneDnn.CONV_PROPERTY);
+            } else {
+                System.setProperty(OneDnn.CONV_PROPERTY, before);
+            }
+        }
     }
 
     @Test
@@ -71,7 +122,7 @@ class ConvFastVsSameDiffTest {
                 new Layers.Conv2D("c2", 4, 3, 1, 1, ActivationFn.RELU, true),
                 new Layers.GlobalAvgPool("gap", true), new Layers.Output("out", 3, false)));
         Nd4j.getRandom().setSeed(7);
-        assertSamePass(wide, Nd4j.randn(DataType.FLOAT, 40, 8, 28, 28));
+        onRoute("im2col", () -> assertSamePass(wide, Nd4j.randn(DataType.FLOAT, 40, 8, 28, 28)));
     }
 
     @Test
