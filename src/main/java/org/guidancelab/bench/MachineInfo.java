@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import org.guidancelab.engine.blas.Blas;
+import org.guidancelab.engine.dnnl.OneDnn;
 import org.guidancelab.platform.CpuInfo;
 import org.guidancelab.platform.NativeBuild;
 
@@ -34,6 +35,7 @@ public final class MachineInfo {
         String build = NativeBuild.describe();
         out.add("build: ND4J native " + (build.isEmpty() ? "default" : build) + " | OpenBLAS " + openBlas()
                 + " | products straight to OpenBLAS " + directProducts(Blas.directMaxWork())
+                + " | convolutions: " + OneDnn.describe()
                 + " | Java " + System.getProperty("java.version", "?"));
         out.add("run: threads=" + threads + " | load average " + loadAverage() + " | "
                 + ZonedDateTime.now().withNano(0).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME.withLocale(Locale.ROOT)));

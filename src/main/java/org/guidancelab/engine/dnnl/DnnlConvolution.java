@@ -14,6 +14,7 @@ import static org.bytedeco.dnnl.global.dnnl.dnnl_convolution_direct;
 import static org.bytedeco.dnnl.global.dnnl.dnnl_convolution_forward_desc_init;
 import static org.bytedeco.dnnl.global.dnnl.dnnl_f32;
 import static org.bytedeco.dnnl.global.dnnl.dnnl_format_tag_any;
+import static org.bytedeco.dnnl.global.dnnl.dnnl_forward_inference;
 import static org.bytedeco.dnnl.global.dnnl.dnnl_forward_training;
 import static org.bytedeco.dnnl.global.dnnl.dnnl_memory_desc_equal;
 import static org.bytedeco.dnnl.global.dnnl.dnnl_memory_desc_init_by_tag;
@@ -46,7 +47,7 @@ import org.bytedeco.dnnl.dnnl_primitive_desc;
  * A 2-D convolution of one batch size as oneDNN's forward, backward-data and backward-weights primitives, made once
  * with the layouts oneDNN picks for this CPU (blocked channels, its direct JIT kernels) and reorders from and to the
  * callers' plain buffers: maps NCHW, weights OIHW ([F, C, k, k], the shared flat layout), bias [F]. Each pass is one
- * call with no allocation. The backward passes use the input of the last {@link #forward}, so they follow it on the
+ * call with no allocation. Frozen networks make the forward primitive alone. The backward passes use the input of the last {@link #forward}, so they follow it on the
  * same batch.
  */
 public final class DnnlConvolution implements AutoCloseable {
@@ -59,7 +60,7 @@ public final class DnnlConvolution implements AutoCloseable {
     private final dnnl_exec_arg_t forwardArgs, dataArgs, weightsArgs;
 
     private DnnlConvolution(OneDnn dnnl, long n, long c, long h, long w, long f, long k, long stride, long padding,
-                            long outH, long outW) {
+                            long outH, long outW, boolean training) {
         this.dnnl = dnnl;
         long[] srcDims = {n, c, h, w}, weightDims = {f, c, k, k}, biasDims = {f}, dstDims = {n, f, outH, outW};
         long[] strides = {stride, stride};
@@ -72,9 +73,24 @@ public final class DnnlConvolution implements AutoCloseable {
         dnnl_memory_desc_t dstAny = desc(dstDims, dnnl_format_tag_any);
 
         dnnl_convolution_desc_t fd = new dnnl_convolution_desc_t();
-        check(dnnl_convolution_forward_desc_init(fd, dnnl_forward_training, dnnl_convolution_direct, srcAny, weightsAny,
-                biasPlain, dstAny, strides, padLeft, padRight), "describing a forward convolution");
+        check(dnnl_convolution_forward_desc_init(fd, training ? dnnl_forward_training : dnnl_forward_inference,
+                dnnl_convolution_direct, srcAny, weightsAny, biasPlain, dstAny, strides, padLeft, padRight),
+                "describing a forward convolution");
         forwardPd = primitiveDesc(fd, null);
+        forward = primitive(forwardPd);
+        src = new Operand(dnnl, srcPlain, md(forwardPd, dnnl_query_src_md), true, false);
+        weightsFwd = new Operand(dnnl, weightsPlain, md(forwardPd, dnnl_query_weights_md), true, false);
+        bias = new Operand(dnnl, biasPlain, biasPlain, true, false);
+        dst = new Operand(dnnl, dstPlain, md(forwardPd, dnnl_query_dst_md), false, true);
+        forwardArgs = args(new int[] {DNNL_ARG_SRC, DNNL_ARG_WEIGHTS, DNNL_ARG_BIAS, DNNL_ARG_DST},
+                src, weightsFwd, bias, dst);
+        if (!training) {
+            dataPd = weightsPd = null;
+            data = weights = null;
+            diffDstData = weightsData = diffSrc = srcWeights = diffDstWeights = diffWeights = diffBias = null;
+            dataArgs = weightsArgs = null;
+            return;
+        }
         dnnl_convolution_desc_t dd = new dnnl_convolution_desc_t();
         check(dnnl_convolution_backward_data_desc_init(dd, dnnl_convolution_direct, srcAny, weightsAny, dstAny, strides,
                 padLeft, padRight), "describing a backward-data convolution");
@@ -83,14 +99,9 @@ public final class DnnlConvolution implements AutoCloseable {
         check(dnnl_convolution_backward_weights_desc_init(wd, dnnl_convolution_direct, srcAny, weightsAny, biasPlain,
                 dstAny, strides, padLeft, padRight), "describing a backward-weights convolution");
         weightsPd = primitiveDesc(wd, forwardPd);
-        forward = primitive(forwardPd);
         data = primitive(dataPd);
         weights = primitive(weightsPd);
 
-        src = new Operand(dnnl, srcPlain, md(forwardPd, dnnl_query_src_md), true, false);
-        weightsFwd = new Operand(dnnl, weightsPlain, md(forwardPd, dnnl_query_weights_md), true, false);
-        bias = new Operand(dnnl, biasPlain, biasPlain, true, false);
-        dst = new Operand(dnnl, dstPlain, md(forwardPd, dnnl_query_dst_md), false, true);
         diffDstData = new Operand(dnnl, dstPlain, md(dataPd, dnnl_query_diff_dst_md), true, false);
         weightsData = new Operand(dnnl, weightsPlain, md(dataPd, dnnl_query_weights_md), true, false);
         diffSrc = new Operand(dnnl, srcPlain, md(dataPd, dnnl_query_diff_src_md), false, true);
@@ -104,8 +115,6 @@ public final class DnnlConvolution implements AutoCloseable {
         diffWeights = new Operand(dnnl, weightsPlain, md(weightsPd, dnnl_query_diff_weights_md), false, true);
         diffBias = new Operand(dnnl, biasPlain, biasPlain, false, true);
 
-        forwardArgs = args(new int[] {DNNL_ARG_SRC, DNNL_ARG_WEIGHTS, DNNL_ARG_BIAS, DNNL_ARG_DST},
-                src, weightsFwd, bias, dst);
         dataArgs = args(new int[] {DNNL_ARG_DIFF_DST, DNNL_ARG_WEIGHTS, DNNL_ARG_DIFF_SRC},
                 diffDstData, weightsData, diffSrc);
         weightsArgs = args(new int[] {DNNL_ARG_SRC, DNNL_ARG_DIFF_DST, DNNL_ARG_DIFF_WEIGHTS, DNNL_ARG_DIFF_BIAS},
@@ -113,16 +122,18 @@ public final class DnnlConvolution implements AutoCloseable {
     }
 
     /**
-     * The convolution of {@code n} examples of C x H x W maps by F filters of k x k, or null when oneDNN is not used
-     * in this JVM ({@link OneDnn#convolutions()}).
+     * The convolution of {@code n} examples of C x H x W maps by F filters of k x k, with its backward passes when
+     * {@code training}, or null when oneDNN is not used in this JVM ({@link OneDnn#convolutions()}).
+     *
+     * @throws IllegalStateException when oneDNN refuses the geometry
      */
     public static DnnlConvolution create(int n, int c, int h, int w, int filters, int k, int stride, int padding,
-                                         int outH, int outW) {
+                                         int outH, int outW, boolean training) {
         OneDnn dnnl = OneDnn.get();
         if (dnnl == null || !OneDnn.convolutions()) {
             return null;
         }
-        return new DnnlConvolution(dnnl, n, c, h, w, filters, k, stride, padding, outH, outW);
+        return new DnnlConvolution(dnnl, n, c, h, w, filters, k, stride, padding, outH, outW, training);
     }
 
     /** dst = conv(src, weights) + bias; arguments are host addresses of plain float buffers. */
@@ -131,7 +142,7 @@ public final class DnnlConvolution implements AutoCloseable {
         weightsFwd.bind(weightsAddress).pull();
         bias.bind(biasAddress);
         dst.bind(dstAddress);
-        check(dnnl_primitive_execute(forward, dnnl.stream, 4, forwardArgs), "running a forward convolution");
+        check(dnnl_primitive_execute(forward, dnnl.stream(), 4, forwardArgs), "running a forward convolution");
         dst.push();
     }
 
@@ -143,7 +154,7 @@ public final class DnnlConvolution implements AutoCloseable {
         diffDstWeights.bind(diffDstAddress).pull();
         diffWeights.bind(diffWeightsAddress);
         diffBias.bind(diffBiasAddress);
-        check(dnnl_primitive_execute(weights, dnnl.stream, 4, weightsArgs), "running a backward-weights convolution");
+        check(dnnl_primitive_execute(weights, dnnl.stream(), 4, weightsArgs), "running a backward-weights convolution");
         diffWeights.push();
     }
 
@@ -157,7 +168,7 @@ public final class DnnlConvolution implements AutoCloseable {
         }
         weightsData.bind(weightsAddress).pull();
         diffSrc.bind(diffSrcAddress);
-        check(dnnl_primitive_execute(data, dnnl.stream, 3, dataArgs), "running a backward-data convolution");
+        check(dnnl_primitive_execute(data, dnnl.stream(), 3, dataArgs), "running a backward-data convolution");
         diffSrc.push();
     }
 
@@ -196,14 +207,20 @@ public final class DnnlConvolution implements AutoCloseable {
     @Override
     public void close() {
         java.util.Set<Operand> operands = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        operands.addAll(java.util.List.of(src, weightsFwd, bias, dst, diffDstData, weightsData, diffSrc, srcWeights,
-                diffDstWeights, diffWeights, diffBias));
+        for (Operand o : new Operand[] {src, weightsFwd, bias, dst, diffDstData, weightsData, diffSrc, srcWeights,
+                diffDstWeights, diffWeights, diffBias}) {
+            if (o != null) {
+                operands.add(o);
+            }
+        }
         operands.forEach(Operand::close);
         dnnl_primitive_destroy(forward);
-        dnnl_primitive_destroy(data);
-        dnnl_primitive_destroy(weights);
         dnnl_primitive_desc_destroy(forwardPd);
-        dnnl_primitive_desc_destroy(dataPd);
-        dnnl_primitive_desc_destroy(weightsPd);
+        if (data != null) {
+            dnnl_primitive_destroy(data);
+            dnnl_primitive_destroy(weights);
+            dnnl_primitive_desc_destroy(dataPd);
+            dnnl_primitive_desc_destroy(weightsPd);
+        }
     }
 }

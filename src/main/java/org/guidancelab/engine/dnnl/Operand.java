@@ -90,14 +90,14 @@ final class Operand implements AutoCloseable {
     /** Brings the caller's values into the primitive's layout (nothing when they agree). */
     void pull() {
         if (toInner != null) {
-            check(dnnl_primitive_execute(toInner, dnnl.stream, 2, toInnerArgs), "reordering an input");
+            check(dnnl_primitive_execute(toInner, dnnl.stream(), 2, toInnerArgs), "reordering an input");
         }
     }
 
     /** Writes the primitive's result back in the caller's layout (nothing when they agree). */
     void push() {
         if (toUser != null) {
-            check(dnnl_primitive_execute(toUser, dnnl.stream, 2, toUserArgs), "reordering an output");
+            check(dnnl_primitive_execute(toUser, dnnl.stream(), 2, toUserArgs), "reordering an output");
         }
     }
 

@@ -2,6 +2,7 @@ package org.guidancelab.engine.model.fast;
 
 import org.guidancelab.arch.ActivationFn;
 import org.guidancelab.engine.blas.Blas;
+import org.guidancelab.engine.dnnl.DnnlConvolution;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -26,6 +27,10 @@ final class ConvForward implements ForwardStep {
     private float[] in, cols, res, outF, b;
     private int chunk;
     private long batch = -1;
+    /** oneDNN's forward primitives per batch size (float networks), or empty: the patch-matrix route below. */
+    private final ConvKernels kernels;
+    private DnnlConvolution kernel;
+    private INDArray zMaps;
 
     ConvForward(int inC, int inH, int inW, int filters, int k, int stride, int padding, ActivationFn fn, DataType dtype) {
         if (!supports(fn)) {
@@ -43,6 +48,7 @@ final class ConvForward implements ForwardStep {
         this.patch = inC * k * k;
         this.fn = fn;
         this.dtype = dtype;
+        this.kernels = new ConvKernels(new Im2col(inC, inH, inW, k, stride, padding), filters, false);
     }
 
     static boolean supports(ActivationFn fn) {
@@ -71,21 +77,29 @@ final class ConvForward implements ForwardStep {
             return;
         }
         batch = n;
+        out = Nd4j.create(dtype, n, (long) outWidth());
+        outF = new float[(int) (n * outWidth())];
+        kernel = dtype == DataType.FLOAT ? kernels.at((int) n) : null;
+        if (kernel != null) {
+            zMaps = Nd4j.create(dtype, n, (long) outWidth());
+            return;
+        }
         int positions = outH * outW;
         chunk = (int) Math.max(1, Math.min(n, CHUNK_VALUES / Math.max(1, (long) positions * patch)));
-        out = Nd4j.create(dtype, n, (long) outWidth());
         colsBuf = Nd4j.create(dtype, (long) chunk * positions, patch);
         resBuf = Nd4j.create(dtype, (long) chunk * positions, filters);
         in = new float[(int) (n * inC * inH * inW)];
         cols = new float[chunk * positions * patch];
         res = new float[chunk * positions * filters];
-        outF = new float[(int) (n * outWidth())];
     }
 
     @Override
     public INDArray forward(INDArray flat) {
         long n = flat.rows();
         ensureBatch(n);
+        if (kernel != null) {
+            return forwardByKernel(flat);
+        }
         flat.dup('c').data().asNioFloat().get(0, in);
         b = bias.toFloatVector();   // read each call: a loaded guide writes params after construction
         int positions = outH * outW;
@@ -104,6 +118,17 @@ final class ConvForward implements ForwardStep {
             epilogue(first, count, positions);
         }
         out.data().asNioFloat().put(0, outF);
+        return out;
+    }
+
+    private INDArray forwardByKernel(INDArray flat) {
+        INDArray x = flat.ordering() == 'c' && !flat.isView() ? flat : flat.dup('c');
+        kernel.forward(Blas.hostAddress(x), Blas.hostAddress(w), Blas.hostAddress(bias), Blas.hostAddress(zMaps));
+        Blas.get(zMaps, 0, outF, outF.length);
+        for (int i = 0; i < outF.length; i++) {
+            outF[i] = activate(outF[i]);
+        }
+        Blas.put(outF, outF.length, out, 0);
         return out;
     }
 

@@ -16,11 +16,14 @@ final class ConvKernels {
     private final Im2col g;
     private final int filters;
     private final Map<Integer, DnnlConvolution> bySize = new LinkedHashMap<>(4, 0.75f, true);
+    private final boolean training;
     private boolean refused;
 
-    ConvKernels(Im2col geometry, int filters) {
+    /** {@code training}: with the backward passes (a trainable layer), else the forward alone (a frozen one). */
+    ConvKernels(Im2col geometry, int filters, boolean training) {
         this.g = geometry;
         this.filters = filters;
+        this.training = training;
     }
 
     /** The convolution of batches of {@code n}, or null for the patch-matrix route. */
@@ -33,7 +36,8 @@ final class ConvKernels {
             return c;
         }
         try {
-            c = DnnlConvolution.create(n, g.inC, g.inH, g.inW, filters, g.k, g.stride, g.padding, g.outH, g.outW);
+            c = DnnlConvolution.create(n, g.inC, g.inH, g.inW, filters, g.k, g.stride, g.padding, g.outH, g.outW,
+                    training);
         } catch (IllegalStateException e) {
             refused = true;
             System.err.println("note: Conv2D " + g.inC + "x" + g.inH + "x" + g.inW + " -> " + filters + " takes the "

@@ -65,7 +65,7 @@ final class ConvLayer extends FastLayer {
                 : null;
         this.wF = new float[filters * patch];
         this.bF = new float[filters];
-        this.kernels = new ConvKernels(geometry, filters);
+        this.kernels = new ConvKernels(geometry, filters, true);
     }
 
     @Override

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +16,7 @@ import org.guidancelab.arch.ActivationFn;
 import org.guidancelab.arch.Layers;
 import org.guidancelab.arch.NetworkSpec;
 import org.guidancelab.bench.Workload;
-import org.guidancelab.engine.dnnl.OneDnn;
+import org.guidancelab.engine.dnnl.ConvRoute;
 import org.guidancelab.engine.loss.SoftmaxCrossEntropy;
 import org.guidancelab.engine.model.Model;
 import org.guidancelab.engine.model.samediff.SameDiffModel;
@@ -64,27 +63,20 @@ class ConvFastVsSameDiffTest {
     @ValueSource(strings = {"onednn", "im2col"})
     void mixedNetMatchesSameDiffFromLossTapsAndBoth(String route) {
         Nd4j.getRandom().setSeed(5);
-        onRoute(route, () -> assertSamePass(mixedConvNet(), Nd4j.randn(DataType.FLOAT, 6, 2, 13, 13)));
+        ConvRoute.on(route, () -> assertSamePass(mixedConvNet(), Nd4j.randn(DataType.FLOAT, 6, 2, 13, 13)));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"onednn", "im2col"})
     void benchConvNetMatchesSameDiffFromLossTapsAndBoth(String route) {
         Nd4j.getRandom().setSeed(6);
-        onRoute(route, () -> assertSamePass(Workload.CONVNET.target(), Nd4j.randn(DataType.FLOAT, 32, 1, 28, 28)));
-    }
-
-    @Test
-    void convolutionsRunThroughOneDnnOnThisMachineUnlessTurnedOff() {
-        assertEquals(null, OneDnn.unavailableReason(), "the bundled oneDNN loads on Linux x86-64");
-        onRoute("onednn", () -> assertTrue(OneDnn.convolutions()));
-        onRoute("im2col", () -> assertFalse(OneDnn.convolutions()));
+        ConvRoute.on(route, () -> assertSamePass(Workload.CONVNET.target(), Nd4j.randn(DataType.FLOAT, 32, 1, 28, 28)));
     }
 
     @Test
     void aLayerKeepsTheKernelsOfItsRecentBatchSizes() {
-        onRoute("onednn", () -> {
-            ConvKernels kernels = new ConvKernels(new Im2col(8, 14, 14, 3, 1, 1), 8);
+        ConvRoute.on("onednn", () -> {
+            ConvKernels kernels = new ConvKernels(new Im2col(8, 14, 14, 3, 1, 1), 8, true);
             var train = kernels.at(32);
             assertNotNull(train);
             assertSame(train, kernels.at(32));
@@ -96,22 +88,7 @@ class ConvFastVsSameDiffTest {
             kernels.at(11);
             assertNotSame(train, kernels.at(32), "older sizes are closed and made again when met");
         });
-        onRoute("im2col", () -> assertNull(new ConvKernels(new Im2col(8, 14, 14, 3, 1, 1), 8).at(32)));
-    }
-
-    /** Runs {@code body} with the convolutions on {@code route} (oneDNN's or the patch matrices'). */
-    static void onRoute(String route, Runnable body) {
-        String before = System.getProperty(OneDnn.CONV_PROPERTY);
-        System.setProperty(OneDnn.CONV_PROPERTY, route);
-        try {
-            body.run();
-        } finally {
-            if (before == null) {
-                System.clearProperty(OneDnn.CONV_PROPERTY);
-            } else {
-                System.setProperty(OneDnn.CONV_PROPERTY, before);
-            }
-        }
+        ConvRoute.on("im2col", () -> assertNull(new ConvKernels(new Im2col(8, 14, 14, 3, 1, 1), 8, true).at(32)));
     }
 
     @Test
@@ -122,7 +99,7 @@ class ConvFastVsSameDiffTest {
                 new Layers.Conv2D("c2", 4, 3, 1, 1, ActivationFn.RELU, true),
                 new Layers.GlobalAvgPool("gap", true), new Layers.Output("out", 3, false)));
         Nd4j.getRandom().setSeed(7);
-        onRoute("im2col", () -> assertSamePass(wide, Nd4j.randn(DataType.FLOAT, 40, 8, 28, 28)));
+        ConvRoute.on("im2col", () -> assertSamePass(wide, Nd4j.randn(DataType.FLOAT, 40, 8, 28, 28)));
     }
 
     @Test

@@ -12,13 +12,17 @@ import java.util.Map;
 import org.guidancelab.arch.ActivationFn;
 import org.guidancelab.arch.Layers;
 import org.guidancelab.arch.NetworkSpec;
+import org.guidancelab.engine.dnnl.ConvRoute;
 import org.guidancelab.engine.model.Model;
 import org.guidancelab.engine.model.samediff.SameDiffModel;
 import org.guidancelab.engine.train.ModelFactory;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /** The forward-only path for frozen guides against the SameDiff reference with the same parameters. */
 class FrozenModelTest {
@@ -60,16 +64,23 @@ class FrozenModelTest {
         assertClose(refLogits, f.logits(), "logits");
     }
 
-    @Test
-    void convPoolDenseForwardEqualsSameDiffInEvalMode() {
-        try (SameDiffModel ref = new SameDiffModel(smallCnn(), 11, DataType.FLOAT);
-             FrozenModel frozen = new FrozenModel(ref, DataType.FLOAT)) {
-            assertEquals(List.of("c1", "p2", "c3", "p3", "fc"), frozen.tapNames());
-            Nd4j.getRandom().setSeed(4);
-            assertSameForward(ref, frozen, Nd4j.randn(DataType.FLOAT, 9, 2, 13, 13));
-            // A second batch size reallocates the buffers; results still match.
-            assertSameForward(ref, frozen, Nd4j.randn(DataType.FLOAT, 4, 2, 13, 13));
-        }
+    @ParameterizedTest
+    @ValueSource(strings = {"onednn", "im2col"})
+    void convPoolDenseForwardEqualsSameDiffInEvalMode(String route) {
+        ConvRoute.on(route, () -> {
+            try (SameDiffModel ref = new SameDiffModel(smallCnn(), 11, DataType.FLOAT);
+                 FrozenModel frozen = new FrozenModel(ref, DataType.FLOAT)) {
+                assertEquals(List.of("c1", "p2", "c3", "p3", "fc"), frozen.tapNames());
+                Nd4j.getRandom().setSeed(4);
+                assertSameForward(ref, frozen, Nd4j.randn(DataType.FLOAT, 9, 2, 13, 13));
+                // A second batch size reallocates the buffers; results still match.
+                assertSameForward(ref, frozen, Nd4j.randn(DataType.FLOAT, 4, 2, 13, 13));
+                // A view of rows (not at offset 0) as the input.
+                INDArray rows = Nd4j.randn(DataType.FLOAT, 12, 2 * 13 * 13);
+                assertSameForward(ref, frozen, rows.get(NDArrayIndex.interval(3, 9), NDArrayIndex.all())
+                        .reshape(6, 2, 13, 13));
+            }
+        });
     }
 
     @Test
