@@ -34,18 +34,13 @@ public final class MachineInfo {
                 + Runtime.getRuntime().availableProcessors() + " cores | vector flags: " + vectorFlags(cpu.flags()));
         String build = NativeBuild.describe();
         out.add("build: ND4J native " + (build.isEmpty() ? "default" : build) + " | OpenBLAS " + openBlas()
-                + " | products straight to OpenBLAS " + directProducts(Blas.directMaxWork())
+                + " | products: " + Blas.productRoute()
                 + " | convolutions: " + OneDnn.describe()
                 + " | Java " + System.getProperty("java.version", "?"));
         out.add("run: threads=" + threads + " | load average " + loadAverage() + " | "
                 + ZonedDateTime.now().withNano(0).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME.withLocale(Locale.ROOT)));
         out.add("method: " + method);
         return out;
-    }
-
-    /** Which products skip ND4J's matmul: "at every size", or "up to m*n*k=N". */
-    static String directProducts(double maxWork) {
-        return Double.isInfinite(maxWork) ? "at every size" : String.format(Locale.ROOT, "up to m*n*k=%.0f", maxWork);
     }
 
     /** The SIMD flags that decide kernels (SSE4.2 and up, AVX*, FMA), or "none known". */

@@ -101,9 +101,11 @@ class BenchReportTest {
         assertEquals(4, h.size());
         assertTrue(h.get(0).startsWith("machine: ") && h.get(0).contains("vector flags: "), h.get(0));
         assertTrue(h.get(1).startsWith("build: ND4J native ") && h.get(1).contains("| OpenBLAS "), h.get(1));
-        assertTrue(h.get(1).contains("| products straight to OpenBLAS "), h.get(1));
-        assertEquals("at every size", MachineInfo.directProducts(Double.POSITIVE_INFINITY));
-        assertEquals("up to m*n*k=131072", MachineInfo.directProducts(1 << 17));
+        assertTrue(h.get(1).contains("| products: float through oneDNN's sgemm at every size, double through OpenBLAS "),
+                h.get(1));
+        assertTrue(h.get(1).contains("| convolutions: oneDNN 2.5.2 primitives, ISA "), h.get(1));
+        assertEquals("at every size", org.guidancelab.engine.blas.Blas.sizes(Double.POSITIVE_INFINITY));
+        assertEquals("up to m*n*k=131072 (ND4J's matmul above)", org.guidancelab.engine.blas.Blas.sizes(1 << 17));
         assertTrue(h.get(2).startsWith("run: threads=1 | load average "), h.get(2));
         assertEquals("method: 5 repeats", h.get(3));
     }

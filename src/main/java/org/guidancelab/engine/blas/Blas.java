@@ -61,10 +61,33 @@ public final class Blas {
     }
 
     /**
-     * The largest m n k this JVM sends straight to OpenBLAS: the property's value (a bad one is ignored with a warning
-     * on stderr); else no limit on AMD CPUs, where
+     * The largest m n k of this dtype that skip ND4J's matmul: all float products on oneDNN's sgemm (the kernels ND4J's
+     * matmul would run, without its per-call op); else the largest sent straight to OpenBLAS: the property's value
+     * (a bad one is ignored with a warning on stderr); else no limit on AMD CPUs, where
      * the bundled OpenBLAS matched or beat oneDNN's matmul at every size measured (docs/decisions/0026); else 2^17.
      */
+    public static double directMaxWork(DataType type) {
+        return type == DataType.FLOAT && SgemmRoute.chosen() == SgemmRoute.ONEDNN ? Double.POSITIVE_INFINITY
+                : directMaxWork();
+    }
+
+    /**
+     * For benchmark headers: where products go, e.g. "float through oneDNN's sgemm at every size, double straight to
+     * OpenBLAS at every size".
+     */
+    public static String productRoute() {
+        SgemmRoute route = SgemmRoute.chosen();
+        String single = "float through " + route.label() + " " + sizes(directMaxWork(DataType.FLOAT));
+        return route == SgemmRoute.ONEDNN ? single + ", double through OpenBLAS " + sizes(directMaxWork()) : single;
+    }
+
+    /** "at every size", or "up to m*n*k=N" (then ND4J's matmul above). */
+    public static String sizes(double maxWork) {
+        return Double.isInfinite(maxWork) ? "at every size"
+                : String.format(java.util.Locale.ROOT, "up to m*n*k=%.0f (ND4J's matmul above)", maxWork);
+    }
+
+    /** The largest m n k of double products (and of float ones on OpenBLAS) sent straight to OpenBLAS. */
     public static double directMaxWork() {
         Double d = directMaxWork;
         if (d == null) {
@@ -102,7 +125,7 @@ public final class Blas {
             long k = transposeA ? a.size(0) : a.size(1);
             long kb = transposeB ? b.size(1) : b.size(0);
             long n = transposeB ? b.size(0) : b.size(1);
-            if (k == kb && c.size(0) == m && c.size(1) == n && (double) m * n * k <= directMaxWork()) {
+            if (k == kb && c.size(0) == m && c.size(1) == n && (double) m * n * k <= directMaxWork(c.dataType())) {
                 MatrixLayout la = MatrixLayout.of(a);
                 MatrixLayout lb = MatrixLayout.of(b);
                 MatrixLayout lc = MatrixLayout.of(c);

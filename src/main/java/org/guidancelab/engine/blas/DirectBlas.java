@@ -105,7 +105,11 @@ final class DirectBlas {
         int ta = transA != !la.rowMajor() ? CblasTrans : CblasNoTrans;
         int tb = transB != !lb.rowMajor() ? CblasTrans : CblasNoTrans;
         Pointers p = POINTERS.get();
-        if (c.dataType() == DataType.FLOAT) {
+        if (c.dataType() == DataType.FLOAT && SgemmRoute.chosen() == SgemmRoute.ONEDNN) {
+            OneDnnSgemm.sgemm(ta == CblasTrans, tb == CblasTrans, m, n, k, (float) alpha,
+                    p.fa.at(address(a, la.offset())), la.leading(), p.fb.at(address(b, lb.offset())), lb.leading(),
+                    (float) beta, p.fc.at(address(c, lc.offset())), lc.leading());
+        } else if (c.dataType() == DataType.FLOAT) {
             openblas_nolapack.cblas_sgemm(CblasRowMajor, ta, tb, m, n, k, (float) alpha,
                     p.fa.at(address(a, la.offset())), la.leading(), p.fb.at(address(b, lb.offset())), lb.leading(),
                     (float) beta, p.fc.at(address(c, lc.offset())), lc.leading());
