@@ -21,7 +21,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The same-seed and resume promises under every OpenBLAS kernel family this CPU can run and every ND4J native build
+ * The same-seed and resume promises under every OpenBLAS kernel family this CPU can run (with oneDNN's kernels capped
+ * at the matching instruction set, which float products and convolutions run on) and every ND4J native build
  * on the classpath: each combination runs the determinism tests in a JVM of its own (the kernel and the build are
  * fixed when the natives load, so they cannot change inside one JVM).
  */
@@ -58,6 +59,7 @@ class ResumeAcrossKernelsTest {
         command.addAll(TESTS);
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         pb.environment().put("OPENBLAS_CORETYPE", family.coreType);
+        pb.environment().put("DNNL_MAX_CPU_ISA", family.oneDnnIsa);
         pb.environment().put("OMP_NUM_THREADS", "1");
         pb.environment().put("OPENBLAS_VERBOSE", "2"); // OpenBLAS then prints the kernel family it loaded
         Path log = Files.createTempFile("kernels-" + family.coreType, ".log");
@@ -68,6 +70,8 @@ class ResumeAcrossKernelsTest {
         Files.deleteIfExists(log);
         assertTrue(out.toLowerCase(Locale.ROOT).contains("core: " + family.coreType.toLowerCase(Locale.ROOT)),
                 "OPENBLAS_CORETYPE=" + family.coreType + " did not take effect:\n" + tail(out));
+        assertTrue(out.contains("convolutions: oneDNN 2.5.2 primitives, ISA " + family.oneDnnIsaName + "\n"),
+                "DNNL_MAX_CPU_ISA=" + family.oneDnnIsa + " did not take effect:\n" + tail(out));
         assertEquals(0, p.exitValue(), tail(out));
         assertTrue(out.contains("tests: " + TESTS.size() + " passed, 0 failed"), tail(out));
     }

@@ -25,6 +25,7 @@ public final class SelectedTestsMain {
         TestExecutionSummary s = summary.getSummary();
         s.printFailuresTo(new PrintWriter(System.out, true), 5);
         System.out.println("tests: " + s.getTestsSucceededCount() + " passed, " + s.getTotalFailureCount() + " failed");
+        System.out.println("convolutions: " + org.guidancelab.engine.dnnl.OneDnn.describe());
         System.exit(s.getTestsFoundCount() == args.length && s.getTotalFailureCount() == 0 ? 0 : 1);
     }
 }
