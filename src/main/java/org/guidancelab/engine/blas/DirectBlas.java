@@ -101,11 +101,17 @@ final class DirectBlas {
      */
     static void gemm(INDArray a, MatrixLayout la, boolean transA, INDArray b, MatrixLayout lb, boolean transB,
             INDArray c, MatrixLayout lc, int m, int n, int k, double alpha, double beta) {
+        gemm(a, la, transA, b, lb, transB, c, lc, m, n, k, alpha, beta, SgemmRoute.chosen());
+    }
+
+    /** As above, float products on {@code route} (the benchmark compares the two). */
+    static void gemm(INDArray a, MatrixLayout la, boolean transA, INDArray b, MatrixLayout lb, boolean transB,
+            INDArray c, MatrixLayout lc, int m, int n, int k, double alpha, double beta, SgemmRoute route) {
         // a column-major operand is the row-major transpose of itself: flip its transpose flag
         int ta = transA != !la.rowMajor() ? CblasTrans : CblasNoTrans;
         int tb = transB != !lb.rowMajor() ? CblasTrans : CblasNoTrans;
         Pointers p = POINTERS.get();
-        if (c.dataType() == DataType.FLOAT && SgemmRoute.chosen() == SgemmRoute.ONEDNN) {
+        if (c.dataType() == DataType.FLOAT && route == SgemmRoute.ONEDNN) {
             OneDnnSgemm.sgemm(ta == CblasTrans, tb == CblasTrans, m, n, k, (float) alpha,
                     p.fa.at(address(a, la.offset())), la.leading(), p.fb.at(address(b, lb.offset())), lb.leading(),
                     (float) beta, p.fc.at(address(c, lc.offset())), lc.leading());

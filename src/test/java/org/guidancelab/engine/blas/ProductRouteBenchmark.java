@@ -8,9 +8,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * GFLOPS of the training steps' product shapes through ND4J's matmul (oneDNN on the oneDNN builds) and straight through
- * OpenBLAS, alternated round by round, median of the rounds: the measurement behind {@link Blas#directMaxWork()}
- * (docs/decisions/0026). A benchmark, not a test.
+ * GFLOPS of the training steps' product shapes through ND4J's matmul (oneDNN on the oneDNN builds), straight through
+ * OpenBLAS and straight through oneDNN's sgemm, alternated round by round, median of the rounds: the measurement
+ * behind {@link Blas#directMaxWork()} and {@link SgemmRoute} (docs/decisions/0026, 0028). A benchmark, not a test.
  *
  * <p>Run: {@code OMP_NUM_THREADS=1 java -cp target/guidance-lab.jar:target/test-classes
  * org.guidancelab.engine.blas.ProductRouteBenchmark [rounds]}
@@ -27,6 +27,10 @@ public final class ProductRouteBenchmark {
         {128, 512, 1984, 1, "LSTM 128: dW_h over 31 steps"},
         {2048, 512, 128, 0, "LSTM 128: input projection of 32 steps"},
         {64, 128, 128, 0, "RNN 128: one step's recurrent product"},
+        {2048, 64, 64, 0, "Transformer d 64: a projection of 64 x 32 tokens"},
+        {2048, 128, 64, 0, "Transformer d 64: feed-forward up"},
+        {64, 64, 2048, 1, "Transformer d 64: a projection's weight gradient"},
+        {32, 32, 16, 2, "Transformer: one head's scores, Q K^T"},
         {512, 256, 256, 0, "512 x 256 x 256 (0008's comparison)"},
         {1024, 1024, 512, 0, "a large product"},
     };
@@ -41,7 +45,8 @@ public final class ProductRouteBenchmark {
             System.out.println("OpenBLAS cannot be called directly here (not ND4J's CPU backend)");
             return;
         }
-        System.out.printf(Locale.ROOT, "%-5s %-5s %-5s %-3s %10s %10s  %s%n", "m", "n", "k", "op", "nd4j", "openblas", "shape");
+        System.out.printf(Locale.ROOT, "%-5s %-5s %-5s %-3s %10s %10s %10s  %s%n", "m", "n", "k", "op", "nd4j", "openblas",
+                "onednn", "shape");
         for (Object[] s : SHAPES) {
             int m = (int) s[0], n = (int) s[1], k = (int) s[2], op = (int) s[3];
             INDArray a = op == 1 ? Nd4j.rand(DataType.FLOAT, k, m) : Nd4j.rand(DataType.FLOAT, m, k);
@@ -51,6 +56,7 @@ public final class ProductRouteBenchmark {
             int iterations = (int) Math.max(10, 4e8 / (2.0 * m * n * k));
             double[] viaNd4j = new double[rounds];
             double[] direct = new double[rounds];
+            double[] viaOneDnn = new double[rounds];
             for (int r = -1; r < rounds; r++) {   // round -1 warms both routes up
                 long t0 = System.nanoTime();
                 for (int i = 0; i < iterations; i++) {
@@ -58,17 +64,24 @@ public final class ProductRouteBenchmark {
                 }
                 long t1 = System.nanoTime();
                 for (int i = 0; i < iterations; i++) {
-                    DirectBlas.gemm(a, MatrixLayout.of(a), ta, b, MatrixLayout.of(b), tb, c, MatrixLayout.of(c), m, n, k, 1.0, 0.0);
+                    DirectBlas.gemm(a, MatrixLayout.of(a), ta, b, MatrixLayout.of(b), tb, c, MatrixLayout.of(c), m, n, k, 1.0,
+                            0.0, SgemmRoute.OPENBLAS);
                 }
                 long t2 = System.nanoTime();
+                for (int i = 0; i < iterations; i++) {
+                    DirectBlas.gemm(a, MatrixLayout.of(a), ta, b, MatrixLayout.of(b), tb, c, MatrixLayout.of(c), m, n, k, 1.0,
+                            0.0, SgemmRoute.ONEDNN);
+                }
+                long t3 = System.nanoTime();
                 if (r >= 0) {
                     double flops = 2.0 * m * n * k * iterations;
                     viaNd4j[r] = flops / (t1 - t0);
                     direct[r] = flops / (t2 - t1);
+                    viaOneDnn[r] = flops / (t3 - t2);
                 }
             }
-            System.out.printf(Locale.ROOT, "%-5d %-5d %-5d %-3s %10.1f %10.1f  %s%n", m, n, k, new String[] {"-", "a'", "b'"}[op],
-                    median(viaNd4j), median(direct), s[4]);
+            System.out.printf(Locale.ROOT, "%-5d %-5d %-5d %-3s %10.1f %10.1f %10.1f  %s%n", m, n, k,
+                    new String[] {"-", "a'", "b'"}[op], median(viaNd4j), median(direct), median(viaOneDnn), s[4]);
         }
         System.out.println("load average at the end: " + MachineInfo.loadAverage());
     }
