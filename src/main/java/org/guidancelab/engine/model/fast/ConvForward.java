@@ -121,6 +121,13 @@ final class ConvForward implements ForwardStep {
         return out;
     }
 
+    @Override
+    public void close() {
+        kernels.close();
+        kernel = null;
+        batch = -1;
+    }
+
     private INDArray forwardByKernel(INDArray flat) {
         INDArray x = flat.ordering() == 'c' && !flat.isView() ? flat : flat.dup('c');
         kernel.forward(Blas.hostAddress(x), Blas.hostAddress(w), Blas.hostAddress(bias), Blas.hostAddress(zMaps));

@@ -26,6 +26,12 @@ final class ConvKernels {
         this.training = training;
     }
 
+    /** Frees every size's primitives; later calls make them again. */
+    void close() {
+        bySize.values().forEach(DnnlConvolution::close);
+        bySize.clear();
+    }
+
     /** The convolution of batches of {@code n}, or null for the patch-matrix route. */
     DnnlConvolution at(int n) {
         if (refused || !OneDnn.convolutions()) {

@@ -162,6 +162,13 @@ final class ConvLayer extends FastLayer {
         return out;
     }
 
+    @Override
+    void close() {
+        kernels.close();
+        kernel = null;
+        batch = -1;
+    }
+
     private INDArray forwardByKernel(INDArray x) {
         input = x;
         kernel.forward(Blas.hostAddress(x), Blas.hostAddress(w), Blas.hostAddress(b), Blas.hostAddress(zMaps));

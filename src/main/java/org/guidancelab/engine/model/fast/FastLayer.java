@@ -39,4 +39,8 @@ abstract class FastLayer {
      * {@code dOut} may be modified. Returns null when {@code needInputGradient} is false.
      */
     abstract INDArray backward(INDArray dOut, boolean needInputGradient);
+
+    /** Frees native resources other than ND4J arrays; the layer stays usable (they are made again when needed). */
+    void close() {
+    }
 }

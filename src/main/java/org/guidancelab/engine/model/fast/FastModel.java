@@ -179,6 +179,9 @@ public final class FastModel implements Model, StochasticModel {
 
     @Override
     public void close() {
-        // Buffers are ordinary ND4J arrays, released by the garbage collector with the model.
+        // ND4J arrays go with the garbage collector; oneDNN's primitives (convolutions) are freed here.
+        for (FastLayer l : layers) {
+            l.close();
+        }
     }
 }

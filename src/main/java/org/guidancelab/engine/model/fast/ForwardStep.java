@@ -18,4 +18,8 @@ interface ForwardStep {
     }
 
     INDArray forward(INDArray in);
+
+    /** Frees native resources other than ND4J arrays; the step stays usable (they are made again when needed). */
+    default void close() {
+    }
 }

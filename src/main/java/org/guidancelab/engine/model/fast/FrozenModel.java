@@ -117,6 +117,9 @@ public final class FrozenModel implements Model {
 
     @Override
     public void close() {
-        // Plain ND4J arrays, released with the model.
+        // ND4J arrays go with the garbage collector; oneDNN's primitives (convolutions) are freed here.
+        for (ForwardStep s : plan.steps()) {
+            s.close();
+        }
     }
 }

@@ -92,6 +92,21 @@ class ConvFastVsSameDiffTest {
     }
 
     @Test
+    void closingFreesTheKernelsAndAClosedModelStillComputesTheSame() {
+        Nd4j.getRandom().setSeed(8);
+        INDArray x = Nd4j.randn(DataType.FLOAT, 4, 2, 13, 13);
+        FastModel fast = new FastModel(mixedConvNet(), 3, DataType.FLOAT);
+        INDArray before = fast.forward(x, true).logits().dup();
+        fast.close();
+        assertEquals(before, fast.forward(x, true).logits(), "primitives made again after close");
+        FrozenModel frozen = new FrozenModel(fast, DataType.FLOAT);
+        INDArray guide = frozen.forward(x, false).logits().dup();
+        frozen.close();
+        assertEquals(guide, frozen.forward(x, false).logits());
+        fast.close();
+    }
+
+    @Test
     void batchesOfSeveralChunksMatchSameDiff() {
         // 8 x 28 x 28 maps: 56,448 patch values per example, so 40 examples take two chunks of the patch matrix.
         NetworkSpec wide = new NetworkSpec("wide", List.of(Layers.Input.real("in", 8, 28, 28),
