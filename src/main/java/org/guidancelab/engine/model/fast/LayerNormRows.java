@@ -1,19 +1,26 @@
 package org.guidancelab.engine.model.fast;
 
+import java.util.Arrays;
+
 /**
  * Layer norm over the d columns of each row in Java, {@code (x - mean) / sqrt(var + eps) * gamma + beta} with the
  * biased variance and eps 1e-5 of the reference's TransformerBlock; it keeps the normalised rows and inverse
- * deviations of the last forward pass for backward.
+ * deviations of the last forward pass for backward. Each row is worked on in a copy indexed like gamma and beta, since
+ * HotSpot vectorises a loop only when its arrays share one index, and its sums use {@link FloatSums}.
  */
 final class LayerNormRows {
     private static final double EPS = 1e-5;
 
     private final int d;
+    private final float[] row;
+    private final float[] hat;
     private float[] xhat;
     private float[] inv;
 
     LayerNormRows(int d) {
         this.d = d;
+        this.row = new float[d];
+        this.hat = new float[d];
     }
 
     void allocate(int rows) {
@@ -23,27 +30,25 @@ final class LayerNormRows {
 
     /** y = LN(x) over {@code rows} rows; y may be x. */
     void forward(float[] x, float[] gamma, float[] beta, float[] y, int rows) {
+        float[] z = row;
         for (int r = 0; r < rows; r++) {
             int o = r * d;
-            double mean = 0;
+            System.arraycopy(x, o, z, 0, d);
+            float mean = FloatSums.sum(z, 0, d) / d;
             for (int c = 0; c < d; c++) {
-                mean += x[o + c];
+                z[c] -= mean;
             }
-            mean /= d;
-            double var = 0;
-            for (int c = 0; c < d; c++) {
-                double z = x[o + c] - mean;
-                var += z * z;
-            }
-            var /= d;
+            float var = FloatSums.sumSquares(z, d) / d;
             float s = (float) (1 / Math.sqrt(var + EPS));
-            float m = (float) mean;
             inv[r] = s;
             for (int c = 0; c < d; c++) {
-                float h = (x[o + c] - m) * s;
-                xhat[o + c] = h;
-                y[o + c] = h * gamma[c] + beta[c];
+                z[c] *= s;
             }
+            System.arraycopy(z, 0, xhat, o, d);
+            for (int c = 0; c < d; c++) {
+                z[c] = z[c] * gamma[c] + beta[c];
+            }
+            System.arraycopy(z, 0, y, o, d);
         }
     }
 
@@ -52,25 +57,26 @@ final class LayerNormRows {
      * and dBeta with the sums over rows of dy * xhat and dy.
      */
     void backward(float[] dy, float[] gamma, float[] dx, float[] dGamma, float[] dBeta, int rows) {
-        java.util.Arrays.fill(dGamma, 0f);
-        java.util.Arrays.fill(dBeta, 0f);
+        Arrays.fill(dGamma, 0f);
+        Arrays.fill(dBeta, 0f);
+        float[] g = row;
+        float[] h = hat;
         for (int r = 0; r < rows; r++) {
             int o = r * d;
-            float sumG = 0;
-            float sumGx = 0;
+            System.arraycopy(dy, o, g, 0, d);
+            System.arraycopy(xhat, o, h, 0, d);
             for (int c = 0; c < d; c++) {
-                float g = dy[o + c] * gamma[c];
-                sumG += g;
-                sumGx += g * xhat[o + c];
-                dGamma[c] += dy[o + c] * xhat[o + c];
-                dBeta[c] += dy[o + c];
+                dGamma[c] += g[c] * h[c];
+                dBeta[c] += g[c];
+                g[c] *= gamma[c];
             }
-            float mg = sumG / d;
-            float mgx = sumGx / d;
+            float mg = FloatSums.sum(g, 0, d) / d;
+            float mgx = FloatSums.dot(g, 0, h, 0, d) / d;
             float s = inv[r];
             for (int c = 0; c < d; c++) {
-                dx[o + c] = s * (dy[o + c] * gamma[c] - mg - xhat[o + c] * mgx);
+                g[c] = s * (g[c] - mg - h[c] * mgx);
             }
+            System.arraycopy(g, 0, dx, o, d);
         }
     }
 }
