@@ -1,5 +1,6 @@
 package org.guidancelab.engine.model.fast;
 
+import java.util.Arrays;
 import org.guidancelab.engine.blas.Blas;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -83,23 +84,15 @@ final class AttentionKernel {
         for (int row = 0; row < n * heads * t; row++) {
             int o = row * t;
             int keys = causal ? row % t + 1 : t;
-            float max = Float.NEGATIVE_INFINITY;
-            for (int j = 0; j < keys; j++) {
-                max = Math.max(max, p[o + j]);
+            float max = FloatSums.max(p, o, keys);
+            for (int j = o; j < o + keys; j++) {
+                p[j] = FastExp.nonPositive(p[j] - max);
             }
-            float sum = 0;
-            for (int j = 0; j < keys; j++) {
-                float w = (float) Math.exp(p[o + j] - max);
-                p[o + j] = w;
-                sum += w;
+            float inv = 1 / FloatSums.sum(p, o, keys);
+            for (int j = o; j < o + keys; j++) {
+                p[j] *= inv;
             }
-            float inv = 1 / sum;
-            for (int j = 0; j < keys; j++) {
-                p[o + j] *= inv;
-            }
-            for (int j = keys; j < t; j++) {
-                p[o + j] = 0f;
-            }
+            Arrays.fill(p, o + keys, o + t, 0f);
         }
         HostFloats.write(p, scores, p.length);
         for (int b = 0; b < n * heads; b++) {
@@ -118,13 +111,13 @@ final class AttentionKernel {
         HostFloats.read(dScores, g, g.length);
         for (int row = 0; row < n * heads * t; row++) {
             int o = row * t;
-            float dot = 0;
-            for (int j = 0; j < t; j++) {
-                dot += p[o + j] * g[o + j];
+            // A causal query's weights on later keys are zeros, so are their score gradients.
+            int keys = causal ? row % t + 1 : t;
+            float dot = FloatSums.dot(p, o, g, o, keys);
+            for (int j = o; j < o + keys; j++) {
+                g[j] = p[j] * (g[j] - dot) * scale;
             }
-            for (int j = 0; j < t; j++) {
-                g[o + j] = p[o + j] * (g[o + j] - dot) * scale;
-            }
+            Arrays.fill(g, o + keys, o + t, 0f);
         }
         HostFloats.write(g, dScores, g.length);
         for (int b = 0; b < n * heads; b++) {

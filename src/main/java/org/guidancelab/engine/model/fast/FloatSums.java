@@ -55,4 +55,21 @@ final class FloatSums {
         }
         return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
     }
+
+    /** The largest of {@code a[from]} to {@code a[from + count - 1]} ({@code count >= 1}), with four running maxima. */
+    static float max(float[] a, int from, int count) {
+        float m0 = a[from], m1 = m0, m2 = m0, m3 = m0;
+        int i = from + 1;
+        int end = from + count;
+        for (; i + 4 <= end; i += 4) {
+            m0 = Math.max(m0, a[i]);
+            m1 = Math.max(m1, a[i + 1]);
+            m2 = Math.max(m2, a[i + 2]);
+            m3 = Math.max(m3, a[i + 3]);
+        }
+        for (; i < end; i++) {
+            m0 = Math.max(m0, a[i]);
+        }
+        return Math.max(Math.max(m0, m1), Math.max(m2, m3));
+    }
 }

@@ -33,4 +33,20 @@ class FloatSumsTest {
             }
         }
     }
+
+    @Test
+    void maxFindsTheLargestWhereverItIs() {
+        float[] a = new float[23];
+        for (int count = 1; count <= 20; count++) {
+            for (int at = 0; at < count; at++) {
+                java.util.Arrays.fill(a, -5f);
+                a[3 + at] = 2f;
+                assertEquals(2f, FloatSums.max(a, 3, count), "count " + count + " at " + at);
+            }
+        }
+        a[2] = 9f;
+        a[3] = -7f;
+        a[4] = -6f;
+        assertEquals(-6f, FloatSums.max(a, 3, 2), "elements outside the range are ignored");
+    }
 }
