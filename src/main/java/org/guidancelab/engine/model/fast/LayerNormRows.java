@@ -54,11 +54,13 @@ final class LayerNormRows {
 
     /**
      * dx = inv * (g - mean(g) - xhat * mean(g * xhat)) with g = dy * gamma, per row; dx may be dy. Overwrites dGamma
-     * and dBeta with the sums over rows of dy * xhat and dy.
+     * and dBeta with the sums over rows of dy * xhat and dy, and dxSums with the sums over rows of dx (the gradient of a
+     * bias added to the input, summed here while the row is at hand).
      */
-    void backward(float[] dy, float[] gamma, float[] dx, float[] dGamma, float[] dBeta, int rows) {
+    void backward(float[] dy, float[] gamma, float[] dx, float[] dGamma, float[] dBeta, float[] dxSums, int rows) {
         Arrays.fill(dGamma, 0f);
         Arrays.fill(dBeta, 0f);
+        Arrays.fill(dxSums, 0f);
         float[] g = row;
         float[] h = hat;
         for (int r = 0; r < rows; r++) {
@@ -75,6 +77,7 @@ final class LayerNormRows {
             float s = inv[r];
             for (int c = 0; c < d; c++) {
                 g[c] = s * (g[c] - mg - h[c] * mgx);
+                dxSums[c] += g[c];
             }
             System.arraycopy(g, 0, dx, o, d);
         }

@@ -9,7 +9,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * One trainable post-norm Transformer block without dropout,
  * {@code y1 = LN1(x + MHA(x)); y = LN2(y1 + W2 ReLU(W1 y1 + b1) + b2)}, with the reference's math and flat layout
  * (W_q, b_q, W_k, b_k, W_v, b_v, W_o, b_o, gamma1, beta1, W1, b1, W2, b2, gamma2, beta2). The projections and their
- * gradients are gemms on the [n*T, d] rows (biases and bias gradients as rank-1 gemms), attention is gemms per example
+ * gradients are gemms on the [n*T, d] rows (the query, key and value biases and their gradients as rank-1 gemms; the
+ * other biases added and summed in the Java passes over the same rows), attention is gemms per example
  * and head ({@link AttentionKernel}); layer norms, ReLU, the softmax and the residual adds run in Java on copies of
  * those rows ({@link LayerNormRows}).
  */
@@ -22,6 +23,8 @@ final class TransformerBlockLayer {
     private final AttentionKernel attention;
     private final LayerNormRows ln1, ln2;
     private final float[] gamma1, beta1, gamma2, beta2, dGamma, dBeta;
+    /** The biases added in Java passes (attention output, both feed-forward layers) and their gradients. */
+    private final float[] biasO, bias1, bias2, dBiasD, dBias1;
     private INDArray wq, bq, wk, bk, wv, bv, wo, bo, g1, be1, w1, b1, w2, b2, g2, be2;
     private INDArray dWq, dBq, dWk, dBk, dWv, dBv, dWo, dBo, dG1, dBe1, dW1, dB1, dW2, dB2, dG2, dBe2;
     private int n = -1;
@@ -46,6 +49,11 @@ final class TransformerBlockLayer {
         beta2 = new float[d];
         dGamma = new float[d];
         dBeta = new float[d];
+        biasO = new float[d];
+        bias1 = new float[ff];
+        bias2 = new float[d];
+        dBiasD = new float[d];
+        dBias1 = new float[ff];
     }
 
     long paramCount() {
@@ -143,26 +151,28 @@ final class TransformerBlockLayer {
         affine(x, wk, bk, k);
         affine(x, wv, bv, v);
         attention.forward();
-        affine(ctx, wo, bo, sum);
+        Blas.gemm(ctx, wo, sum, false, false, 1.0, 0.0);
         HostFloats.read(sum, fa, size);
-        for (int i = 0; i < size; i++) {
-            fa[i] += xa[i];
-        }
+        HostFloats.read(bo, biasO, d);
+        addBiasAndResidual(fa, biasO, xa, r);
         HostFloats.read(g1, gamma1, d);
         HostFloats.read(be1, beta1, d);
         ln1.forward(fa, gamma1, beta1, y1a, r);
         HostFloats.write(y1a, y1, size);
-        affine(y1, w1, b1, hid);
+        Blas.gemm(y1, w1, hid, false, false, 1.0, 0.0);
         HostFloats.read(hid, hidA, r * ff);
-        for (int i = 0; i < hidA.length; i++) {
-            hidA[i] = Math.max(hidA[i], 0f);
+        HostFloats.read(b1, bias1, ff);
+        for (int row = 0; row < r; row++) {
+            int o = row * ff;
+            for (int c = 0; c < ff; c++) {
+                hidA[o + c] = Math.max(hidA[o + c] + bias1[c], 0f);
+            }
         }
         HostFloats.write(hidA, hid, r * ff);
-        affine(hid, w2, b2, sum);
+        Blas.gemm(hid, w2, sum, false, false, 1.0, 0.0);
         HostFloats.read(sum, fa, size);
-        for (int i = 0; i < size; i++) {
-            fa[i] += y1a[i];
-        }
+        HostFloats.read(b2, bias2, d);
+        addBiasAndResidual(fa, bias2, y1a, r);
         HostFloats.read(g2, gamma2, d);
         HostFloats.read(be2, beta2, d);
         ln2.forward(fa, gamma2, beta2, outA, r);
@@ -176,6 +186,16 @@ final class TransformerBlockLayer {
      */
     static float reluMask(float h) {
         return Math.min(h * 0x1p100f * 0x1p100f, 1f);
+    }
+
+    /** rows[i] = (rows[i] + bias) + residual[i] on {@code count} rows of width d, in the order the gemm gave before. */
+    private void addBiasAndResidual(float[] rows, float[] bias, float[] residual, int count) {
+        for (int row = 0; row < count; row++) {
+            int o = row * d;
+            for (int c = 0; c < d; c++) {
+                rows[o + c] = (rows[o + c] + bias[c]) + residual[o + c];
+            }
+        }
     }
 
     /** out = in W + b. */
@@ -192,32 +212,38 @@ final class TransformerBlockLayer {
         int r = n * t;
         int size = r * d;
         // Second sublayer: dy -> d(sum2) through LN2, then the feed-forward and its residual.
-        ln2.backward(dy, gamma2, fa, dGamma, dBeta, r);
+        ln2.backward(dy, gamma2, fa, dGamma, dBeta, dBiasD, r);
         HostFloats.write(dGamma, dG2, d);
         HostFloats.write(dBeta, dBe2, d);
+        HostFloats.write(dBiasD, dB2, d);
         HostFloats.write(fa, gRows, size);
         Blas.gemm(hid, gRows, dW2, true, false, 1.0, 0.0);
-        Blas.gemm(ones, gRows, dB2, true, false, 1.0, 0.0);
         Blas.gemm(gRows, w2, gHid, false, true, 1.0, 0.0);
         HostFloats.read(gHid, dHidA, r * ff);
-        for (int i = 0; i < dHidA.length; i++) {
-            dHidA[i] *= reluMask(hidA[i]);
+        java.util.Arrays.fill(dBias1, 0f);
+        for (int row = 0; row < r; row++) {
+            int o = row * ff;
+            for (int c = 0; c < ff; c++) {
+                float gh = dHidA[o + c] * reluMask(hidA[o + c]);
+                dHidA[o + c] = gh;
+                dBias1[c] += gh;
+            }
         }
+        HostFloats.write(dBias1, dB1, ff);
         HostFloats.write(dHidA, gHid, r * ff);
         Blas.gemm(y1, gHid, dW1, true, false, 1.0, 0.0);
-        Blas.gemm(ones, gHid, dB1, true, false, 1.0, 0.0);
         Blas.gemm(gHid, w1, gRows, false, true, 1.0, 0.0);
         HostFloats.read(gRows, fb, size);
         for (int i = 0; i < size; i++) {
             fb[i] += fa[i];
         }
         // First sublayer: d(y1) -> d(sum1) through LN1, then attention and its residual.
-        ln1.backward(fb, gamma1, fb, dGamma, dBeta, r);
+        ln1.backward(fb, gamma1, fb, dGamma, dBeta, dBiasD, r);
         HostFloats.write(dGamma, dG1, d);
         HostFloats.write(dBeta, dBe1, d);
+        HostFloats.write(dBiasD, dBo, d);
         HostFloats.write(fb, gRows, size);
         Blas.gemm(ctx, gRows, dWo, true, false, 1.0, 0.0);
-        Blas.gemm(ones, gRows, dBo, true, false, 1.0, 0.0);
         Blas.gemm(gRows, wo, gCtx, false, true, 1.0, 0.0);
         attention.backward();
         Blas.gemm(x, gQ, dWq, true, false, 1.0, 0.0);
