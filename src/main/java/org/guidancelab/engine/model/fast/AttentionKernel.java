@@ -21,6 +21,7 @@ final class AttentionKernel {
     private final int t, d, heads, dk;
     private final boolean causal;
     private final float scale;
+    /** The batch of the current pass; buffers and views are kept for the largest batch allocated, used as prefixes. */
     private int n = -1;
     private INDArray scores, dScores;
     private float[] p, g;
@@ -63,6 +64,14 @@ final class AttentionKernel {
         }
     }
 
+    /**
+     * Runs the next passes on the first {@code batch} examples of the allocated buffers ({@code batch} at most the
+     * allocated batch): example e's views and score rows do not depend on the batch size.
+     */
+    void use(int batch) {
+        n = batch;
+    }
+
     /** The [T, dk] view of each example e and head h of [n*T, d] rows, at index e*heads + h. */
     private INDArray[] heads(INDArray rows) {
         INDArray[] out = new INDArray[n * heads];
@@ -80,7 +89,8 @@ final class AttentionKernel {
         for (int b = 0; b < n * heads; b++) {
             Blas.gemm(qh[b], kh[b], s[b], false, true, scale, 0.0);
         }
-        HostFloats.read(scores, p, p.length);
+        int count = n * heads * t * t;
+        HostFloats.read(scores, p, count);
         for (int row = 0; row < n * heads * t; row++) {
             int o = row * t;
             int keys = causal ? row % t + 1 : t;
@@ -94,7 +104,7 @@ final class AttentionKernel {
             }
             Arrays.fill(p, o + keys, o + t, 0f);
         }
-        HostFloats.write(p, scores, p.length);
+        HostFloats.write(p, scores, count);
         for (int b = 0; b < n * heads; b++) {
             Blas.gemm(s[b], vh[b], ctxh[b], false, false, 1.0, 0.0);
         }
@@ -108,7 +118,8 @@ final class AttentionKernel {
         for (int b = 0; b < n * heads; b++) {
             Blas.gemm(dCtxh[b], vh[b], ds[b], false, true, 1.0, 0.0);
         }
-        HostFloats.read(dScores, g, g.length);
+        int count = n * heads * t * t;
+        HostFloats.read(dScores, g, count);
         for (int row = 0; row < n * heads * t; row++) {
             int o = row * t;
             // A causal query's weights on later keys are zeros, so are their score gradients.
@@ -119,7 +130,7 @@ final class AttentionKernel {
             }
             Arrays.fill(g, o + keys, o + t, 0f);
         }
-        HostFloats.write(g, dScores, g.length);
+        HostFloats.write(g, dScores, count);
         for (int b = 0; b < n * heads; b++) {
             Blas.gemm(ds[b], kh[b], dqh[b], false, false, 1.0, 0.0);
             Blas.gemm(ds[b], qh[b], dkh[b], true, false, 1.0, 0.0);

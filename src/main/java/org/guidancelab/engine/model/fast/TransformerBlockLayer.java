@@ -4,6 +4,7 @@ import org.guidancelab.engine.blas.Blas;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * One trainable post-norm Transformer block without dropout,
@@ -28,9 +29,13 @@ final class TransformerBlockLayer {
     private INDArray wq, bq, wk, bk, wv, bv, wo, bo, g1, be1, w1, b1, w2, b2, g2, be2;
     private INDArray dWq, dBq, dWk, dBk, dWv, dBv, dWo, dBo, dG1, dBe1, dW1, dB1, dW2, dB2, dG2, dBe2;
     private int n = -1;
+    /** The largest batch allocated; a smaller one runs on row prefixes of its buffers instead of allocating anew. */
+    private int capacity;
+    private INDArray onesAll, qAll, kAll, vAll, ctxAll, sumAll, y1All, hidAll, outAll, gRowsAll, gHidAll, gCtxAll, gQAll,
+            gKAll, gVAll;
     private INDArray ones, q, k, v, ctx, sum, y1, hid, gRows, gHid, gCtx, gQ, gK, gV;
     private float[] y1a, hidA, dHidA, fa, fb;
-    /** The block's output [n*T, d] and the same values in Java. */
+    /** The block's output [n*T, d] and the same values in Java (the first n*T*d of them). */
     INDArray out;
     float[] outA;
 
@@ -112,25 +117,57 @@ final class TransformerBlockLayer {
         dBe2 = RecurrentCell.matrix(grads, at, 1, d);
     }
 
-    /** Allocates the buffers of a batch of {@code batch} sequences. */
+    /**
+     * Sizes the buffers for a batch of {@code batch} sequences: allocates only for a batch larger than any before, so
+     * that alternating a training batch with a larger evaluation batch does not reallocate on every switch.
+     */
     void allocate(int batch) {
         n = batch;
-        int r = n * t;
-        ones = Nd4j.ones(F, r, 1);
-        q = Nd4j.create(F, r, d);
-        k = Nd4j.create(F, r, d);
-        v = Nd4j.create(F, r, d);
-        ctx = Nd4j.create(F, r, d);
-        sum = Nd4j.create(F, r, d);
-        y1 = Nd4j.create(F, r, d);
-        hid = Nd4j.create(F, r, ff);
-        out = Nd4j.create(F, r, d);
-        gRows = Nd4j.create(F, r, d);
-        gHid = Nd4j.create(F, r, ff);
-        gCtx = Nd4j.create(F, r, d);
-        gQ = Nd4j.create(F, r, d);
-        gK = Nd4j.create(F, r, d);
-        gV = Nd4j.create(F, r, d);
+        if (batch > capacity) {
+            allocateCapacity(batch);
+        }
+        attention.use(batch);
+        long r = (long) n * t;
+        ones = rows(onesAll, r);
+        q = rows(qAll, r);
+        k = rows(kAll, r);
+        v = rows(vAll, r);
+        ctx = rows(ctxAll, r);
+        sum = rows(sumAll, r);
+        y1 = rows(y1All, r);
+        hid = rows(hidAll, r);
+        out = rows(outAll, r);
+        gRows = rows(gRowsAll, r);
+        gHid = rows(gHidAll, r);
+        gCtx = rows(gCtxAll, r);
+        gQ = rows(gQAll, r);
+        gK = rows(gKAll, r);
+        gV = rows(gVAll, r);
+    }
+
+    /** The first {@code r} rows of a C-order matrix, a view on its storage (the matrix itself when it has r rows). */
+    static INDArray rows(INDArray all, long r) {
+        return all.size(0) == r ? all : all.get(NDArrayIndex.interval(0, r), NDArrayIndex.all());
+    }
+
+    private void allocateCapacity(int batch) {
+        capacity = batch;
+        int r = batch * t;
+        onesAll = Nd4j.ones(F, r, 1);
+        qAll = Nd4j.create(F, r, d);
+        kAll = Nd4j.create(F, r, d);
+        vAll = Nd4j.create(F, r, d);
+        ctxAll = Nd4j.create(F, r, d);
+        sumAll = Nd4j.create(F, r, d);
+        y1All = Nd4j.create(F, r, d);
+        hidAll = Nd4j.create(F, r, ff);
+        outAll = Nd4j.create(F, r, d);
+        gRowsAll = Nd4j.create(F, r, d);
+        gHidAll = Nd4j.create(F, r, ff);
+        gCtxAll = Nd4j.create(F, r, d);
+        gQAll = Nd4j.create(F, r, d);
+        gKAll = Nd4j.create(F, r, d);
+        gVAll = Nd4j.create(F, r, d);
         int size = r * d;
         y1a = new float[size];
         fa = new float[size];
@@ -138,9 +175,14 @@ final class TransformerBlockLayer {
         outA = new float[size];
         hidA = new float[r * ff];
         dHidA = new float[r * ff];
-        attention.allocate(n, q, k, v, ctx, gCtx, gQ, gK, gV);
+        attention.allocate(batch, qAll, kAll, vAll, ctxAll, gCtxAll, gQAll, gKAll, gVAll);
         ln1.allocate(r);
         ln2.allocate(r);
+    }
+
+    /** The output rows of the largest batch allocated, [capacity*T, d]: {@link #out} is their first n*T rows. */
+    INDArray outCapacity() {
+        return outAll;
     }
 
     /** Fills {@link #out} and {@link #outA} from the input rows {@code x} [n*T, d] (the same values in {@code xa}). */

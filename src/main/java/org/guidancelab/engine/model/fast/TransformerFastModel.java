@@ -38,8 +38,11 @@ public final class TransformerFastModel implements Model {
     private final Map<String, INDArray> taps = new LinkedHashMap<>();
 
     private int n = -1;
+    /** The largest batch allocated; the Java arrays are that long and the INDArrays below are row prefixes of *All. */
+    private int capacity;
     private int[] ids;
     private float[] idsF, embA, inA, dA, scratch;
+    private INDArray onesAll, embAll, inAll, logitsAll, dxAll;
     private INDArray ones, emb, in, logits, dx, embTap, inTap;
     private INDArray[] blockTaps;
     private boolean hasForward;
@@ -115,30 +118,49 @@ public final class TransformerFastModel implements Model {
         return TransformerPlan.of(spec).problem() == null;
     }
 
+    /**
+     * Sizes the buffers for {@code batch} examples: allocates only for a batch larger than any before (a training batch
+     * alternating with a larger evaluation batch would otherwise reallocate everything at each switch) and otherwise
+     * takes row prefixes of the buffers kept.
+     */
     private void ensureBatch(int batch) {
         if (batch == n) {
             return;
         }
         n = batch;
-        int r = n * t;
+        if (batch > capacity) {
+            allocateCapacity(batch);
+        }
+        long r = (long) n * t;
+        ones = TransformerBlockLayer.rows(onesAll, r);
+        emb = TransformerBlockLayer.rows(embAll, r);
+        in = TransformerBlockLayer.rows(inAll, r);
+        logits = TransformerBlockLayer.rows(logitsAll, r);
+        dx = TransformerBlockLayer.rows(dxAll, r);
+        embTap = TransformerBlockLayer.rows(embAll.reshape('c', capacity, (long) t * d), n);
+        inTap = TransformerBlockLayer.rows(inAll.reshape('c', capacity, (long) t * d), n);
+        for (int l = 0; l < blocks.size(); l++) {
+            TransformerBlockLayer block = blocks.get(l);
+            block.allocate(n);
+            blockTaps[l] = TransformerBlockLayer.rows(block.outCapacity().reshape('c', capacity, (long) t * d), n);
+        }
+    }
+
+    private void allocateCapacity(int batch) {
+        capacity = batch;
+        int r = batch * t;
         ids = new int[r];
         idsF = new float[r];
         embA = new float[r * d];
         inA = plan.positional() == null ? embA : new float[r * d];
         dA = new float[r * d];
         scratch = new float[r * d];
-        ones = Nd4j.ones(F, r, 1);
-        emb = Nd4j.create(F, r, d);
-        in = plan.positional() == null ? emb : Nd4j.create(F, r, d);
-        logits = Nd4j.create(F, r, classes);
-        dx = Nd4j.create(F, r, d);
-        embTap = emb.reshape('c', n, (long) t * d);
-        inTap = in.reshape('c', n, (long) t * d);
+        onesAll = Nd4j.ones(F, r, 1);
+        embAll = Nd4j.create(F, r, d);
+        inAll = plan.positional() == null ? embAll : Nd4j.create(F, r, d);
+        logitsAll = Nd4j.create(F, r, classes);
+        dxAll = Nd4j.create(F, r, d);
         blockTaps = new INDArray[blocks.size()];
-        for (int l = 0; l < blocks.size(); l++) {
-            blocks.get(l).allocate(n);
-            blockTaps[l] = blocks.get(l).out.reshape('c', n, (long) t * d);
-        }
     }
 
     @Override

@@ -72,7 +72,7 @@ class TransformerFastModelTest {
                 ref.params().addi(Nd4j.randn(DataType.FLOAT, ref.params().shape()).muli(0.1));
                 fast.params().assign(ref.params());
                 assertEquals(ref.tapNames(), fast.tapNames());
-                for (int n : new int[] {3, 2}) {
+                for (int n : new int[] {3, 2, 4}) {
                     String where = spec.layers() + " n=" + n;
                     INDArray x = tokens(n, n);
                     Model.Forward r = ref.forward(x, true);
