@@ -126,6 +126,14 @@ final class DirectBlas {
         }
     }
 
+    /** Row-major sgemm on host addresses already resolved ({@link FixedGemm}), CBLAS transpose codes. */
+    static void sgemm(int ta, int tb, int m, int n, int k, float alpha, long a, int lda, long b, int ldb, float beta,
+            long c, int ldc) {
+        Pointers p = POINTERS.get();
+        openblas_nolapack.cblas_sgemm(CblasRowMajor, ta, tb, m, n, k, alpha, p.fa.at(a), lda, p.fb.at(b), ldb, beta,
+                p.fc.at(c), ldc);
+    }
+
     /**
      * The upper triangle (with the diagonal) of c = alpha a a^T, a [n, k] and c [n, n] both dense row-major views
      * of one dtype; c's strict lower triangle is not written.

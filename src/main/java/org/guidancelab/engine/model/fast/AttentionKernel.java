@@ -1,7 +1,7 @@
 package org.guidancelab.engine.model.fast;
 
 import java.util.Arrays;
-import org.guidancelab.engine.blas.Blas;
+import org.guidancelab.engine.blas.FixedGemm;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -9,10 +9,10 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * Scaled dot-product attention of every example and head, {@code softmax(Q K^T / sqrt(dk) [+ causal mask]) V} as
- * the reference computes it, on [n*T, d] rows (example-major, head h in columns h*dk to h*dk + dk - 1). The four
- * products per example and head (two backward more) are OpenBLAS gemms on views kept from allocation, with the row
- * stride d as leading dimension: a head is 32 x 16, too small for HotSpot to vectorise Java loops over it, which
- * measured slower. Softmax and its backward run in Java on all score rows at once; a causal query's weights on
+ * the reference computes it, on [n*T, d] rows (example-major, head h in columns h*dk to h*dk + dk - 1). The two
+ * products per example and head (four backward) are OpenBLAS gemms on views kept from allocation, prepared once
+ * ({@link FixedGemm}), with the row stride d as leading dimension: a head is 32 x 16, too small for HotSpot to
+ * vectorise Java loops over it, which measured slower. Softmax and its backward run in Java on all score rows at once; a causal query's weights on
  * later keys are exact zeros (as the reference's -1e9 mask gives), so those keys contribute nothing either way.
  */
 final class AttentionKernel {
@@ -25,7 +25,8 @@ final class AttentionKernel {
     private int n = -1;
     private INDArray scores, dScores;
     private float[] p, g;
-    private INDArray[] qh, kh, vh, ctxh, dCtxh, dqh, dkh, dvh, s, ds;
+    /** Per example and head: scores, ctx (forward); dP, dQ, dK, dV (backward). */
+    private FixedGemm[] scoresOf, ctxOf, dpOf, dqOf, dkOf, dvOf;
 
     AttentionKernel(int length, int dModel, int heads, boolean causal) {
         this.t = length;
@@ -48,19 +49,29 @@ final class AttentionKernel {
         dScores = Nd4j.create(F, (long) blocks * t, t);
         p = new float[blocks * t * t];
         g = new float[blocks * t * t];
-        qh = heads(qRows);
-        kh = heads(kRows);
-        vh = heads(vRows);
-        ctxh = heads(ctxRows);
-        dCtxh = heads(dCtxRows);
-        dqh = heads(dqRows);
-        dkh = heads(dkRows);
-        dvh = heads(dvRows);
-        s = new INDArray[blocks];
-        ds = new INDArray[blocks];
+        INDArray[] qh = heads(qRows);
+        INDArray[] kh = heads(kRows);
+        INDArray[] vh = heads(vRows);
+        INDArray[] ctxh = heads(ctxRows);
+        INDArray[] dCtxh = heads(dCtxRows);
+        INDArray[] dqh = heads(dqRows);
+        INDArray[] dkh = heads(dkRows);
+        INDArray[] dvh = heads(dvRows);
+        scoresOf = new FixedGemm[blocks];
+        ctxOf = new FixedGemm[blocks];
+        dpOf = new FixedGemm[blocks];
+        dqOf = new FixedGemm[blocks];
+        dkOf = new FixedGemm[blocks];
+        dvOf = new FixedGemm[blocks];
         for (int b = 0; b < blocks; b++) {
-            s[b] = scores.get(NDArrayIndex.interval((long) b * t, (long) (b + 1) * t), NDArrayIndex.all());
-            ds[b] = dScores.get(NDArrayIndex.interval((long) b * t, (long) (b + 1) * t), NDArrayIndex.all());
+            INDArray s = scores.get(NDArrayIndex.interval((long) b * t, (long) (b + 1) * t), NDArrayIndex.all());
+            INDArray ds = dScores.get(NDArrayIndex.interval((long) b * t, (long) (b + 1) * t), NDArrayIndex.all());
+            scoresOf[b] = new FixedGemm(qh[b], kh[b], s, false, true, scale, 0.0);
+            ctxOf[b] = new FixedGemm(s, vh[b], ctxh[b], false, false, 1.0, 0.0);
+            dpOf[b] = new FixedGemm(dCtxh[b], vh[b], ds, false, true, 1.0, 0.0);
+            dqOf[b] = new FixedGemm(ds, kh[b], dqh[b], false, false, 1.0, 0.0);
+            dkOf[b] = new FixedGemm(ds, qh[b], dkh[b], true, false, 1.0, 0.0);
+            dvOf[b] = new FixedGemm(s, dCtxh[b], dvh[b], true, false, 1.0, 0.0);
         }
     }
 
@@ -87,7 +98,7 @@ final class AttentionKernel {
     /** ctx = attention(q, k, v). */
     void forward() {
         for (int b = 0; b < n * heads; b++) {
-            Blas.gemm(qh[b], kh[b], s[b], false, true, scale, 0.0);
+            scoresOf[b].run();
         }
         int count = n * heads * t * t;
         HostFloats.read(scores, p, count);
@@ -106,7 +117,7 @@ final class AttentionKernel {
         }
         HostFloats.write(p, scores, count);
         for (int b = 0; b < n * heads; b++) {
-            Blas.gemm(s[b], vh[b], ctxh[b], false, false, 1.0, 0.0);
+            ctxOf[b].run();
         }
     }
 
@@ -116,7 +127,7 @@ final class AttentionKernel {
      */
     void backward() {
         for (int b = 0; b < n * heads; b++) {
-            Blas.gemm(dCtxh[b], vh[b], ds[b], false, true, 1.0, 0.0);
+            dpOf[b].run();
         }
         int count = n * heads * t * t;
         HostFloats.read(dScores, g, count);
@@ -132,9 +143,9 @@ final class AttentionKernel {
         }
         HostFloats.write(g, dScores, count);
         for (int b = 0; b < n * heads; b++) {
-            Blas.gemm(ds[b], kh[b], dqh[b], false, false, 1.0, 0.0);
-            Blas.gemm(ds[b], qh[b], dkh[b], true, false, 1.0, 0.0);
-            Blas.gemm(s[b], dCtxh[b], dvh[b], true, false, 1.0, 0.0);
+            dqOf[b].run();
+            dkOf[b].run();
+            dvOf[b].run();
         }
     }
 }
