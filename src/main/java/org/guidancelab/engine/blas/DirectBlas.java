@@ -126,12 +126,17 @@ final class DirectBlas {
         }
     }
 
-    /** Row-major sgemm on host addresses already resolved ({@link FixedGemm}), CBLAS transpose codes. */
+    /** Row-major sgemm on host addresses already resolved ({@link FixedGemm}), CBLAS transpose codes, on a route. */
     static void sgemm(int ta, int tb, int m, int n, int k, float alpha, long a, int lda, long b, int ldb, float beta,
-            long c, int ldc) {
+            long c, int ldc, SgemmRoute route) {
         Pointers p = POINTERS.get();
-        openblas_nolapack.cblas_sgemm(CblasRowMajor, ta, tb, m, n, k, alpha, p.fa.at(a), lda, p.fb.at(b), ldb, beta,
-                p.fc.at(c), ldc);
+        if (route == SgemmRoute.ONEDNN) {
+            OneDnnSgemm.sgemm(ta == CblasTrans, tb == CblasTrans, m, n, k, alpha, p.fa.at(a), lda, p.fb.at(b), ldb, beta,
+                    p.fc.at(c), ldc);
+        } else {
+            openblas_nolapack.cblas_sgemm(CblasRowMajor, ta, tb, m, n, k, alpha, p.fa.at(a), lda, p.fb.at(b), ldb, beta,
+                    p.fc.at(c), ldc);
+        }
     }
 
     /**

@@ -9,8 +9,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * One product {@code c = alpha op(a) op(b) + beta c} on arrays fixed for its lifetime, its shapes, layouts and
  * addresses worked out once: for thousands of tiny products per step (attention per example and head) the checks of
- * {@link Blas#gemm} cost a large share of each call. Falls back to {@link Blas#gemm} wherever that would not go
- * straight to OpenBLAS in single precision.
+ * {@link Blas#gemm} cost a large share of each call. Runs on the library {@link Blas#gemm} would use for it
+ * ({@link SgemmRoute}); falls back to {@link Blas#gemm} wherever that would not skip ND4J in single precision.
  */
 public final class FixedGemm {
     private final INDArray a, b, c;
@@ -19,6 +19,7 @@ public final class FixedGemm {
     private final boolean direct;
     private final int ta, tb, m, n, k, lda, ldb, ldc;
     private final long pa, pb, pc;
+    private final SgemmRoute route;
 
     /** The product {@code Blas.gemm(a, b, c, transposeA, transposeB, alpha, beta)} would compute, kept to be run. */
     public FixedGemm(INDArray a, INDArray b, INDArray c, boolean transposeA, boolean transposeB, double alpha, double beta) {
@@ -39,7 +40,7 @@ public final class FixedGemm {
         direct = Blas.isDirect() && a.dataType() == DataType.FLOAT && b.dataType() == DataType.FLOAT
                 && c.dataType() == DataType.FLOAT && la != null && lb != null && lc != null && lc.rowMajor()
                 && inner == innerB && c.size(0) == rows && c.size(1) == cols
-                && (double) rows * cols * inner <= Blas.directMaxWork();
+                && (double) rows * cols * inner <= Blas.directMaxWork(DataType.FLOAT);
         if (direct) {
             // as DirectBlas.gemm: a column-major operand is the row-major transpose of itself
             ta = transposeA != !la.rowMajor() ? CblasTrans : CblasNoTrans;
@@ -53,16 +54,18 @@ public final class FixedGemm {
             pa = DirectBlas.address(a, la.offset());
             pb = DirectBlas.address(b, lb.offset());
             pc = DirectBlas.address(c, lc.offset());
+            route = SgemmRoute.chosen();
         } else {
             ta = tb = m = n = k = lda = ldb = ldc = 0;
             pa = pb = pc = 0;
+            route = null;
         }
     }
 
     /** Computes the product into c with the arrays' current values. */
     public void run() {
         if (direct) {
-            DirectBlas.sgemm(ta, tb, m, n, k, (float) alpha, pa, lda, pb, ldb, (float) beta, pc, ldc);
+            DirectBlas.sgemm(ta, tb, m, n, k, (float) alpha, pa, lda, pb, ldb, (float) beta, pc, ldc, route);
         } else {
             Blas.gemm(a, b, c, transposeA, transposeB, alpha, beta);
         }
