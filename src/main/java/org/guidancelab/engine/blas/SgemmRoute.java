@@ -41,9 +41,18 @@ public enum SgemmRoute {
     }
 
     static SgemmRoute choose(String property, java.util.function.BooleanSupplier oneDnnLoads) {
-        if (property != null && property.trim().toLowerCase(Locale.ROOT).equals("openblas")) {
+        String v = property == null ? "" : property.trim().toLowerCase(Locale.ROOT);
+        if (v.equals("openblas")) {
             return OPENBLAS;
         }
+        if (!v.isEmpty() && !v.equals("onednn")) {
+            // A tuning knob read at the first product of a run: a typo must not stop it; the bench header shows the route.
+            System.err.println(badValue(property));
+        }
         return oneDnnLoads.getAsBoolean() ? ONEDNN : OPENBLAS;
+    }
+
+    static String badValue(String property) {
+        return "warning: -D" + PROPERTY + "=" + property + " ignored: expected onednn or openblas";
     }
 }

@@ -52,9 +52,23 @@ public final class OneDnn {
         return streams.get();
     }
 
+    private static volatile String warnedAbout;
+
     /** Whether convolutions run through oneDNN in this JVM (loads the library at the first call). */
     public static boolean convolutions() {
-        return !"im2col".equalsIgnoreCase(System.getProperty(CONV_PROPERTY, "")) && get() != null;
+        String route = System.getProperty(CONV_PROPERTY, "").trim();
+        if (route.equalsIgnoreCase("im2col")) {
+            return false;
+        }
+        if (!route.isEmpty() && !route.equalsIgnoreCase("onednn") && !route.equals(warnedAbout)) {
+            warnedAbout = route;
+            System.err.println(badValue(route));
+        }
+        return get() != null;
+    }
+
+    static String badValue(String route) {
+        return "warning: -D" + CONV_PROPERTY + "=" + route + " ignored: expected onednn or im2col";
     }
 
     /** Why oneDNN is not used, or null when it is loaded. */

@@ -23,6 +23,9 @@ class SgemmRouteTest {
         assertEquals(SgemmRoute.ONEDNN, SgemmRoute.choose(null, () -> true));
         assertEquals(SgemmRoute.ONEDNN, SgemmRoute.choose("onednn", () -> true));
         assertEquals(SgemmRoute.OPENBLAS, SgemmRoute.choose(null, () -> false), "no oneDNN: OpenBLAS");
+        assertEquals(SgemmRoute.ONEDNN, SgemmRoute.choose("openblass", () -> true), "a typo keeps the default");
+        assertEquals("warning: -Dguidancelab.sgemm=openblass ignored: expected onednn or openblas",
+                SgemmRoute.badValue("openblass"));
         assertEquals(Double.POSITIVE_INFINITY, Blas.directMaxWork(org.nd4j.linalg.api.buffer.DataType.FLOAT));
         assertTrue(Blas.productRoute().startsWith("float through oneDNN's sgemm at every size, double through OpenBLAS "),
                 Blas.productRoute());

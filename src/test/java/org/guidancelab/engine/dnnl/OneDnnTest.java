@@ -28,6 +28,8 @@ class OneDnnTest {
             assertEquals("patch matrices (-Dguidancelab.conv=im2col)", OneDnn.describe());
             assertNull(DnnlConvolution.create(2, 1, 5, 5, 1, 3, 1, 1, 5, 5, true));
         });
+        ConvRoute.on("im2colx", () -> assertTrue(OneDnn.convolutions(), "a typo keeps oneDNN on"));
+        assertEquals("warning: -Dguidancelab.conv=im2colx ignored: expected onednn or im2col", OneDnn.badValue("im2colx"));
     }
 
     @Test

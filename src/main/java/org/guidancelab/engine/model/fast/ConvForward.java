@@ -129,7 +129,7 @@ final class ConvForward implements ForwardStep {
     }
 
     private INDArray forwardByKernel(INDArray flat) {
-        INDArray x = flat.ordering() == 'c' && !flat.isView() ? flat : flat.dup('c');
+        INDArray x = ConvKernels.denseRows(flat);
         kernel.forward(Blas.hostAddress(x), Blas.hostAddress(w), Blas.hostAddress(bias), Blas.hostAddress(zMaps));
         Blas.get(zMaps, 0, outF, outF.length);
         for (int i = 0; i < outF.length; i++) {

@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.guidancelab.engine.dnnl.DnnlConvolution;
 import org.guidancelab.engine.dnnl.OneDnn;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.shape.Shape;
 
 /**
  * A convolution layer's oneDNN primitives per batch size, the few most recent kept: training and evaluation batches
@@ -24,6 +26,14 @@ final class ConvKernels {
         this.g = geometry;
         this.filters = filters;
         this.training = training;
+    }
+
+    /**
+     * {@code x} itself when its values lie in C order with no gaps (a view at an offset included), else a C-order
+     * copy: oneDNN reads maps from one address.
+     */
+    static INDArray denseRows(INDArray x) {
+        return x.ordering() == 'c' && Shape.hasDefaultStridesForShape(x) ? x : x.dup('c');
     }
 
     /** Frees every size's primitives; later calls make them again. */

@@ -170,8 +170,8 @@ final class ConvLayer extends FastLayer {
     }
 
     private INDArray forwardByKernel(INDArray x) {
-        input = x;
-        kernel.forward(Blas.hostAddress(x), Blas.hostAddress(w), Blas.hostAddress(b), Blas.hostAddress(zMaps));
+        input = ConvKernels.denseRows(x);
+        kernel.forward(Blas.hostAddress(input), Blas.hostAddress(w), Blas.hostAddress(b), Blas.hostAddress(zMaps));
         Blas.get(zMaps, 0, zF, zF.length);
         if (fn == ActivationFn.RELU) {
             for (int i = 0; i < zF.length; i++) {

@@ -99,6 +99,7 @@ class ConvFastVsSameDiffTest {
         INDArray before = fast.forward(x, true).logits().dup();
         fast.close();
         assertEquals(before, fast.forward(x, true).logits(), "primitives made again after close");
+        assertEquals(before, fast.forward(x.dup('f'), true).logits(), "an input not in C order is read as its values");
         FrozenModel frozen = new FrozenModel(fast, DataType.FLOAT);
         INDArray guide = frozen.forward(x, false).logits().dup();
         frozen.close();
